@@ -1,0 +1,1 @@
+"""Query time: resolve the notice, retrieve, answer with verified citations."""

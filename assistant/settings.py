@@ -1,0 +1,37 @@
+"""All configuration, read once from `VACANCY_*` environment variables and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.library import IndexConfig
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VACANCY_", env_file=".env", extra="ignore")
+
+    index_dir: Path = Field(Path(".vacancy/index"), description="Chroma data and structured store")
+    notices_dir: Path = Field(Path("notices"), description="where `vacancy ingest` looks by default")
+    embedding_model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers name or path")
+    chroma_host: str | None = Field(None, description="use a Chroma server instead of the embedded store")
+    chroma_port: int = 8000
+    max_file_mb: float = Field(5.0, gt=0, description="larger files are rejected")
+    llm_provider: Literal["none", "openai", "ollama"] = "none"
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 20.0
+    ui_auth: str | None = Field(None, description="user:password[,user:password...] for the web UI")
+
+    def index_config(self) -> IndexConfig:
+        return IndexConfig(
+            index_dir=self.index_dir,
+            embedding_model=self.embedding_model,
+            chroma_host=self.chroma_host or None,
+            chroma_port=self.chroma_port if self.chroma_host else None,
+            max_file_bytes=int(self.max_file_mb * 1_000_000),
+        )

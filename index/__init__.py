@@ -1,0 +1,1 @@
+"""Ingest time: load, repair, parse, chunk, embed and store vacancy notices."""

@@ -1,0 +1,144 @@
+"""Frozen records passed between the ingest stages.
+
+Every offset (`start`, `end`) points into `Notice.text`, the repaired text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named span of a notice: `text[start:end]` is the section, heading included.
+
+    `name` is the heading as written (markup removed); `kind` its canonical type
+    (education, experience, languages, responsibilities, ... see `headings.py`).
+    """
+
+    name: str
+    start: int
+    end: int
+    kind: str = "other"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the notice states about itself; `None` where it does not say."""
+
+    title: str | None = None
+    organisation: str | None = None
+    grade: str | None = None
+    duty_station: str | None = None
+    posted: date | None = None
+    closes: date | None = None
+    job_opening: str | None = None
+    # (field, start, end): where the text states each value ("period" for a posting period).
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+    def span(self, name: str) -> tuple[int, int] | None:
+        return next(((s, e) for f, s, e in self.spans if f == name), None)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A repaired, parsed vacancy notice. `id` is a hash of the repaired text."""
+
+    id: str
+    source: str
+    text: str
+    sections: tuple[Section, ...]
+    meta: Metadata = field(default_factory=Metadata)
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.title
+
+    @property
+    def organisation(self) -> str | None:
+        return self.meta.organisation
+
+    @property
+    def grade(self) -> str | None:
+        return self.meta.grade
+
+    @property
+    def duty_station(self) -> str | None:
+        return self.meta.duty_station
+
+    @property
+    def closes(self) -> date | None:
+        return self.meta.closes
+
+    @property
+    def posted(self) -> date | None:
+        return self.meta.posted
+
+    @property
+    def job_opening(self) -> str | None:
+        return self.meta.job_opening
+
+    @property
+    def stem(self) -> str:
+        return self.source.rsplit(".", 1)[0]
+
+    def section_at(self, offset: int) -> str:
+        """Name of the section that contains `offset` ("Body" when none does)."""
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s.name
+        return "Body"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a notice: `notice.text[start:end] == text`.
+
+    `embed_key` names the stored embedding; chunks of different notices with the same
+    text and boilerplate section share one key (and so one embedding).
+    """
+
+    id: str
+    notice_id: str
+    section: str
+    start: int
+    end: int
+    text: str
+    embed_key: str
+    embed_text: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that was not ingested, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    pruned: tuple[str, ...] = ()
+    embedded: int = 0
+    reused: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}, rejected {len(self.rejected)}"
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved passage with its fused score and the ranks that produced it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    sparse_rank: int | None = None

@@ -1,0 +1,156 @@
+"""The structured store: notices (repaired text, sections, metadata) and their chunks, in
+SQLite beside the Chroma data. It is the source of truth for what is indexed: a notice
+exists once its row is committed, and its chunks' embeddings were stored before that.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from .records import Chunk, Metadata, Notice, Section
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS notices (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY,
+    notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    embed_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_notice ON chunks(notice_id);
+CREATE INDEX IF NOT EXISTS chunks_key ON chunks(embed_key);
+CREATE TABLE IF NOT EXISTS facts (
+    notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (notice_id, name)
+);
+"""
+
+
+class Store:
+    def __init__(self, index_dir: Path):
+        self.path = Path(index_dir) / "notices.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- notices -----------------------------------------------------------
+    def put(self, notice: Notice, chunks: tuple[Chunk, ...]) -> None:
+        """Replace whatever the store holds for `notice.source` by `notice`, atomically."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM notices WHERE source = ? OR id = ?", (notice.source, notice.id))
+            db.execute(
+                "INSERT INTO notices (id, source, text, sections, meta) VALUES (?, ?, ?, ?, ?)",
+                (notice.id, notice.source, notice.text, _dump_sections(notice.sections),
+                 _dump_meta(notice.meta)),
+            )
+            db.executemany(
+                'INSERT INTO chunks (id, notice_id, section, start, "end", embed_key) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.id, c.notice_id, c.section, c.start, c.end, c.embed_key) for c in chunks],
+            )
+
+    def delete(self, notice_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
+
+    def id_for_source(self, source: str) -> str | None:
+        row = self.db.execute("SELECT id FROM notices WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def source_for_id(self, notice_id: str) -> str | None:
+        row = self.db.execute("SELECT source FROM notices WHERE id = ?", (notice_id,)).fetchone()
+        return row[0] if row else None
+
+    def notices(self) -> list[Notice]:
+        rows = self.db.execute("SELECT id, source, text, sections, meta FROM notices ORDER BY source")
+        return [_notice(*row) for row in rows]
+
+    def notice(self, notice_id: str) -> Notice | None:
+        row = self.db.execute("SELECT id, source, text, sections, meta FROM notices WHERE id = ?",
+                              (notice_id,)).fetchone()
+        return _notice(*row) if row else None
+
+    # -- chunks ------------------------------------------------------------
+    def chunks(self, notices: dict[str, Notice]) -> list[Chunk]:
+        """Every chunk of the given notices, text and embedded text rebuilt from the notice."""
+        from .chunk import context_header
+
+        out = []
+        rows = self.db.execute('SELECT id, notice_id, section, start, "end", embed_key FROM chunks '
+                               "ORDER BY notice_id, start")
+        for cid, nid, section, start, end, key in rows:
+            notice = notices.get(nid)
+            if notice is None:
+                continue
+            text = notice.text[start:end]
+            sec = next((s for s in notice.sections if s.start <= start < s.end),
+                       Section(section, start, end))
+            out.append(Chunk(cid, nid, section, start, end, text, key,
+                             f"{context_header(notice, sec)}\n{text}"))
+        return out
+
+    def embed_keys(self) -> set[str]:
+        return {k for (k,) in self.db.execute("SELECT DISTINCT embed_key FROM chunks")}
+
+    # -- derived facts (requirements, ...), recomputed when their version changes -----
+    def put_fact(self, notice_id: str, name: str, version: str, body) -> None:
+        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
+                        (notice_id, name, version, json.dumps(body)))
+
+    def fact(self, notice_id: str, name: str, version: str):
+        row = self.db.execute("SELECT body FROM facts WHERE notice_id = ? AND name = ? AND version = ?",
+                              (notice_id, name, version)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _dump_sections(sections: tuple[Section, ...]) -> str:
+    return json.dumps([[s.name, s.start, s.end, s.kind] for s in sections])
+
+
+def _dump_meta(meta: Metadata) -> str:
+    d = asdict(meta)
+    for k in ("posted", "closes"):
+        d[k] = d[k].isoformat() if d[k] else None
+    return json.dumps(d)
+
+
+def _notice(nid, source, text, sections, meta) -> Notice:
+    m = json.loads(meta)
+    for k in ("posted", "closes"):
+        m[k] = date.fromisoformat(m[k]) if m[k] else None
+    m["spans"] = tuple(tuple(s) for s in m.get("spans", ()))
+    secs = tuple(Section(*s) for s in json.loads(sections))
+    return Notice(nid, source, text, secs, Metadata(**m))

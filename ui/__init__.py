@@ -1,0 +1,1 @@
+"""User interfaces: the `vacancy` command line and the Gradio web app."""

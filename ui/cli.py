@@ -1,0 +1,152 @@
+"""The `vacancy` command. Errors are rendered here as one line saying what to do next;
+users never see a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from index.errors import VacancyError
+from index.library import Library
+from index.records import Hit, Notice
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from assistant.settings import Settings
+
+    try:
+        settings = Settings()
+        return args.run(args, settings)
+    except VacancyError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the index keeps every notice committed so far — run the "
+              "command again to finish", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vacancy", description=__doc__)
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    s = sub.add_parser("ingest", help="add notice files or folders to the index")
+    s.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the notices folder)")
+    s.add_argument("--prune", action="store_true", help="drop notices whose file is gone")
+    s.set_defaults(run=cmd_ingest)
+
+    s = sub.add_parser("list", help="the indexed notices")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(run=cmd_list)
+
+    s = sub.add_parser("search", help="the passages that best match a query")
+    s.add_argument("query")
+    s.add_argument("--notice", help="restrict to one notice (id, file name, stem or title)")
+    s.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
+    s.add_argument("--mode", choices=("hybrid", "dense", "sparse"), default="hybrid")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(run=cmd_search)
+
+    s = sub.add_parser("serve", help="start the web UI")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=7860)
+    s.set_defaults(run=cmd_serve)
+    return p
+
+
+def library(settings) -> Library:
+    return Library(settings.index_config())
+
+
+def cmd_ingest(args, settings) -> int:
+    from tqdm import tqdm
+
+    paths = args.paths or [settings.notices_dir]
+    lib = library(settings)
+    report = lib.ingest(paths, prune=args.prune,
+                        progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr))
+    for r in report.rejected:
+        print(f"rejected {r.path}: {r.reason}")
+    for name in report.pruned:
+        print(f"pruned {name}")
+    print(report.summary())
+    return 0
+
+
+def cmd_list(args, settings) -> int:
+    notices = library(settings).notices()
+    if args.json:
+        print(json.dumps([_notice_json(n) for n in notices], indent=2))
+        return 0
+    if not notices:
+        print("no notices indexed; run `vacancy ingest` first")
+        return 0
+    rows = [("TITLE", "ORGANISATION", "GRADE", "DUTY STATION", "CLOSES", "SOURCE")]
+    rows += [(n.title or "(untitled)", n.organisation or "-", n.grade or "-", n.duty_station or "-",
+              closing_label(n.closes), n.source) for n in notices]
+    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((45, 35, 6, 28, 24, 60))]
+    for r in rows:
+        print("  ".join(_fit(v, w) for v, w in zip(r, widths)).rstrip())
+    return 0
+
+
+def closing_label(closes: date | None, today: date | None = None) -> str:
+    if closes is None:
+        return "not stated"
+    today = today or date.today()
+    return f"{closes.isoformat()} (closed)" if closes < today else closes.isoformat()
+
+
+def _fit(value: str, width: int) -> str:
+    return value.ljust(width) if len(value) <= width else value[: width - 1] + "…"
+
+
+def _notice_json(n: Notice) -> dict:
+    return {"id": n.id, "source": n.source, "title": n.title, "organisation": n.organisation,
+            "grade": n.grade, "duty_station": n.duty_station,
+            "posted": n.posted.isoformat() if n.posted else None,
+            "closes": n.closes.isoformat() if n.closes else None,
+            "closed": bool(n.closes and n.closes < date.today()), "job_opening": n.job_opening}
+
+
+def cmd_search(args, settings) -> int:
+    lib = library(settings)
+    ids = [lib.find_notice(args.notice).id] if args.notice else None
+    hits = lib.search(args.query, k=args.k, notice_ids=ids, mode=args.mode)
+    notices = lib.retriever.notices
+    if args.json:
+        print(json.dumps([_hit_json(h, notices[h.chunk.notice_id]) for h in hits], indent=2))
+        return 0
+    if not hits:
+        print("no passage matches; is anything indexed? (`vacancy list`)")
+    for rank, h in enumerate(hits, 1):
+        n = notices[h.chunk.notice_id]
+        print(f"[{rank}] {n.title or n.stem} · {h.chunk.section} · {n.source} "
+              f"[{h.chunk.start}:{h.chunk.end}] score {h.score:.4f}")
+        print("    " + " ".join(h.chunk.text.split())[:400])
+    return 0
+
+
+def _hit_json(h: Hit, n: Notice) -> dict:
+    c = h.chunk
+    return {"notice_id": c.notice_id, "notice_title": n.title, "source": n.source,
+            "section": c.section, "start": c.start, "end": c.end, "text": c.text,
+            "score": round(h.score, 6), "dense_rank": h.dense_rank, "sparse_rank": h.sparse_rank}
+
+
+def cmd_serve(args, settings) -> int:
+    from ui.app import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
