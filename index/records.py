@@ -110,6 +110,60 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class Route:
+    """One way to meet an education requirement.
+
+    `level` ∈ secondary, bachelor, master, doctorate, college (police/military war or staff
+    college), other. `extra_years`: years of experience this route adds to the notice's
+    experience minimum ("a first-level degree with two additional years ... in lieu of the
+    advanced degree" → bachelor, extra_years=2). `total_years`: the years of experience
+    the route itself demands when the notice states it with the degree ("Master's ... with
+    seven years" → master, total_years=7).
+    """
+
+    level: str
+    extra_years: float = 0.0
+    total_years: float | None = None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement of a notice, typed; `notice.text[start:end] == text` is the sentence
+    (or clause) that states it. Fields that do not apply to the kind stay empty.
+
+    kind ∈ education, experience, language, certification, licence, travel, medical,
+    eligibility_rule, other; necessity ∈ required, desirable.
+    """
+
+    notice_id: str
+    kind: str
+    necessity: str
+    start: int
+    end: int
+    text: str
+    # education
+    level: str | None = None
+    fields: tuple[str, ...] = ()
+    routes: tuple[Route, ...] = ()
+    # experience
+    years: float | None = None
+    years_by_level: tuple[tuple[str, float], ...] = ()
+    domain: str | None = None
+    scope: str | None = None
+    counting_rule: str | None = None
+    # language: `languages` is an any-of group (one of them suffices)
+    languages: tuple[str, ...] = ()
+    proficiency: str | None = None
+    applies_to: str | None = None
+    # certification / licence / travel / medical
+    names: tuple[str, ...] = ()
+    # eligibility_rule
+    rule: str | None = None
+    values: tuple[str, ...] = ()
+    preference: bool = False
+
+
+@dataclass(frozen=True)
 class Rejected:
     """A file that was not ingested, and why."""
 

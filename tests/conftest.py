@@ -1,0 +1,79 @@
+"""Shared fixtures. The real model and real Chroma are used wherever a test says `slow`;
+`fake_embedder` is only for fast unit tests of plumbing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "notices"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+SEED_FILES = sorted(p for p in SEEDS.glob("*.txt"))
+
+
+class FakeEmbedder:
+    """Deterministic bag-of-words hashing embedder: counts its calls, loads nothing."""
+
+    name = "fake-hash-embedder"
+
+    def __init__(self, dim: int = 64):
+        self.dim = dim
+        self.calls = 0
+        self.texts = 0
+
+    def embed(self, texts):
+        self.calls += 1
+        self.texts += len(texts)
+        out = []
+        for t in texts:
+            v = np.zeros(self.dim, dtype=np.float32)
+            for w in t.lower().split():
+                v[int(hashlib.md5(w.encode()).hexdigest(), 16) % self.dim] += 1.0
+            n = np.linalg.norm(v)
+            out.append((v / n if n else v).tolist())
+        return out
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real default model (all-MiniLM-L6-v2 from site-packages), loaded once."""
+    from index.embed import SentenceEmbedder
+
+    e = SentenceEmbedder()
+    e.model  # load now, so tests time their own work only
+    return e
+
+
+@pytest.fixture(scope="session")
+def seed_library(tmp_path_factory, embedder):
+    """A real index (Chroma + SQLite + real model) over the five seed notices."""
+    from index.library import IndexConfig, Library
+
+    lib = Library(IndexConfig(index_dir=tmp_path_factory.mktemp("seed-index")), embedder=embedder)
+    report = lib.ingest([SEEDS])
+    assert len(report.added) == 5, report
+    return lib
+
+
+@pytest.fixture
+def notices_copy(tmp_path) -> Path:
+    """A writable copy of the seed notices."""
+    dest = tmp_path / "notices"
+    dest.mkdir()
+    for p in SEED_FILES:
+        shutil.copy(p, dest / p.name)
+    return dest
