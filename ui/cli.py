@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=cmd_search)
 
+    s = sub.add_parser("show", help="a notice's metadata and requirements, each with its quote")
+    s.add_argument("notice", help="id, file name, stem (or its unique prefix) or title fragment")
+    s.add_argument("--json", action="store_true", help="print the records as JSON")
+    s.set_defaults(run=cmd_show)
+
     s = sub.add_parser("serve", help="start the web UI")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=7860)
@@ -139,6 +144,20 @@ def _hit_json(h: Hit, n: Notice) -> dict:
     return {"notice_id": c.notice_id, "notice_title": n.title, "source": n.source,
             "section": c.section, "start": c.start, "end": c.end, "text": c.text,
             "score": round(h.score, 6), "dense_rank": h.dense_rank, "sparse_rank": h.sparse_rank}
+
+
+def cmd_show(args, settings) -> int:
+    from index.requirements import requirements_for
+    from ui.card import card_json, render_card
+
+    lib = library(settings)
+    notice = lib.find_notice(args.notice)
+    requirements = requirements_for(lib, notice.id)
+    if args.json:
+        print(json.dumps(card_json(notice, requirements), indent=2, ensure_ascii=False))
+    else:
+        print(render_card(notice, requirements))
+    return 0
 
 
 def cmd_serve(args, settings) -> int:

@@ -1,0 +1,311 @@
+"""Cut a notice into statements: the sentences, bullets and labelled clauses that the
+requirement readers look at, each with a reading mode and a default necessity.
+
+Boundaries: blank lines, bullets and numbered items, a line after one that ends a
+sentence, sentence ends (". " before a capital; not after "e.g.", "incl.", "M.A."),
+"is required"/"is desirable" run into the next sentence ("… is required Senior command …"),
+and labels ("Education:", "Language:", "DESIRED EXPERIENCES …:", and in one-line notices
+"Duty Station:"). Hard-wrapped lines inside a sentence stay one statement.
+
+Modes (from the section kind, then changed by sub-headings and labels inside it):
+- full: a requirements part (education, experience, languages, qualifications, ...);
+  every statement in it is a requirement of some kind.
+- notes: header, special notice, terms, how to apply; only statements that state a
+  rule or carry a requirement word count.
+- context: organisational setting, responsibilities, competencies; only statements
+  with a typed requirement and an explicit necessity word count.
+Left out: boilerplate sections (shared legal text) are not read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .records import Notice, Section
+
+FULL, NOTES, CONTEXT = "full", "notes", "context"
+REQUIRED, DESIRABLE = "required", "desirable"
+
+_SECTION_MODE = {
+    "education": FULL, "experience": FULL, "languages": FULL, "qualifications": FULL,
+    "job_specific": FULL, "desirable": FULL,
+    "org_setting": CONTEXT, "responsibilities": CONTEXT, "competencies": CONTEXT,
+}
+_SKIP_KINDS = {"boilerplate"}
+_LONG_LINE = 300
+_SHORT_ITEM = 60
+_HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "incl", "no", "int", "st", "mr", "ms", "mrs", "dr",
+                  "approx", "vs", "p.m", "a.m", "u.s", "u.n", "nb", "cf", "ref", "ext", "tel"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """`notice.text[start:end]` is one sentence, bullet or labelled clause (label kept)."""
+
+    start: int
+    end: int
+    mode: str
+    necessity: str
+    section: str
+    label: str | None = None
+    item: bool = False  # opened by a bullet or an item number
+
+
+@dataclass
+class _State:
+    mode: str
+    necessity: str
+
+
+def statements(notice: Notice) -> tuple[Statement, ...]:
+    """Every statement of every section except boilerplate, in text order."""
+    out: list[Statement] = []
+    for section in notice.sections:
+        if section.kind not in _SKIP_KINDS:
+            out.extend(_section_statements(notice.text, section))
+    return tuple(out)
+
+
+def _section_statements(text: str, section: Section) -> list[Statement]:
+    state = _State(*section_defaults(section))
+    out = []
+    for start, end, item in _pieces(text, _body_start(text, section), section.end):
+        label = _label_at(text, start, end)
+        if label is not None:
+            _apply_heading(state, label)
+            if _is_bare_heading(text, start, end):
+                continue
+        elif not item and _is_heading_line(text, start, end):
+            _apply_heading(state, text[start:end].strip(" \t#*_:"))
+            continue
+        elif caps := _caps_run(text, start, end):
+            _apply_heading(state, caps)  # "WFP LEADERSHIP FRAMEWORK …" in a one-line notice
+        out.append(Statement(start, end, state.mode, state.necessity, section.kind, label, item))
+    return out
+
+
+def section_defaults(section: Section) -> tuple[str, str]:
+    """(mode, necessity) a section starts with, from its kind and name."""
+    mode = _SECTION_MODE.get(section.kind, NOTES)
+    if section.kind == "competencies" and re.match(r"knowledge\b", section.name, re.I):
+        mode = FULL  # "Knowledge & Skills" lists requirements, not competency indicators
+    desirable = section.kind == "desirable" or (
+        mode == FULL and re.search(r"\b(?:desirable|desired|preferred)\b", section.name, re.I))
+    return mode, DESIRABLE if desirable else REQUIRED
+
+
+def _body_start(text: str, section: Section) -> int:
+    """Offset just after the section's heading (markup and colon included)."""
+    if section.kind in ("header", "body"):
+        return section.start
+    words = re.findall(r"[A-Za-z0-9]+", section.name)
+    if not words:
+        return section.start
+    pattern = r"[\W_]*" + r"[\W_]+".join(map(re.escape, words)) + r"[ \t#*_:]*"
+    m = re.compile(pattern, re.I).match(text, section.start, section.end)
+    return m.end() if m else section.start
+
+
+# -- cutting -----------------------------------------------------------------------
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, item) of every piece; `item` when a bullet or number opened it."""
+    out = []
+    for b_start, b_end, item in _blocks(text, start, end):
+        for s_start, s_end in _sentences(text, b_start, b_end):
+            for p_start, p_end in _label_cuts(text, s_start, s_end):
+                p_start, p_end = _trimmed(text, p_start, p_end)
+                if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
+                    out.append((p_start, p_end, item and p_start <= b_start + 1))
+    return out
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Paragraphs and list items; a wrapped line continues the block before it."""
+    blocks: list[list] = []
+    prev_line = ""
+    offset = start
+    wrapped = _hard_wrapped(text[start:end])
+    for line in text[start:end].split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        stripped = line.strip()
+        if not stripped or _BULLET.fullmatch(stripped):
+            prev_line = ""
+            continue
+        bullet = _BULLET.match(line)
+        content_start = line_start + (bullet.end() if bullet else 0)
+        if blocks and prev_line and not bullet and wrapped and _continues(prev_line, stripped):
+            blocks[-1][1] = line_end
+        else:
+            while content_start < line_end and text[content_start] in " \t":
+                content_start += 1
+            blocks.append([content_start, line_end, bool(bullet)])
+        prev_line = stripped
+    return [tuple(b) for b in blocks]
+
+
+def _hard_wrapped(region: str) -> bool:
+    """Lines cut at a fixed width (e-mail or PDF copies): most lines are nearly as long as
+    the longest, which is at most 100 characters."""
+    lengths = [len(line.rstrip()) for line in region.split("\n") if line.strip()]
+    if len(lengths) < 3 or max(lengths) > 100:
+        return False
+    long_lines = sum(n >= 0.7 * max(lengths) for n in lengths)
+    return long_lines >= 0.5 * len(lengths)
+
+
+def _continues(prev: str, line: str) -> bool:
+    if prev.endswith((".", ";", ":", "!", "?")) or _looks_like_heading(prev):
+        return False
+    return len(prev) > 40 or line[:1].islower()
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    last_item = start
+    for m in _sentence_end().finditer(text, start, end):
+        if _abbreviation_before(text, m.start(), start):
+            continue
+        if text[m.start()] == ";":
+            short = m.start() - last_item < _SHORT_ITEM
+            last_item = m.end()
+            if short:
+                continue  # "Antigua and Barbuda; Aruba; …" is one list, not sentences
+        cuts.append(m.end())
+        last_item = m.end()
+    for m in _predicate_run().finditer(text, start, end):
+        cuts.append(m.end())
+    cuts += [start + m.start() + 1 for m in re.finditer(r"\s•\s", text[start:end]) if m.start() > 0]
+    cuts = sorted(set(cuts)) + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+@cache
+def _sentence_end() -> re.Pattern:
+    return re.compile(r"[.!?;][\"”’)]?(?=\s+[\"“]?[A-Z0-9•])|(?<=[a-z)])\.(?=[A-Z][a-z])")
+
+
+@cache
+def _predicate_run() -> re.Pattern:
+    """`… is required Senior command …`: a predicate that ends a sentence without a full stop."""
+    return re.compile(r"\b(?:is|are) (?:required|desirable|an advantage|an asset|preferred)"
+                      r"(?=[ \t]+(?:[A-Z][a-z]|A |An ))")
+
+
+def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[max(floor, dot - 12):dot])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    return w in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))
+
+
+def _label_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """In a long one-line notice, "… Contract Type: … Duty Station: …" are separate pieces."""
+    cuts = [start]
+    long_line = "\n" not in text[start:end] and end - start > _LONG_LINE
+    if long_line:
+        cuts += [m.start("label") for m in _inline_label().finditer(text, start, end)
+                 if m.start("label") > start]
+    cuts = sorted(set(cuts)) + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n\r•":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r":
+        end -= 1
+    return start, end
+
+
+# -- headings and labels inside a section -------------------------------------------
+@cache
+def _label_pattern() -> re.Pattern:
+    title = r"(?:[A-Z][\w’'&/()-]*|of|and|for|the|in|&)"
+    caps = r"[A-Z][A-Z0-9’'&/(),-]*"
+    return re.compile(rf"(?P<label>{title}(?:[ \t]+{title}){{0,4}}|{caps}(?:[ \t]+{caps}){{1,11}})"
+                      r"[ \t]*[:：](?=\s|$)")
+
+
+@cache
+def _inline_label() -> re.Pattern:
+    title = r"(?:[A-Z][a-z’'&/()-]+|of|and|for|the|&)"
+    return re.compile(rf"(?<=[\s.;])(?P<label>[A-Z][a-z’'&/()-]+(?:[ \t]+{title}){{0,3}}"
+                      r"|[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){0,8})[ \t]*:(?=\s)")
+
+
+def _label_at(text: str, start: int, end: int) -> str | None:
+    m = _label_pattern().match(text, start, end)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    if re.search(r"\b(?:is|are|be|must|will|should|have|has|can|may|were)\b", label):
+        return None
+    return label
+
+
+def _is_bare_heading(text: str, start: int, end: int) -> bool:
+    rest = _label_pattern().match(text, start, end).end()
+    return not re.search(r"\w", text[rest:end])
+
+
+def _is_heading_line(text: str, start: int, end: int) -> bool:
+    """A marked-up heading line, or a plain one in capitals or naming a requirements part
+    ("Education Required", "Computer Skills"); not "Bachelor's Degree" on its own line."""
+    line = text[start:end].strip()
+    if "\n" in line or not _looks_like_heading(line):
+        return False
+    marked = bool(re.match(r"^#{1,6}|^\*\*.*\*\*$", line) or re.search(r"#{2,}\s*$", line))
+    bare = line.strip(" \t#*_")
+    return marked or bare.isupper() or any(re.search(p, bare, re.I) for p, _, _ in _HEADING_KINDS)
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without sentence punctuation, in Title Case or capitals, or in markup."""
+    if re.match(r"^#{1,6}|^\*\*.*\*\*$", line) or re.search(r"#{2,}\s*$", line):
+        return True
+    bare = line.strip(" \t#*_")
+    words = bare.split()
+    if not words or len(words) > 6 or bare[-1:] in ".;,!?" or not bare[0].isupper():
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _HEADING_SMALL_WORDS for w in words)
+
+
+def _caps_run(text: str, start: int, end: int) -> str | None:
+    """Two or more words in capitals opening a statement: a heading in a one-line notice."""
+    m = re.match(r"(?:[A-Z][A-Z’'&/()-]+[ \t]+){1,10}[A-Z][A-Z’'&/()-]+\b",
+                 text[start:min(end, start + 160)])
+    if not m or sum(c.isalpha() for c in m.group(0)) < 6:
+        return None
+    return m.group(0)
+
+
+_HEADING_KINDS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, mode, necessity); first match wins
+    (r"\b(?:desirable|desired|preferred|assets?|bonus|nice to have|advantage|additional "
+     r"qualifications)\b", FULL, DESIRABLE),
+    (r"\b(?:essential|requirements?|required|qualifications?|qualify|education|experiences?|"
+     r"languages?|profile|eligibility|what you(?:['’]ll| will)? (?:need|bring|have)|"
+     r"you will have|must[- ]haves?|certificat\w*|licen[cs]es?|knowledge and skills?|"
+     r"knowledge (?:&|and) skills?)\b", FULL, REQUIRED),
+    (r"\b(?:skills?|competenc\w*|values|abilit\w*|attributes|professionalism|teamwork|"
+     r"communication|planning|accountability|leadership)\b", CONTEXT, REQUIRED),
+)
+
+
+def _apply_heading(state: _State, heading: str) -> None:
+    for pattern, mode, necessity in _HEADING_KINDS:
+        if re.search(pattern, heading, re.I):
+            if mode == CONTEXT and state.mode == CONTEXT:
+                return
+            state.mode, state.necessity = mode, necessity
+            return
+    if state.mode != CONTEXT:
+        state.mode, state.necessity = NOTES, REQUIRED

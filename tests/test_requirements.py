@@ -1,0 +1,388 @@
+"""Typed requirements from small literal notices: one pattern family per test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.build import parse_notice
+from index.records import Route
+from index.requirement_codec import requirements_from_json, requirements_to_json
+from index.requirements import (EXTRACTOR_VERSION, Deadline, deadline_status, extract_requirements,
+                                notice_category, requirements_for)
+from index.statements import statements
+from index.store import Store
+from index.vocab import parse_number
+
+
+def reqs(text: str, kind: str | None = None):
+    notice = parse_notice("t.txt", text)
+    found = extract_requirements(notice)
+    for r in found:
+        assert notice.text[r.start:r.end] == r.text
+    return [r for r in found if kind is None or r.kind == kind]
+
+
+def quote(r) -> str:
+    return " ".join(r.text.split())
+
+
+# -- education ----------------------------------------------------------------------
+def test_in_lieu_substitution_is_a_second_route_of_the_same_requirement():
+    [edu] = reqs("Education\nAdvanced university degree (Master's degree or equivalent) in economics "
+                 "or public law is required. A first-level university degree in combination with two "
+                 "additional years of qualifying experience may be accepted in lieu of the advanced "
+                 "university degree.\n", "education")
+    assert edu.level == "master"
+    assert edu.fields == ("economics", "public law")
+    assert edu.routes == (Route("master"), Route("bachelor", extra_years=2.0))
+    assert quote(edu).endswith("in lieu of the advanced university degree.")
+
+
+def test_degree_with_its_own_years_gives_total_years_routes():
+    [edu] = reqs("Education\n\n• Master's degree or equivalent in Law with seven years of relevant "
+                 "professional experience; or\n\n• University degree or equivalent in the above fields "
+                 "with nine years of relevant professional experience.\n", "education")
+    assert edu.routes == (Route("master", total_years=7.0), Route("bachelor", total_years=9.0))
+    assert edu.fields == ("Law",)
+    assert reqs("Education\n\n• Master's degree in Law with seven years of relevant professional "
+                "experience; or\n\n• University degree with nine years of relevant professional "
+                "experience.\n", "experience") == []
+
+
+def test_college_and_secondary_routes():
+    [edu] = reqs("Education\nAdvanced University degree in law. A first level University degree with "
+                 "two additional years of qualifying experience may be accepted in lieu of the advanced "
+                 "university degree. Graduates of Police/Military War Colleges and Senior Staff "
+                 "Colleges may also be considered.\n", "education")
+    assert [r.level for r in edu.routes] == ["master", "bachelor", "college"]
+    [hs] = reqs("Education\nHigh School Diploma required.\n", "education")
+    assert (hs.level, hs.routes) == ("secondary", (Route("secondary"),))
+
+
+def test_unstated_additional_years_and_a_route_without_degree():
+    [edu] = reqs("Education: Advanced University degree in a relevant field, or First University "
+                 "degree with additional years of related work experience.\n", "education")
+    assert edu.routes == (Route("master"), Route("bachelor", extra_unstated=True))
+    [edu] = reqs("Education: You have completed a bachelor's degree in a relevant field, or 3 "
+                 "additional years of experience\n", "education")
+    assert edu.routes == (Route("bachelor"), Route("none", extra_years=3.0))
+    assert edu.fields == ()
+
+
+# -- experience ---------------------------------------------------------------------
+def test_years_per_degree_level_in_parentheses():
+    [exp] = reqs("Work Experience\nA minimum of five years with advanced university degree (seven "
+                 "years with a first-level university degree) of progressively responsible experience "
+                 "in the military, police or security management is required.\n", "experience")
+    assert exp.years == 5.0
+    assert exp.years_by_level == (("master", 5.0), ("bachelor", 7.0))
+    assert exp.domain == "military, police or security management"
+    assert reqs("Work Experience\nA minimum of five years with advanced university degree (seven "
+                "years with a first-level university degree) of experience is required.\n",
+                "education") == []
+
+
+def test_years_per_degree_level_with_if_they_hold():
+    [exp] = reqs("Experience: Candidates should possess a minimum of 3 years of professional "
+                 "experience if they hold a Master's degree, or 5 years of professional experience "
+                 "if they hold a Bachelor's degree.\n", "experience")
+    assert (exp.years, exp.years_by_level) == (3.0, (("master", 3.0), ("bachelor", 5.0)))
+
+
+def test_extra_years_for_first_degree_holders_and_counting_rule():
+    [exp] = reqs("Experience: At least 3 years professional experience in logistics for masters "
+                 "holders. Or, extra two years of relevant experience for first Degree holders. "
+                 "(Administrative experience is not counted except years holding G6 positions or "
+                 "above – each year is counted at 50%)\n", "experience")
+    assert exp.years_by_level == (("master", 3.0), ("bachelor", 5.0))
+    assert exp.counting_rule == ("Administrative experience is not counted except years holding G6 "
+                                 "positions or above – each year is counted at 50%")
+
+
+def test_reduced_minimum_for_degree_holders():
+    [exp, _] = reqs("Work Experience\nA minimum of five years of experience in accounting is "
+                    "required. The minimum years of relevant experience is reduced to three years for "
+                    "candidates who possess a first-level university degree or higher. Four years of "
+                    "experience in payroll is required.\n", "experience")
+    assert (exp.years, exp.years_by_level, exp.domain) == (5.0, (("bachelor", 3.0),), "accounting")
+
+
+def test_sub_requirements_have_their_own_span_and_scope():
+    found = reqs("Work Experience\nA minimum of ten (10) years of relevant professional experience, "
+                 "at least 5 years of which should be in command or leadership position, is required. "
+                 "Minimum of 4 years’ experience in the United Nations security management system and "
+                 "at least 2 years of experience serving in a peacekeeping mission is required.\n",
+                 "experience")
+    assert [(r.years, r.scope) for r in found] == [(10.0, None), (5.0, "command"),
+                                                   (4.0, "un_system"), (2.0, "mission")]
+    assert quote(found[1]) == "at least 5 years of which should be in command or leadership position"
+    assert quote(found[3]) == "at least 2 years of experience serving in a peacekeeping mission"
+    assert found[2].domain == "United Nations security management system"
+
+
+def test_scopes_international_and_supervisory():
+    found = reqs("Work Experience\nA minimum of 2 years international field experience in "
+                 "peacekeeping is required. A minimum of 3 years coordination or supervisory "
+                 "experience in operations, including at least 1 year in a conflict environment, is "
+                 "required.\n", "experience")
+    assert [(r.years, r.scope) for r in found] == [(2.0, "international"), (3.0, "supervisory"),
+                                                   (1.0, "conflict")]
+
+
+@pytest.mark.parametrize("words, value", [("ten (10)", 10.0), ("Six", 6.0), ("5+", 5.0),
+                                          ("2.5", 2.5), ("twelve", 12.0), ("many", None)])
+def test_number_words(words, value):
+    assert parse_number(words) == value
+
+
+def test_ranges_and_or_more_give_the_lower_bound():
+    assert [r.years for r in reqs("Experience\n* 3-5 years of experience in archives\n"
+                                  "* Six or more years of work experience in food security\n",
+                                  "experience")] == [3.0, 6.0]
+
+
+def test_experience_without_years_keeps_its_domain_and_necessity():
+    [r] = reqs("Work Experience\nExperience in crisis management is desirable.\n", "experience")
+    assert (r.years, r.domain, r.necessity) == (None, "crisis management", "desirable")
+    [r] = reqs("Experience\nNo professional work experience required.\n", "experience")
+    assert r.years == 0.0
+
+
+# -- languages ----------------------------------------------------------------------
+def test_any_of_groups_and_separate_requirements():
+    found = reqs("Languages\nFor all applicants, fluency in English and working knowledge of "
+                 "Spanish or French is required (oral and written).\n", "language")
+    assert [(r.languages, r.proficiency) for r in found] == [
+        (("English",), "fluent"), (("French", "Spanish"), "working knowledge")]
+
+
+def test_another_un_language_is_the_other_official_languages():
+    found = reqs("Languages\nEnglish and French are the working languages of the United Nations "
+                 "Secretariat. For this post, fluency in English is required. Knowledge of another "
+                 "UN official language is desirable.\n", "language")
+    assert [(r.languages, r.proficiency, r.necessity) for r in found] == [
+        (("English",), "fluent", "required"),
+        (("Arabic", "Chinese", "French", "Russian", "Spanish"), "knowledge", "desirable")]
+
+
+def test_duty_station_language_level_and_external_applicants():
+    found = reqs("Language: Fluency (level C) in English language and the duty station’s language, "
+                 "if different.\n", "language")
+    assert [(r.languages, r.proficiency) for r in found] == [
+        (("English",), "fluent (level C)"), (("duty station language",), "fluent (level C)")]
+    [ext, _] = reqs("Languages\nExternal applicants are required to be proficient in English and "
+                    "have a working knowledge of one additional UN Language (French, Spanish or "
+                    "Arabic).\n", "language")
+    assert (ext.languages, ext.applies_to) == (("English",), "external")
+
+
+def test_un_language_table_rows():
+    found = reqs("Languages\nEnglish is required.\n\nDesirable Languages\n| Language | Reading | "
+                 "Writing |\n|---|\n| French | UN Level II | UN Level II |\n", "language")
+    assert [(r.languages, r.proficiency, r.necessity) for r in found] == [
+        (("English",), None, "required"), (("French",), "UN Level II", "desirable")]
+
+
+# -- certification, licence, travel, medical -----------------------------------------
+def test_named_programmes_licence_and_travel():
+    found = reqs("Job - Specific Qualification\nSecurity Certification Programme (SCP) is required "
+                 "Security Analysis, Practices and Procedures (SAPP) is desirable Frequent travel is "
+                 "required A valid Driving License is required\n")
+    assert [(r.kind, r.necessity, r.names) for r in found] == [
+        ("certification", "required", ("SCP",)), ("certification", "desirable", ("SAPP",)),
+        ("travel", "required", ()), ("licence", "required", ("driving licence",))]
+    assert [quote(r) for r in found][-1] == "A valid Driving License is required"
+
+
+def test_generic_certification_and_medical_clearance():
+    [cert] = reqs("Job - Specific Qualification\nAdditional certification in related security fields "
+                  "is desirable.\n")
+    assert (cert.kind, cert.names, cert.domain) == ("certification", (), "related security fields")
+    [med] = reqs("Special Notice\nAppointment will be subject to certification that the candidate is "
+                 "medically fit for appointment.\n")
+    assert med.kind == "medical"
+
+
+# -- eligibility rules --------------------------------------------------------------
+@pytest.mark.parametrize("sentence, rule, values", [
+    ('This "Recruit from Roster" job opening is only open to roster applicants.', "roster_only", ()),
+    ("This vacancy announcement is for Sri Lankan Nationals only.", "nationality", ("Sri Lankan",)),
+    ("The applicant should be a Yemeni national or having work/residency permit.", "nationality",
+     ("Yemeni", "work or residency permit")),
+    ("This temporary job opening may be limited to internal candidates.", "internal_only", ()),
+    ("Candidates recruited through the young professionals programme who have not served two years "
+     "are not eligible to apply.", "young_professionals", ()),
+    ("Staff members who will reach the mandatory age of separation are not eligible to apply.",
+     "age_of_separation", ()),
+    ("A staff member holding a temporary appointment shall be regarded as an external candidate.",
+     "temporary_appointment_external", ()),
+    ("Candidates who are nationals of the duty station’s country and who do not have prior experience "
+     "outside the duty station’s country cannot be considered eligible.",
+     "national_needs_outside_experience", ()),
+])
+def test_eligibility_bars(sentence, rule, values):
+    [r] = reqs(f"Special Notice\n{sentence}\n")
+    assert (r.kind, r.rule, r.values, r.preference, r.necessity) == (
+        "eligibility_rule", rule, values, False, "required")
+
+
+def test_general_service_staff_may_apply_up_to_p3():
+    [r] = reqs("Special Notice\nA current staff member who holds an appointment at the G-6 or G-7 "
+               "level may also apply to temporary positions in the Professional category up to and "
+               "including the P-3 level.\n")
+    assert (r.rule, r.values) == ("general_service_temporary_professional", ("G-6", "G-7", "P-3"))
+
+
+def test_preferences_are_kept_apart_from_bars():
+    found = reqs("Terms and Conditions\nApplicants must: a) be Korean citizen; and b) reside within "
+                 "commuting distance of the duty station. Preference will be given to candidates who "
+                 "already reside within commuting distance of the duty station.\n")
+    assert [(r.rule, r.values, r.preference) for r in found] == [
+        ("nationality", ("Korean",), False), ("residence", ("commuting distance",), False),
+        ("residence", ("commuting distance",), True)]
+
+
+def test_under_represented_countries_and_first_tier():
+    [r] = reqs("Special Notice\nFor this position, applicants from the following Member States, "
+               "which are unrepresented or underrepresented, are strongly encouraged to apply: "
+               "Andorra, Angola, Antigua and Barbuda, Bahrain.\n")
+    assert (r.rule, r.values, r.preference, r.necessity) == (
+        "under_represented", ("Andorra", "Angola", "Antigua and Barbuda", "Bahrain"), True, "desirable")
+    [r] = reqs("Header line\n\nFor the purpose of the vacancy, internal candidates are considered as "
+               "first-tier candidates.\n")
+    assert (r.rule, r.values, r.preference) == ("first_tier", ("internal",), True)
+
+
+# -- other, necessity, information ----------------------------------------------------
+def test_unmatched_requirement_words_become_other_and_tasks_do_not():
+    found = reqs("Special Notice\nAn impeccable record for integrity is essential. The selected "
+                 "candidate is expected to start as soon as possible.\n")
+    assert [(r.kind, quote(r)) for r in found] == [("other", "An impeccable record for integrity is "
+                                                    "essential.")]
+    found = reqs("Qualifications\n* Ensure that all the IT requests are answered on time.\n"
+                 "* Excellent organisational skills.\n")
+    assert [quote(r) for r in found] == ["Excellent organisational skills."]
+
+
+@pytest.mark.parametrize("tail, necessity", [
+    ("is an asset.", "desirable"), ("is an advantage.", "desirable"), ("preferred.", "desirable"),
+    ("would be a plus.", "desirable"), ("is desirable.", "desirable"), ("is required.", "required")])
+def test_necessity_markers(tail, necessity):
+    [r] = reqs(f"Qualifications\nKnowledge of budgeting {tail}\n")
+    assert r.necessity == necessity
+
+
+def test_hard_wrapped_sentence_is_one_statement():
+    text = ("Languages\nEnglish and French are the working languages of the United\n"
+            "Nations Secretariat. For the position advertised, fluency in oral and written\n"
+            "English is required. Knowledge of another official United Nations language is\n"
+            "desirable.\n")
+    notice = parse_notice("t.txt", text)
+    assert [" ".join(notice.text[s.start:s.end].split()) for s in statements(notice)] == [
+        "English and French are the working languages of the United Nations Secretariat.",
+        "For the position advertised, fluency in oral and written English is required.",
+        "Knowledge of another official United Nations language is desirable."]
+
+
+# -- per notice: category, deadline ---------------------------------------------------
+@pytest.mark.parametrize("head, category", [
+    ("Posting Title: Protection Officer, P3\n", "P"),
+    ("Posting Title: Logistics Officer\nGrade: NOB\n", "NO"),
+    ("Posting Title: Driver\nGrade: G3\n", "G"),
+    ("Posting Title: International Consultant Supply Chain\n", "consultancy"),
+    ("Posting Title: Librarian Internship\n", "internship"),
+    ("Posting Title: Librarian\n", None),
+])
+def test_notice_category(head, category):
+    assert notice_category(parse_notice("t.txt", head + "\nResponsibilities\nWork.\n")) == category
+
+
+def test_deadline_status():
+    notice = parse_notice("t.txt", "Posting Title: Officer\nClosing Date: 21 June 2022\n\n"
+                                   "Responsibilities\nWork.\n")
+    assert deadline_status(notice, date(2022, 6, 10)) == Deadline("open", date(2022, 6, 21), 11)
+    assert deadline_status(notice, date(2022, 6, 21)) == Deadline("open", date(2022, 6, 21), 0)
+    assert deadline_status(notice, date(2022, 6, 22)) == Deadline("closed", date(2022, 6, 21), None)
+    untimed = parse_notice("t.txt", "Responsibilities\nWork.\n")
+    assert deadline_status(untimed, date(2022, 6, 22)) == Deadline("not stated")
+
+
+# -- storage --------------------------------------------------------------------------
+SAMPLE = ("Education\nAdvanced university degree in law is required. A first-level university "
+          "degree with two additional years of qualifying experience may be accepted in lieu of the "
+          "advanced university degree.\n\nWork Experience\nA minimum of five years with advanced "
+          "university degree (seven years with a first-level university degree) of experience in "
+          "security is required.\n\nLanguages\nFluency in English and working knowledge of Spanish "
+          "or French is required.\n")
+
+
+def test_codec_round_trip():
+    found = extract_requirements(parse_notice("t.txt", SAMPLE))
+    assert len(found) == 4
+    assert requirements_from_json(requirements_to_json(found)) == found
+
+
+def test_requirements_for_stores_once_then_reads_the_store(tmp_path, monkeypatch):
+    notice = parse_notice("t.txt", SAMPLE)
+    store = Store(tmp_path)
+    store.put(notice, ())
+    first = requirements_for(store, notice.id)
+    assert first == extract_requirements(notice)
+    assert store.fact(notice.id, "requirements", EXTRACTOR_VERSION) == requirements_to_json(first)
+
+    def fail(_):
+        raise AssertionError("extracted again although stored")
+
+    monkeypatch.setattr("index.requirements.extract_requirements", fail)
+    assert requirements_for(store, notice.id) == first
+    monkeypatch.setattr("index.requirements.EXTRACTOR_VERSION", "another")
+    with pytest.raises(AssertionError, match="extracted again"):
+        requirements_for(store, notice.id)
+    store.close()
+
+
+# -- the card of `vacancy show` ---------------------------------------------------------
+CARD_NOTICE = ("Posting Title: Security Officer, P3\nDuty Station: Juba\nClosing Date: 21 June 2022\n\n"
+               + SAMPLE + "\nSpecial Notice\nThis vacancy is for South Sudanese nationals only.\n")
+CARD = """\
+Security Officer
+  organisation not stated
+  grade        P-3 (category P)
+  duty station Juba
+  posted       not stated
+  closes       2022-06-21 (open, 11 days left)
+  job opening  not stated
+  source       card.txt
+
+EDUCATION
+  required   education master's or bachelor's + 2 y more experience — law
+             “Advanced university degree in law is required. A first-level university degree with \
+two additional years of qualifying experience may be accepted in lieu of the advanced university degree.”
+
+EXPERIENCE
+  required   experience ≥ 5 y (master's) / ≥ 7 y (bachelor's) — security
+             “A minimum of five years with advanced university degree (seven years with a first-level \
+university degree) of experience in security is required.”
+
+LANGUAGES
+  required   English (fluent)
+             “Fluency in English and working knowledge of Spanish or French is required.”
+  required   French or Spanish (working knowledge)
+             “Fluency in English and working knowledge of Spanish or French is required.”
+
+WHO MAY APPLY
+  required   nationals only: South Sudanese
+             “This vacancy is for South Sudanese nationals only.”"""
+
+
+def test_render_card():
+    from ui.card import card_json, render_card
+
+    notice = parse_notice("card.txt", CARD_NOTICE)
+    found = extract_requirements(notice)
+    assert render_card(notice, found, today=date(2022, 6, 10)) == CARD
+    as_json = card_json(notice, found, today=date(2022, 6, 23))
+    assert (as_json["category"], as_json["deadline"]) == ("P", {"status": "closed", "days_left": None})
+    assert requirements_from_json(as_json["requirements"]) == found
