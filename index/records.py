@@ -113,17 +113,22 @@ class Chunk:
 class Route:
     """One way to meet an education requirement.
 
-    `level` ∈ secondary, bachelor, master, doctorate, college (police/military war or staff
-    college), other. `extra_years`: years of experience this route adds to the notice's
-    experience minimum ("a first-level degree with two additional years ... in lieu of the
-    advanced degree" → bachelor, extra_years=2). `total_years`: the years of experience
-    the route itself demands when the notice states it with the degree ("Master's ... with
-    seven years" → master, total_years=7).
+    `level` ∈ secondary, post_secondary (post-secondary certificate, technical diploma,
+    associate degree), bachelor, master, doctorate, college (police/military war or staff
+    college), none (no degree: "…, or 3 additional years of experience"). `extra_years`:
+    years of experience this route adds to the notice's experience minimum ("a first-level
+    degree with two additional years ... in lieu of the advanced degree" → bachelor,
+    extra_years=2). `total_years`: the years of experience the route itself demands when
+    the notice states it with the degree ("Master's ... with seven years" → master,
+    total_years=7). `extra_unstated`: the route adds experience in an amount the notice
+    does not state ("First University degree with additional years of related work
+    experience").
     """
 
     level: str
     extra_years: float = 0.0
     total_years: float | None = None
+    extra_unstated: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,13 +156,17 @@ class Requirement:
     domain: str | None = None
     scope: str | None = None
     counting_rule: str | None = None
-    # language: `languages` is an any-of group (one of them suffices)
+    # language: `languages` is an any-of group (one of them suffices); "another UN official
+    # language" lists the UN languages the notice does not already require, and the
+    # duty station's / a local language is the marker "duty station language".
+    # `applies_to` is "external" or "internal" when the rule is for those applicants only.
     languages: tuple[str, ...] = ()
     proficiency: str | None = None
     applies_to: str | None = None
     # certification / licence / travel / medical
     names: tuple[str, ...] = ()
-    # eligibility_rule
+    # eligibility_rule: `rule` names it (roster_only, nationality, residence, first_tier, …),
+    # `values` who qualifies (any of them), `preference` True for a preference, not a bar
     rule: str | None = None
     values: tuple[str, ...] = ()
     preference: bool = False
