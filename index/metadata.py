@@ -1,66 +1,128 @@
 """Read what a notice states about itself: title, organisation, grade, duty station,
 posting and closing dates, job opening number. Nothing is guessed: a field the text
-does not state stays None.
+does not state stays None, and every value keeps the span of the text that states it
+(`Metadata.spans`; for a date or a grade, the span of the date or grade itself).
 
-Sources, in order of trust: labelled lines (`Duty Station: Pretoria`, `closing_date:`,
-YAML front matter), then the short first line (`Regional Security Officer At IOM`), then
-a few prose patterns of the organisational-setting paragraph ("the Security Coordination
-Officer, P-3, is based in Laayoune"). Every value keeps the span of the text it came from.
-Left out: values only an image or a web page around the notice holds (logos, URLs).
+Sources, first found wins:
+1. labels in the body: `Duty Station: Pretoria` (markup, bullets and quotes around it
+   allowed; the value may wrap onto the next lines or stand on the next line, as under
+   `### Location###` or `DEADLINE FOR APPLICATIONS`), several labels on one line in
+   flattened notices (`Position Title: ... Contract Type: Fixed Term (G6) Duty Station: ...`),
+   database columns (`closing_date: 2020-01-01`);
+2. front matter: YAML `key: value` lines (`title: "Librarian - ..."`, `date_posted:`) and
+   JSON (`"hiringOrganization": {"name": ...}`); a job board's `Title - Employer` title
+   gives the employer when the part after the dash names an organisation;
+3. a first line `Regional Security Officer At International Organization for Migration`;
+4. prose: "the Security Coordination Officer, P-3, is based in Laayoune", "the position of
+   Partnerships Officer NOA, based in ... Seoul", "ABOUT WFP", "The Department of Safety
+   and Security (UNDSS) is ...", "located in the Division of ...", "WFP is an equal
+   opportunity employer", "... apply ... by 29 February 2016".
+Grades are normalised (`Grade P4` → P-4, `NOB` → NO-B, `SC10` → SC-10, `GS-4` → G-4).
+Left out: values only an image or the web page around the notice holds (logos, URLs), and
+grades outside the UN common system scales (consultancy levels such as "CLT II" stay None).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Iterator
 
 from dateutil import parser as dateparser
 
+from .headings import clean_heading
 from .records import Metadata, Section
 
 _LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("posting title", "position title", "job title", "title", "job_title",
-              "position", "vacancy title", "post title", "functional title", "assignment title"),
+    "title": ("posting title", "position title", "job title", "title", "position",
+              "vacancy title", "post title", "functional title", "assignment title",
+              "title of post", "title of position"),
     "organisation": ("organization", "organisation", "agency", "employer", "company",
-                     "hiring organization", "hiring unit", "organization unit"),
-    "grade": ("grade", "level", "grade level", "position_grade", "position grade",
-              "classification", "category and level", "post level", "band"),
+                     "hiring organization", "hiring organisation", "company information",
+                     "organization name", "company name"),
+    "grade": ("grade", "level", "grade level", "position grade", "classification",
+              "category and level", "post level", "band", "grade/level"),
     "duty_station": ("duty station", "duty stations", "location", "duty station(s)",
-                     "place of assignment", "work location", "city", "country"),
-    "posted": ("posted", "posting date", "date posted", "posteddate", "publication date",
-               "date of issue", "date"),
-    "closes": ("closing date", "deadline", "closingdate", "closing_date", "deadline for applications",
+                     "place of assignment", "work location", "city", "job location"),
+    "posted": ("posted", "posting date", "date posted", "posted date", "posteddate",
+               "publication date", "date of publication", "date of issue", "date",
+               "issue date", "opening date"),
+    "closes": ("closing date", "deadline", "closingdate", "deadline for applications",
                "application deadline", "apply by", "closing", "deadline date", "expiry date",
-               "application closing date"),
+               "application closing date", "deadline of application",
+               "deadline for application", "closing date for applications", "last date"),
     "period": ("posting period",),
-    "job_opening": ("job opening number", "job opening", "vacancy number", "vacancy notice",
-                    "vacancy_notice", "vacancy no", "job id", "requisition id", "reference",
-                    "reference number", "vacancy notice no", "job number", "position number",
-                    "position_number", "vn", "req id"),
+    "job_opening": ("job opening number", "job opening", "job opening id", "vacancy number",
+                    "vacancy notice", "vacancy no", "vacancy notice no", "vacancy notice number",
+                    "job id", "requisition id", "reference", "reference number", "reference no",
+                    "job number", "position number", "vn", "req id", "job reference",
+                    "vacancy reference", "vacancy id", "special vacancy notice number"),
 }
+# Labels of other facts: they end the value of the label before them on a flattened line.
+_OTHER_LABELS = (
+    "contract type", "type of contract", "contract duration", "duration", "duration of contract",
+    "nationality", "number of positions", "unit/division", "unit", "supervisor",
+    "division/country office", "type of appointment", "estimated start date", "start date",
+    "starts on", "end date", "estimated end date", "reports to", "position reports to",
+    "period", "staffing exercise", "united nations core values", "department/office",
+    "department", "organization unit", "hiring unit", "salary", "basic monthly salary",
+    "medical and life insurance", "category", "seniority level", "employment type",
+)
+# Labels whose value may hold the grade among other words (`Fixed Term (G6)`).
+_GRADE_HINT_LABELS = ("contract type", "type of contract", "type of appointment", "category")
 _FIELD_OF = {label: field for field, labels in _LABELS.items() for label in labels}
-_LABEL_LINE = re.compile(r"^[\s*_#>-]*(?P<label>[A-Za-z][A-Za-z _()/.-]{0,40}?)[\s*_]*:[\s*_]*(?P<value>.*)$")
+_KNOWN = set(_FIELD_OF) | set(_OTHER_LABELS)
+_DATE_FIELDS = ("posted", "closes")
+_STRIP = " \t\n*_\"'`,;|"
+
+_START_LABEL = re.compile(
+    r"^[ \t*_#>•'\"-]*(?P<label>[A-Za-z][A-Za-z0-9 _/.&'’-]{0,50}?)"
+    r"(?P<paren>[ \t]*\([^()]{0,80}\))?[ \t*_]*:(?!//)[ \t*_]*", re.M)
 _GRADE = re.compile(
-    r"\b(?:(?P<cat>P|D|G|GS|FS|NO|SC|SB|LSC|ICS)[- ]?(?P<num>[1-9]\d?)\b"
-    r"|(?P<no>NO)[- ]?(?P<letter>[A-D])\b)")
+    r"\b(?:(?P<cat>USG|ASG|P|D|G|GS|FS|NO|SC|SB|LSC|ICS|NPSA|IPSA)[- ]?(?P<num>[1-9]\d?)\b"
+    r"|(?P<no>NO|N)[- ]?(?P<letter>[A-D])\b)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?[ -](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?[ -]\d{4}"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH},?[\s-]+\d{{4}}\b"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\d{4}-\d{2}-\d{2}(?=T\d|\b)|\d{1,2}[./]\d{1,2}[./]\d{4}\b)")
 _TITLE_WORDS = (r"(?:Officer|Assistant|Specialist|Manager|Coordinator|Co-ordinator|Adviser|Advisor|"
                 r"Analyst|Associate|Librarian|Director|Chief|Head|Consultant|Engineer|Intern|"
                 r"Expert|Developer|Designer|Archivist|Clerk|Driver|Leader|Administrator|Lead)")
+_GRADE_TOKEN = r"(?:P|D|G|GS|FS|NO|SC)-?[1-9A-D]\d?"
 _PROSE_TITLE_GRADE = re.compile(
-    rf"\b[Tt]he (?P<title>(?:[A-Z][\w/&-]* ){{0,5}}{_TITLE_WORDS}), (?P<grade>(?:P|D|G|FS|NO)-?[1-7A-D])\b")
+    rf"\b[Tt]he (?P<title>(?:[A-Z][\w/&-]* ){{0,5}}{_TITLE_WORDS}), (?P<grade>{_GRADE_TOKEN})\b")
+_POSITION_OF = re.compile(
+    rf"\bposition of (?P<title>(?:[A-Z][\w/&-]* ){{0,5}}{_TITLE_WORDS})(?: \(?(?P<grade>{_GRADE_TOKEN})\)?)?\b")
 _PROSE_TITLE = re.compile(
     rf"\b[Tt]he (?P<title>(?:[A-Z][\w/&-]* ){{0,5}}{_TITLE_WORDS}(?: \([A-Z][^()]{{2,60}}\))?) "
     r"(?:will|is|reports|shall)\b")
-_BASED_IN = re.compile(r"\bis based in (?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*(?: \([A-Z][^()]{2,40}\))?)")
+_PLACE = r"[A-Z][\w'’-]*(?:[ -](?:of |de |du |al-)?[A-Z][\w'’-]*)*"
+_BASED_IN = re.compile(
+    rf"(?:\bis|,) based in (?:the [A-Z][^,.;\n]{{0,60}}? in )?(?P<place>{_PLACE}(?:, {_PLACE})?"
+    r"(?: \([A-Z][^()]{2,40}\))?)")
 _LOCATED_IN = re.compile(
-    r"\b(?:position|post) is (?:located|based) (?:in|within) (?P<org>(?:the )?[A-Z][^.,;]{3,120}?)"
+    r"\b(?:position|post) is (?:located|based) (?:in|within) (?P<org>(?:the )?[A-Z][^.,;\n]{3,120}?)"
     r"(?:, (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}))?\.")
 _FIRST_LINE_AT = re.compile(r"^(?P<title>[^\n]{3,90}?) [Aa]t (?P<org>[A-Z][^\n]{2,90})$")
+_ORG_NAME = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:of|for|and|the|de|la|[A-Z][\w&.'’-]*)){0,8}"
+_ABOUT_ORG = re.compile(r"^(?:About|ABOUT|Why join|WHY JOIN) (?P<org>[A-Z][A-Za-z&.-]{1,20}(?: [A-Z][A-Za-z&.-]+){0,4})\??$")
+_SETS_OUT = re.compile(rf"(?:The )?(?P<org>[A-Z][\w&.'’-]*(?: (?:of|for|and|on|the|[A-Z][\w&.'’-]*)){{1,10}} \([A-Z]{{2,10}}\)) (?:is|was|has)\b")
+_EQUAL_OPPORTUNITY = re.compile(
+    rf"(?P<org>{_ORG_NAME}) (?:is an? (?i:equal opportunit(?:y|ies)(?:/[\w ]+?)? employer)"
+    r"|(?i:offers equal opportunities))")
+_DEADLINE_PROSE = re.compile(
+    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the date of\s+)?(?P<date>{_DATE.pattern})")
+_APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline)\b")
+_ORG_WORDS = re.compile(
+    r"\b(?:Nations|University|Universit\w+|Librar\w+|Institute|Times|Company|Corporation|"
+    r"Organi[sz]ation|Programme|Fund|Bank|Foundation|Agency|Office|Council|Commission|Inc|Ltd|"
+    r"LLC|College|Museum|Society|Association|Department|Ministry|Centre|Center|Group)\b|\b[A-Z]{3,}\b")
+_ORG_SUFFIX = re.compile(r"\s+(?:website|web site|site|careers|jobs|job board|homepage)$", re.I)
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b")
 
 
 @dataclass(frozen=True)
@@ -71,95 +133,400 @@ class _Found:
 
 
 def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
-    found = _from_labels(text)
-    _from_first_line(text, found)
-    _from_prose(text, sections, found)
-    _split_grade_from_title(found)
+    """What `text` (a repaired notice) states about the post; see the module docstring."""
+    front = _front_matter(text)
+    found: dict[str, _Found] = {}
+    sources = (_labels(text, front[1], len(text)), _front_matter_values(text, *front),
+               _first_line(text, front[1]), _prose(text, sections, front[1]))
+    for source in sources:
+        for field, candidate in source:
+            _offer(text, found, field, candidate)
+    _dates_of_period(text, found)
+    _drop_title_as_organisation(found)
     return _to_metadata(found)
 
 
-def _from_labels(text: str) -> dict[str, _Found]:
-    """Labelled lines in the header part of the notice (values may wrap onto the next lines)."""
-    found: dict[str, _Found] = {}
-    lines = _lines_with_offsets(text)
-    for i, (offset, line) in enumerate(lines):
-        m = _LABEL_LINE.match(line)
-        if not m:
-            continue
-        field = _FIELD_OF.get(" ".join(m.group("label").lower().split()))
-        if not field or field in found:
-            continue
-        value, end = _wrapped_value(lines, i, m)
-        if value:
-            found[field] = _Found(value, offset + m.start("value"), end)
-    return found
+# -- accepting a value ---------------------------------------------------------------
+def _offer(text: str, found: dict[str, _Found], field: str, f: _Found | None) -> None:
+    """Keep `f` as `field` unless the field is known; values are checked and trimmed first."""
+    if f is None or field in found:
+        return
+    f = _trim(text, f.start, f.end)
+    if f is None:
+        return
+    if field == "title":
+        _offer_title(text, found, f)
+        return
+    checked = _CHECKS.get(field, _check_text)(text, f)
+    if checked is not None:
+        found[field] = checked
 
 
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out, offset = [], 0
-    for line in text.split("\n"):
-        out.append((offset, line))
+def _trim(text: str, start: int, end: int, chars: str = _STRIP) -> _Found | None:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    if end <= start:
+        return None
+    return _Found(" ".join(text[start:end].split()), start, end)
+
+
+def _check_text(text: str, f: _Found) -> _Found | None:
+    return f if 1 < len(f.value) <= 120 and re.search(r"[A-Za-z]", f.value) else None
+
+
+def _check_date(text: str, f: _Found) -> _Found | None:
+    """The date a value states; in a long value (a paragraph under a bare `DEADLINE` label)
+    only a date that opens it."""
+    m = _DATE.search(text, f.start, f.end)
+    if not m or parse_date(m.group(0)) is None:
+        return None
+    if f.end - f.start > 60 and m.start() - f.start > 2:
+        return None
+    return _Found(m.group(0), m.start(), m.end())
+
+
+def _check_grade(text: str, f: _Found) -> _Found | None:
+    m = _GRADE.search(text, f.start, f.end)
+    if not m or normalise_grade(m.group(0)) is None:
+        return None
+    return _Found(m.group(0), m.start(), m.end())
+
+
+def _check_period(text: str, f: _Found) -> _Found | None:
+    return f if len(list(_DATE.finditer(text, f.start, f.end))) >= 2 else None
+
+
+def _check_job_opening(text: str, f: _Found) -> _Found | None:
+    return f if re.search(r"\d", f.value) and len(f.value) <= 60 else None
+
+
+def _check_organisation(text: str, f: _Found) -> _Found | None:
+    """`the Division ...` loses its article, `UNICEF website` its last word, a tagline after a
+    dash goes; a sentence, or the title repeated, is not an organisation."""
+    start, end = f.start, f.end
+    if text.startswith("the ", start):
+        start += 4
+    m = _ORG_SUFFIX.search(text, start, end)
+    end = m.start() if m else end
+    dash = re.search(r" [–—-] (?=.*\b(?!(?:of|and|for|the|to|in)\b)[a-z]{3,}\b)", text[start:end])
+    if dash:
+        end = start + dash.start()
+    cut = text.find(" | ", start, end)
+    end = cut if cut > 0 else end
+    f = _trim(text, start, end)
+    if f is None or len(f.value) > 100 or not f.value[0].isalpha() \
+            or _SENTENCE_VERB.search(f.value):
+        return None
+    return f
+
+
+def _check_duty_station(text: str, f: _Found) -> _Found | None:
+    return f if len(f.value) <= 80 and not _SENTENCE_VERB.search(f.value) else None
+
+
+_CHECKS = {"posted": _check_date, "closes": _check_date, "grade": _check_grade,
+           "grade_hint": _check_grade, "period": _check_period,
+           "job_opening": _check_job_opening, "organisation": _check_organisation,
+           "duty_station": _check_duty_station}
+
+
+def _offer_title(text: str, found: dict[str, _Found], f: _Found) -> None:
+    """A title loses a trailing grade (`Protection Coordination Officer, P3`, `... Manager NOA`),
+    which becomes the grade when none is known."""
+    if len(f.value) > 150 or not re.search(r"[A-Za-z]{3}", f.value):
+        return
+    grades = list(_GRADE.finditer(text, f.start, f.end))
+    tail = text[grades[-1].end():f.end].strip(" )") if grades else "x"
+    if grades and not tail and normalise_grade(grades[-1].group(0)):
+        g = grades[-1]
+        cut = _trim(text, f.start, g.start(), _STRIP + "(–- ")
+        if cut is None:
+            return
+        found.setdefault("grade", _Found(g.group(0), g.start(), g.end()))
+        f = cut
+    found["title"] = f
+
+
+# -- labels --------------------------------------------------------------------------
+def _label_key(raw: str) -> str:
+    raw = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw).replace("_", " ")
+    return " ".join(raw.lower().split()).strip(" .")
+
+
+def _labels(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | None]]:
+    """Every labelled value between `start` and `end`, in text order."""
+    for line_start, line in _lines(text, start, end):
+        for key, value_start, value_end in _line_labels(text, line_start, line):
+            field = _FIELD_OF.get(key)
+            grade_hint = key in _GRADE_HINT_LABELS
+            if field is None and not grade_hint:
+                continue
+            span = _value_span(text, value_start, value_end, field)
+            if span is None:
+                continue
+            if grade_hint:
+                yield "grade", _check_grade(text, _Found("", *span))
+            else:
+                yield field, _Found("", *span)
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    offset = start
+    for line in text[start:end].split("\n"):
+        yield offset, line
         offset += len(line) + 1
+
+
+@cache
+def _inline_pattern() -> re.Pattern:
+    """Any known label followed by a colon, anywhere on a line."""
+    names = sorted(_KNOWN, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(
+        rf"(?<![\w/])(?P<label>{alternatives})(?P<paren>[ \t]*\([^()\n]{{0,40}}\))?[ \t]*:(?!//)",
+        re.I)
+
+
+def _line_labels(text: str, line_start: int, line: str) -> list[tuple[str, int, int]]:
+    """(label key, value start, value end) of the labels on one line. A label may open the
+    line (any known label, even with a bracketed note running onto the next lines) or follow
+    another label's value (a known label, capitalised) on a line that holds several."""
+    hits: list[tuple[str, int, int]] = []  # key, label start, value start
+    head = _START_LABEL.match(text, line_start)
+    if head and head.end("label") <= line_start + len(line) \
+            and _label_key(head.group("label")) in _KNOWN:
+        hits.append((_label_key(head.group("label")), head.start(), head.end()))
+    pos = hits[0][2] if hits else 0
+    inline = [m for m in _inline_pattern().finditer(text, max(pos, line_start), line_start + len(line))
+              if m.group("label")[0].isupper() and m.start() > line_start]
+    if hits or len(inline) >= 2:
+        hits.extend((_label_key(m.group("label")), m.start(), m.end()) for m in inline
+                    if not hits or m.start() >= hits[0][2])
+    if not hits:
+        bare = _bare_label(line)
+        if bare:
+            hits.append((bare, line_start, line_start + len(line)))
+    line_end = text.find("\n", hits[-1][2]) if hits else -1
+    line_end = len(text) if line_end < 0 else line_end
+    out = []
+    for (key, _, value_start), nxt in zip(hits, hits[1:] + [None]):
+        out.append((key, value_start, nxt[1] if nxt else line_end))
     return out
 
 
-def _wrapped_value(lines, i, m) -> tuple[str, int]:
-    """A label's value, joined with following lines until a blank or another label line."""
-    offset, line = lines[i]
-    parts = [m.group("value").strip(" *_")]
-    end = offset + len(line.rstrip())
-    for nxt_offset, nxt in lines[i + 1 : i + 3]:
-        if not nxt.strip() or _LABEL_LINE.match(nxt) or len(nxt) > 60 or not parts[-1]:
+def _bare_label(line: str) -> str | None:
+    """A line that is only a field's label (`### Location###`, `DEADLINE FOR APPLICATIONS`)."""
+    cleaned = clean_heading(line)
+    if not cleaned or ":" in cleaned or len(cleaned) > 40:
+        return None
+    key = _label_key(cleaned)
+    return key if key in _FIELD_OF else None
+
+
+def _value_span(text: str, start: int, end: int, field: str | None) -> tuple[int, int] | None:
+    """The value after a label: on the label's line (continued on short wrapped lines), or
+    alone on the next non-blank line."""
+    if text[start:end].strip(_STRIP):
+        return start, _wrapped_end(text, start, end, field)
+    nxt = _next_line(text, end)
+    if nxt is None:
+        return None
+    s, e = nxt
+    if _label_like(text[s:e]) or (e - s > 120 and field not in _DATE_FIELDS):
+        return None
+    return s, e
+
+
+def _wrapped_end(text: str, start: int, end: int, field: str | None) -> int:
+    """End of a value hard-wrapped onto at most two short following lines."""
+    for _ in range(2):
+        value = text[start:end].strip()
+        if value.endswith((".", ";", ":", "!", "?")) or end >= len(text) or text[end] != "\n":
             break
-        if parts[-1].endswith((".", ";")):
+        if field in _DATE_FIELDS and _DATE.search(value):
             break
-        parts.append(nxt.strip(" *_"))
-        end = nxt_offset + len(nxt.rstrip())
-    value = " ".join(p for p in parts if p)
-    return (value if len(value) <= 200 else ""), end
+        nxt_end = text.find("\n", end + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        nxt = text[end + 1:nxt_end]
+        if not nxt.strip() or len(nxt) > 60 or _label_like(nxt) or nxt.lstrip()[:1] in "•*-#":
+            break
+        end = nxt_end
+    return end
 
 
-def _from_first_line(text: str, found: dict[str, _Found]) -> None:
-    first = text.split("\n", 1)[0].strip()
-    m = _FIRST_LINE_AT.match(first)
-    if m:
-        found.setdefault("title", _Found(m.group("title"), m.start("title"), m.end("title")))
-        found.setdefault("organisation", _Found(m.group("org"), m.start("org"), m.end("org")))
+def _next_line(text: str, end: int) -> tuple[int, int] | None:
+    """The next non-blank line after offset `end` (one blank line may come between)."""
+    pos = end
+    for _ in range(3):
+        if pos >= len(text):
+            return None
+        s = pos + 1 if text[pos] == "\n" else pos
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if text[s:e].strip():
+            return s, e
+        pos = e
+    return None
 
 
-def _from_prose(text: str, sections, found: dict[str, _Found]) -> None:
-    """Patterns of the opening paragraphs (the first 3,000 characters of the body)."""
-    start = next((s.start for s in sections if s.kind not in ("header",)), 0)
-    window = text[: start + 3000]
-    m = _PROSE_TITLE_GRADE.search(window)
-    if m:
-        found.setdefault("title", _Found(m.group("title"), m.start("title"), m.end("title")))
-        found.setdefault("grade", _Found(m.group("grade"), m.start("grade"), m.end("grade")))
-    m = _PROSE_TITLE.search(window)
-    if m:
-        found.setdefault("title", _Found(m.group("title"), m.start("title"), m.end("title")))
-    m = _BASED_IN.search(window)
-    if m:
-        found.setdefault("duty_station", _Found(m.group("place"), m.start("place"), m.end("place")))
-    m = _LOCATED_IN.search(window)
-    if m:
-        found.setdefault("organisation", _Found(m.group("org"), m.start("org"), m.end("org")))
-        if m.group("place"):
-            found.setdefault("duty_station", _Found(m.group("place"), m.start("place"), m.end("place")))
+def _label_like(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped.endswith((":", "(")) or _bare_label(stripped):
+        return True
+    m = _START_LABEL.match(stripped)
+    return bool(m and len(m.group("label").split()) <= 5)
 
 
-def _split_grade_from_title(found: dict[str, _Found]) -> None:
-    """`Protection Coordination Officer, P3` → title without the grade, grade P-3."""
-    title = found.get("title")
-    if not title:
+# -- front matter --------------------------------------------------------------------
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_GENERIC_KEYS = {"original", "name", "text", "textdescription", "value", "displayname"}
+
+
+def _front_matter(text: str) -> tuple[int, int]:
+    """(start, end) of a `---` front matter block at the top, else (0, 0)."""
+    m = _FRONT.match(text)
+    return (m.start("body"), m.end()) if m else (0, 0)
+
+
+def _front_matter_values(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | None]]:
+    if start == end:
         return
-    m = re.search(r"[,(-]\s*(?P<g>(?:P|D|G|GS|NO|SC|FS)-?[1-7A-D]\d?)\)?\s*$", title.value)
+    block = text[start:end]
+    if block.lstrip().startswith("{"):
+        yield from _json_values(text, start, end)
+        return
+    yield from _title_employer(text, start, end)
+    yield from _labels(text, start, end)
+
+
+def _json_values(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | None]]:
+    """Fields of a JSON front matter; `"title": {"original": ...}` counts as the title."""
+    raw = text[start:end].rstrip().removesuffix("---").rstrip()
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        return
+    cursor = start
+    for path, value in _json_leaves(data, ()):
+        encoded = json.dumps(value, ensure_ascii=False)[1:-1]
+        at = text.find(f'"{encoded}"', cursor, end)
+        if at < 0:
+            continue
+        cursor = at + len(encoded) + 2
+        key = path[-1] if path[-1].lower() not in _GENERIC_KEYS or len(path) < 2 else path[-2]
+        field = _FIELD_OF.get(_label_key(key))
+        if field:
+            yield field, _Found(value, at + 1, at + 1 + len(encoded))
+
+
+def _json_leaves(data, path: tuple[str, ...]):
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _json_leaves(v, path + (str(k),))
+    elif isinstance(data, list):
+        for v in data:
+            yield from _json_leaves(v, path)
+    elif isinstance(data, str) and path:
+        yield path, data
+
+
+def _title_employer(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | None]]:
+    """A job board's `Title - Employer`: the employer when the part after the last dash names
+    an organisation (`- United Nations`, `- Columbia University Libraries`, `- UNICEF`)."""
+    for key, value_start, value_end in _front_labels(text, start, end):
+        if _FIELD_OF.get(key) != "title":
+            continue
+        f = _trim(text, value_start, value_end)
+        if f is None:
+            return
+        dash = None
+        for dash in re.finditer(r" [–—-] ", text[f.start:f.end]):
+            pass
+        if dash is None:
+            return
+        employer = _trim(text, f.start + dash.end(), f.end)
+        if employer and _ORG_WORDS.search(employer.value):
+            yield "title", _Found("", f.start, f.start + dash.start())
+            yield "organisation", employer
+        return
+
+
+def _front_labels(text: str, start: int, end: int):
+    for line_start, line in _lines(text, start, end):
+        yield from _line_labels(text, line_start, line)
+
+
+# -- first line and prose --------------------------------------------------------------
+def _first_line(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    m = _FIRST_LINE_AT.match(text, start, end)
     if m:
-        grade_start = title.start + m.start("g")
-        found.setdefault("grade", _Found(m.group("g"), grade_start, grade_start + len(m.group("g"))))
-        found["title"] = _Found(title.value[: m.start()].strip(), title.start, title.start + m.start())
+        yield "title", _Found("", m.start("title"), m.end("title"))
+        yield "organisation", _Found("", m.start("org"), m.end("org"))
 
 
+def _prose(text: str, sections: tuple[Section, ...], body: int) -> Iterator[tuple[str, _Found | None]]:
+    """Patterns of the opening paragraphs, the headings and the closing instructions."""
+    first = next((s.start for s in sections if s.kind not in ("header", "details")), body)
+    window = (body, min(len(text), max(first, body) + 3000))
+    for pattern in (_PROSE_TITLE_GRADE, _POSITION_OF):
+        m = pattern.search(text, *window)
+        if m:
+            yield "title", _group(m, "title")
+            yield "grade", _group(m, "grade")
+    m = _PROSE_TITLE.search(text, *window)
+    if m:
+        yield "title", _group(m, "title")
+    m = _BASED_IN.search(text, *window)
+    if m:
+        yield "duty_station", _group(m, "place")
+    yield from _organisation_prose(text, sections, window)
+    m = _LOCATED_IN.search(text, *window)
+    if m:
+        yield "duty_station", _group(m, "place")
+    yield from _deadline_prose(text, 0)
+
+
+def _group(m: re.Match, name: str) -> _Found | None:
+    return _Found(m.group(name), m.start(name), m.end(name)) if m.group(name) else None
+
+
+def _organisation_prose(text: str, sections, window) -> Iterator[tuple[str, _Found | None]]:
+    for s in sections:
+        m = _ABOUT_ORG.match(s.name)
+        if m and m.group("org").lower() not in ("us", "you", "the job", "the role"):
+            at = text.find(m.group("org"), s.start, s.end)
+            if at >= 0:
+                yield "organisation", _Found("", at, at + len(m.group("org")))
+    setting = next((s for s in sections if s.kind == "org_setting"), None)
+    if setting:
+        body = text.find("\n", setting.start, setting.end)
+        if body > 0:
+            m = _SETS_OUT.match(text, body + 1, setting.end)
+            if m:
+                yield "organisation", _group(m, "org")
+    m = _LOCATED_IN.search(text, *window)
+    if m:
+        yield "organisation", _group(m, "org")
+    m = _EQUAL_OPPORTUNITY.search(text)
+    if m:
+        yield "organisation", _group(m, "org")
+
+
+def _deadline_prose(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
+    """`... should be sent to ... by 29 February 2016`, `Application deadline is 07 Dec 2021`:
+    a date after "by", "deadline is", "no later than" in a sentence about applying."""
+    for m in _DEADLINE_PROSE.finditer(text, start):
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0)
+        if _APPLY_WORDS.search(text, sentence_start, m.start()):
+            yield "closes", _group(m, "date")
+            return
+
+
+# -- values --------------------------------------------------------------------------
 def normalise_grade(value: str) -> str | None:
     """`Grade P4` → `P-4`; `General Service, G5` → `G-5`; `NOA` → `NO-A`; None when no grade."""
     m = _GRADE.search(value)
@@ -172,42 +539,52 @@ def normalise_grade(value: str) -> str | None:
 
 
 def parse_date(value: str) -> date | None:
+    """The first date in `value`. Dotted numeric dates are day first (`23.11.2025`); a
+    slashed one whose day and month could be swapped (`10/6/2019`) is not read."""
     m = _DATE.search(value)
     if not m:
         return None
-    raw = m.group(0)
+    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", m.group(0))
+    if slashed and len({*slashed.groups()}) == 2 and max(map(int, slashed.groups())) <= 12:
+        return None
+    raw = " ".join(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\b", "", m.group(0)).split())
     try:
         return dateparser.parse(raw, dayfirst=not re.match(r"\d{4}-", raw)).date()
     except (ValueError, OverflowError):
         return None
 
 
-def _period(value: str) -> tuple[date | None, date | None]:
-    dates = [parse_date(m.group(0)) for m in _DATE.finditer(value)]
-    if len(dates) >= 2:
-        return dates[0], dates[-1]
-    return None, None
+def _drop_title_as_organisation(found: dict[str, _Found]) -> None:
+    """A job board that fills its organisation field with the job title states no employer."""
+    title, org = found.get("title"), found.get("organisation")
+    if title and org and title.value.lower() == org.value.lower():
+        del found["organisation"]
+
+
+def _dates_of_period(text: str, found: dict[str, _Found]) -> None:
+    """A posting period (`From 08.06.2022 to 21.06.2022`) gives the posting and closing
+    dates the notice does not state otherwise."""
+    period = found.get("period")
+    if period is None:
+        return
+    dates = list(_DATE.finditer(text, period.start, period.end))
+    for field, m in (("posted", dates[0]), ("closes", dates[-1])):
+        found.setdefault(field, _Found(m.group(0), m.start(), m.end()))
 
 
 def _to_metadata(found: dict[str, _Found]) -> Metadata:
     def val(name):
         f = found.get(name)
-        return " ".join(f.value.split()).strip(" ,;") if f else None
+        return f.value if f else None
 
-    posted = parse_date(val("posted")) if val("posted") else None
-    closes = parse_date(val("closes")) if val("closes") else None
-    if val("period"):
-        p_start, p_end = _period(val("period"))
-        posted, closes = posted or p_start, closes or p_end
-    grade_raw = val("grade")
-    spans = tuple((k, f.start, f.end) for k, f in sorted(found.items()))
     return Metadata(
         title=val("title"),
         organisation=val("organisation"),
-        grade=normalise_grade(grade_raw) if grade_raw else None,
+        grade=normalise_grade(val("grade")) if "grade" in found else None,
         duty_station=val("duty_station"),
-        posted=posted,
-        closes=closes,
+        posted=parse_date(val("posted")) if "posted" in found else None,
+        closes=parse_date(val("closes")) if "closes" in found else None,
         job_opening=val("job_opening"),
-        spans=spans,
+        spans=tuple(sorted(((k, f.start, f.end) for k, f in found.items()),
+                           key=lambda s: (s[1], s[0]))),
     )

@@ -1,0 +1,226 @@
+"""index.metadata: exact values for the five seeds and for corpus notices of different
+organisations and layouts (only what the text states), spans that point at the stating
+text on every file, and the value clean-ups one by one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import CORPUS, SEEDS, SEED_FILES
+from index.build import parse_notice
+from index.load import load, load_bytes
+from index.metadata import normalise_grade, parse_date, read_metadata
+from index.records import Metadata
+from index.repair import repair
+from index.sections import find_sections
+
+CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
+MAX_BYTES = 10_000_000
+FIELDS = ("title", "organisation", "grade", "duty_station", "posted", "closes", "job_opening")
+
+# file → (title, organisation, grade, duty station, posted, closes, job opening)
+EXPECTED = {
+    "000_b9674fda4f53b7f1.txt": ('Security Coordination Officer (Crisis Management Project)', 'Department of Safety and Security (UNDSS)', None, 'New York',
+        None, None, None),
+    "001_a74e565dca0ed800.txt": ('Protection Coordination Officer', 'United Nations Department of Safety and Security', 'P-3', 'New York, United States of America',
+        date(2023, 10, 26), date(2023, 12, 9), '23-Security-DSS-219689-R-New York (G)'),
+    "002_5bc2b8270ee94ae7.txt": ('Security Coordination Officer', 'United Nations Mission for the Referendum in Western Sahara', 'P-3', 'Laayoune (Western Sahara)',
+        None, None, None),
+    "003_deac4a805d964395.txt": ('Chief Security Officer', 'United Nations Support Office in Haiti (UNSOH)', 'P-5', 'Port-au-Prince',
+        None, None, None),
+    "004_2e9a5f74b42d033d.txt": ('Regional Security Officer', 'International Organization for Migration', 'P-4', 'Pretoria, South Africa',
+        date(2022, 6, 8), date(2022, 6, 21), None),
+    "001_un-dhl-librarian-newyork.txt": ('Librarian', 'Dag Hammarskjold Library, United Nations', None, 'New York, NY',
+        date(2018, 6, 1), None, None),
+    "002_un-dpi-digital-av-librarian-p3-temp.txt": ('Digital Audiovisual Librarian/Archivist (Temporary Position)', 'United Nations - Multimedia Resources Unit, UN DPI', 'P-3', 'United Nations - New York, USA',
+        date(2016, 4, 12), None, None),
+    "007_unicef-digital-asset-manager-consultancy.txt": ('Consultancy Assignment: Digital Asset Manager', 'UNICEF', None, 'New York, NY',
+        date(2016, 2, 23), date(2016, 2, 29), None),
+    "008_wfp-programme-associate-field-coordination-g6-colombo.txt": ('Programmme Associate - Field Coordination', 'WFP', 'G-6', 'Colombo, Sri Lanka',
+        date(2025, 11, 23), date(2025, 11, 30), None),
+    "009_wfp-programme-policy-officer-activity-manager-noa-colombo.txt": ('Programme Policy Officer - Activity Manager', 'WFP', 'NO-A', 'Colombo, Sri Lanka',
+        date(2025, 11, 23), date(2025, 11, 30), None),
+    "010_wfp-programme-policy-officer-coordination-sc10-dhaka.txt": ('Programme Policy Officer (Coordination)', 'WFP', 'SC-10', 'Dhaka',
+        None, date(2025, 12, 1), None),
+    "011_wfp-business-support-assistant-maseru.txt": (None, 'WFP', None, None,
+        None, date(2025, 12, 7), None),
+    "012_wfp-intl-consultant-supply-chain-officer-ndjamena.txt": ('Supply Chain Officer', 'WFP', None, "N'Djamena, Chad",
+        None, date(2025, 12, 9), None),
+    "013_wfp-partnerships-officer-noa-seoul.txt": ('Partnerships Officer', 'WFP', 'NO-A', 'Seoul, Republic of Korea',
+        None, date(2025, 12, 10), None),
+    "014_ilo-senior-driver-g3-karachi-header-only.txt": (None, None, 'G-3', 'Karachi',
+        date(2025, 11, 25), date(2025, 12, 7), 'DC/Karachi/P/2025/24'),
+    "015_iom-senior-programme-assistant-g6-berbera.txt": ('Senior Programme Assistant', None, 'G-6', 'Berbera, Somaliland',
+        date(2020, 4, 2), date(2020, 4, 15), 'SVN/IOMSO/005/2020'),
+    "016_unhcr-senior-cbp-assistant-g5-coxsbazar-sqldump.txt": ('Senior Community-Based Protection Assistant', None, 'G-5', "Cox's Bazar",
+        None, date(2020, 1, 1), 'VA/BGDCO/FTA/045/2019'),
+    "020_unicef-designer-frontend-uxui-consultancy-nyhq.txt": ('Designer – Front End UX/UI Design', 'UNICEF', None, 'UNICEF NYHQ',
+        date(2020, 9, 15), None, None),
+    "021_unicef-itu-giga-ux-design-specialist-consultancy.txt": ('Giga User Experience Design Specialist', 'Giga', None, None,
+        date(2021, 11, 9), date(2021, 12, 7), None),
+    "022_wri-uxui-designer-data-lab-london.html": ('UX/UI Designer, Data Lab', 'World Resources Institute', None, 'London, Hybrid',
+        date(2024, 5, 13), date(2024, 6, 2), None),
+    "024_wfp-logistics-officer-downstream-pipeline-nob-aden-fragment.html": ('Logistics Officer (Downstream Pipeline)', 'WFP', 'NO-B', 'Aden',
+        None, None, None),
+    "025_acf-ikm-officer-aden-fragment.html": ('Information and Knowledge Management (IKM) Officer', 'ACF', None, 'Aden',
+        None, date(2022, 2, 28), None),
+    "028_nytimes-software-engineer-knowledge-management.txt": ('Software Engineer, Knowledge Management', 'The New York Times', None, 'New York City area',
+        date(2017, 3, 24), None, None),
+    "029_columbia-digital-repository-developer.txt": ('Digital Repository Developer', 'Columbia University Libraries', None, None,
+        date(2016, 4, 6), None, None),
+    "030_unicef-visual-design-specialist-consultancy-stockholm.txt": ('Visual Design Specialist', None, None, None,
+        date(2022, 11, 10), date(2022, 11, 22), None),
+}
+
+
+def _meta_of(path) -> tuple[str, Metadata]:
+    notice = parse_notice(path.name, load(path, MAX_BYTES).text)
+    return notice.text, notice.meta
+
+
+def _read(raw: str) -> Metadata:
+    text = repair(raw)
+    return read_metadata(text, find_sections(text))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=lambda n: n[:24])
+def test_metadata_of_real_notices(name):
+    path = SEEDS / name if (SEEDS / name).exists() else CORPUS / name
+    _, meta = _meta_of(path)
+    assert tuple(getattr(meta, f) for f in FIELDS) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("path", SEED_FILES + CORPUS_FILES, ids=lambda p: p.name[:24])
+def test_spans_point_at_the_text_that_states_each_value(path):
+    text, meta = _meta_of(path)
+    for field, start, end in meta.spans:
+        stated = text[start:end]
+        if field in ("posted", "closes"):
+            assert parse_date(stated) == getattr(meta, field), (field, stated)
+        elif field == "grade":
+            assert normalise_grade(stated) == meta.grade, stated
+        elif field == "period":
+            assert parse_date(stated) is not None, stated
+        else:
+            assert " ".join(stated.split()) == getattr(meta, field), (field, stated)
+    stated_fields = {f for f, _, _ in meta.spans}
+    assert {f for f in FIELDS if getattr(meta, f) is not None} <= stated_fields
+
+
+@pytest.mark.parametrize("raw, grade", [
+    ("Grade P4", "P-4"), ("General Service, G5", "G-5"), ("NOA", "NO-A"), ("Grade: NOB", "NO-B"),
+    ("SC10", "SC-10"), ("GS-4", "G-4"), ("D-1", "D-1"), ("FS-5", "FS-5"), ("Fixed Term (G6)", "G-6"),
+    ("Consultant CLT II", None), ("Entry-level", None),
+])
+def test_normalise_grade(raw, grade):
+    assert normalise_grade(raw) == grade
+
+
+@pytest.mark.parametrize("raw, day", [
+    ("30 November 2025-23:59-GMT+05:30 India Standard Time", date(2025, 11, 30)),
+    ("23.11.2025", date(2025, 11, 23)), ("2020-04-15T07:17:20.513Z", date(2020, 4, 15)),
+    ("latest by 28th of Feb 2022.", date(2022, 2, 28)), ("Feb. 15, 2016", date(2016, 2, 15)),
+    ("15 April, 2020", date(2020, 4, 15)), ("by the date of\n2 June\n2024.", date(2024, 6, 2)),
+    ("As soon as possible", None), ("12/25/2019", date(2019, 12, 25)),
+    ("Applications received by 10/6/2019 will be given preference", None),
+])
+def test_parse_date(raw, day):
+    assert parse_date(raw) == day
+
+
+def test_text_that_states_nothing_gives_nothing():
+    meta = _read("We seek a self-motivated visual designer who can study the existing landscape.")
+    assert tuple(getattr(meta, f) for f in FIELDS) == (None,) * 7
+    assert meta.spans == ()
+
+
+def test_yaml_title_loses_its_quotes_and_its_employer():  # corpus 001
+    meta = _read('---\nlayout: post\ntitle:  "Librarian - Dag Hammarskjold Library, United Nations"\n'
+                 "date:   2018-06-01\n---\n\n### Description###\n\nThis position is in the Library.\n")
+    assert (meta.title, meta.organisation, meta.posted) == (
+        "Librarian", "Dag Hammarskjold Library, United Nations", date(2018, 6, 1))
+
+
+def test_title_dash_part_that_is_no_organisation_stays():  # corpus 020
+    meta = _read("---\ntitle: Designer – Front End UX/UI Design\n---\nCreate front-end layouts.\n")
+    assert (meta.title, meta.organisation) == ("Designer – Front End UX/UI Design", None)
+
+
+def test_organisation_loses_a_leading_article():  # seed 000
+    meta = _read("Org. Setting and Reporting\nThis is a unique opportunity. The advertised position is "
+                 "located in the Division of Field Operations (DFO), New York.\n")
+    assert (meta.organisation, meta.duty_station) == ("Division of Field Operations (DFO)", "New York")
+
+
+def test_organisation_setting_out_its_name_and_acronym():  # seed 000
+    meta = _read("Org. Setting and Reporting\nThe Department of Safety and Security (UNDSS) is "
+                 "responsible for providing leadership. The advertised position is located in the "
+                 "Division of Field Operations (DFO), New York.\n")
+    assert meta.organisation == "Department of Safety and Security (UNDSS)"
+
+
+def test_organisation_field_holding_a_website_or_the_title():  # corpora 020 and 030
+    meta = _read("---\norganization: UNICEF website\ntitle: Designer\n---\nText.\n")
+    assert meta.organisation == "UNICEF"
+    meta = _read("---\norganization: Visual Design Specialist\ntitle: Visual Design Specialist\n---\nText.\n")
+    assert (meta.title, meta.organisation) == ("Visual Design Specialist", None)
+
+
+def test_an_address_under_company_information_is_no_organisation():  # job-board reposts
+    meta = _read("### Company Information###\n\n470 Western Highway\nOrangeburg, NY 10962\n")
+    assert meta.organisation is None
+    meta = _read("### Company Information###\n\nUnited Nations, Multimedia Resources Unit\n")
+    assert meta.organisation == "United Nations, Multimedia Resources Unit"
+
+
+def test_organisation_field_with_a_tagline():  # corpus 021
+    meta = _read("---\norganization: Giga – Connect every school to the Internet\n---\nText.\n")
+    assert meta.organisation == "Giga"
+
+
+def test_html_line_breaks_separate_labels():  # corpus 024, loaded as HTML
+    loaded = load_bytes("notice.html", b"<h2>GENERAL INFORMATION</h2><p>Title of Post: Logistics "
+                        b"Officer (Downstream Pipeline)<br>Grade: NOB<br>Duty Station: Aden<br></p>")
+    meta = _read(loaded.text)
+    assert (meta.title, meta.grade, meta.duty_station) == (
+        "Logistics Officer (Downstream Pipeline)", "NO-B", "Aden")
+
+
+def test_several_labels_on_one_flattened_line():  # corpus 010
+    meta = _read("Language: Fluency in spoken and written both in English and Bangla language.\n"
+                 "Job Title: Programme Policy Officer (Coordination) Grade: SC10 Type of contract: "
+                 "Service Contract Duration: 06 Months Duty Station: Dhaka Number of positions: 01 "
+                 "This vacancy announcement is for only Bangladeshi Nationals.\n")
+    assert (meta.title, meta.grade, meta.duty_station) == (
+        "Programme Policy Officer (Coordination)", "SC-10", "Dhaka")
+
+
+def test_grade_at_the_end_of_a_title_moves_to_the_grade():  # seed 001, corpus 009
+    meta = _read("Posting Title: Protection Coordination Officer, P3\n")
+    assert (meta.title, meta.grade) == ("Protection Coordination Officer", "P-3")
+    meta = _read("Position Title: Programme Policy Officer - Activity Manager NOA\n")
+    assert (meta.title, meta.grade) == ("Programme Policy Officer - Activity Manager", "NO-A")
+
+
+def test_label_with_a_note_in_brackets_over_several_lines():  # corpus 014
+    meta = _read("Publication date: 25-Nov-2025\nApplication deadline (\nmidnight local time\n): 07-Dec-2025\n")
+    assert (meta.posted, meta.closes) == (date(2025, 11, 25), date(2025, 12, 7))
+
+
+def test_posting_period_gives_both_dates():  # seed 004
+    meta = _read("Posting period:\n\nFrom 08.06.2022 to 21.06.2022\n")
+    assert (meta.posted, meta.closes) == (date(2022, 6, 8), date(2022, 6, 21))
+
+
+def test_deadline_in_the_instructions_to_apply():  # corpus 007
+    meta = _read("###To Apply###\nApplications should be sent to: digitalstrategy@unicef.org by "
+                 "29 February 2016. When sending to this mailbox, please ensure the title is quoted.\n")
+    assert meta.closes == date(2016, 2, 29)
+
+
+def test_a_date_outside_the_instructions_to_apply_is_no_deadline():  # seed 003
+    meta = _read("Special Notice\nThe selected candidate will be expected to temporarily deploy "
+                 "until 30 June 2026.\n")
+    assert meta.closes is None
