@@ -2,9 +2,14 @@
 
 Incremental: a notice's id is a hash of its repaired text (and of the pipeline version),
 so an unchanged file is skipped before anything is embedded, and an embedding already in
-Chroma (same passage, same header) is reused. Safe to interrupt: a notice is committed to
-the store only after its embeddings are stored; embeddings no committed chunk uses are
-removed at the end of the next run.
+Chroma (same passage, same header) is reused. A rejected file changes nothing in the
+index; the other files of the run still go in.
+
+Safe to interrupt at any point: a notice is committed to the store (one transaction)
+only after its chunks' embeddings are in Chroma, so the store never names an embedding
+that is not there; embeddings no committed chunk uses (left by a killed run or an update)
+are removed at the end of the next run, which also embeds again any that Chroma lost.
+Left out: several ingests into one index at once (the library refuses the second).
 """
 
 from __future__ import annotations
@@ -16,17 +21,18 @@ from typing import Callable, Iterable
 
 from .chunk import chunk_notice
 from .embed import Embedder
-from .errors import RejectedFile
-from .load import SUFFIXES, load
+from .errors import RejectedFile, VacancyError
+from .load import load
 from .metadata import read_metadata
 from .records import Chunk, IngestReport, Notice, Rejected
 from .repair import repair
+from .requirements import requirements_for
 from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
 
-PIPELINE_VERSION = "2"
-EMBED_BATCH = 256
+PIPELINE_VERSION = "3"
+EMBED_BATCH = 128  # chunks per commit: what an interrupted run can lose
 
 
 def parse_notice(source: str, raw_text: str) -> Notice:
@@ -39,22 +45,27 @@ def parse_notice(source: str, raw_text: str) -> Notice:
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and notice files inside folders named (not README files, not hidden)."""
-    out: list[Path] = []
+    """Files named, and the files inside folders named, each once. Hidden files and folders
+    and README files are skipped; any other file is kept, so that one `load` cannot read
+    (a .doc, an image) is reported with its reason instead of silently ignored."""
+    out: dict[Path, Path] = {}
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith(".") and not p.stem.upper().startswith("README")
-            ))
-        else:
-            out.append(path)
-    return out
+        found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))) \
+            if path.is_dir() else [path]
+        for p in found:
+            out.setdefault(p.resolve(), p)
+    return list(out.values())
+
+
+def _wanted(relative: Path) -> bool:
+    return not any(part.startswith(".") for part in relative.parts) \
+        and not relative.stem.upper().startswith("README")
 
 
 @dataclass
 class _Pending:
+    """Notices parsed but not yet committed: (notice, its chunks, "added" or "updated")."""
+
     notices: list[tuple[Notice, tuple[Chunk, ...], str]] = field(default_factory=list)
 
     def chunks(self) -> int:
@@ -62,50 +73,78 @@ class _Pending:
 
 
 class Ingester:
+    """One ingest run over an index: see the module docstring for what it guarantees.
+
+    Notices are identified by file name: two files with one name in one run, or two
+    files with one text, are rejected rather than merged. `prune` treats the files of
+    this run as the whole collection: a notice whose file is not among them is dropped
+    (first, so that a renamed file is taken as the same notice under its new name).
+    """
+
     def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int):
         self.store, self.vectors, self.embedder, self.max_bytes = store, vectors, embedder, max_bytes
         self.report = {"added": [], "updated": [], "unchanged": [], "rejected": [], "pruned": []}
         self.embedded = self.reused = 0
+        self._seen_names: dict[str, Path] = {}
+        self._seen_ids: dict[str, str] = {}
 
     def run(self, paths: Iterable[Path], prune: bool = False,
             progress: Callable[[Iterable], Iterable] = lambda it: it) -> IngestReport:
-        paths = list(paths)
-        files = collect(paths)
+        paths = [Path(p) for p in paths]
         missing = [p for p in paths if not p.exists()]
+        if prune and missing:
+            raise VacancyError(f"{missing[0]} does not exist, so nothing is pruned: with "
+                               "--prune the paths given must be the whole collection")
         for p in missing:
-            self.report["rejected"].append(Rejected(str(p), "no such file or folder"))
+            self._reject(str(p), "no such file or folder")
+        files = collect(p for p in paths if p.exists())
+        if prune:
+            self._prune({p.name for p in files})
         pending = _Pending()
-        for path in progress([f for f in files if f.exists()]):
+        for path in progress(files):
             item = self._prepare(path)
             if item:
                 pending.notices.append(item)
             if pending.chunks() >= EMBED_BATCH:
                 self._flush(pending)
         self._flush(pending)
-        if prune:
-            self._prune({p.name for p in files})
-        self._collect_garbage()
+        self._reconcile()
         return IngestReport(**{k: tuple(v) for k, v in self.report.items()},
                             embedded=self.embedded, reused=self.reused)
 
+    def _reject(self, name: str, reason: str) -> None:
+        self.report["rejected"].append(Rejected(name, " ".join(reason.split())))
+
     def _prepare(self, path: Path):
+        """The notice in `path` with its chunks, or None when it is rejected or unchanged."""
+        first = self._seen_names.setdefault(path.name, path)
+        if first != path:
+            self._reject(path.name, f"another file of this name was read first "
+                         f"({first}); notices are told apart by file name, rename one")
+            return None
         try:
             notice = parse_notice(path.name, load(path, self.max_bytes).text)
         except RejectedFile as err:
-            self.report["rejected"].append(Rejected(err.path, err.reason))
+            self._reject(err.path, err.reason)
             return None
         old = self.store.id_for_source(notice.source)
+        twin = self._twin(notice)
         if old == notice.id:
             self.report["unchanged"].append(notice.source)
             return None
-        twin = self.store.source_for_id(notice.id)
-        if twin and twin != notice.source:
-            self.report["rejected"].append(Rejected(notice.source, f"same text as {twin}, "
-                                                    "which is already indexed"))
+        if twin:
+            self._reject(notice.source, f"same text as {twin}, which is already indexed")
             return None
         return notice, chunk_notice(notice), "updated" if old else "added"
 
+    def _twin(self, notice: Notice) -> str | None:
+        """Another file with the same text: indexed before, or read earlier in this run."""
+        seen = self._seen_ids.setdefault(notice.id, notice.source)
+        twin = self.store.source_for_id(notice.id) or seen
+        return twin if twin != notice.source else None
+
     def _flush(self, pending: _Pending) -> None:
+        """Embed what the pending notices need and Chroma lacks, then commit each notice."""
         if not pending.notices:
             return
         wanted: dict[str, str] = {}
@@ -113,16 +152,21 @@ class Ingester:
             for c in chunks:
                 wanted.setdefault(c.embed_key, c.embed_text)
         have = self.vectors.existing(list(wanted))
-        todo = [k for k in wanted if k not in have]
-        self.reused += len(wanted) - len(todo)
-        if todo:
-            vectors = self.embedder.embed([wanted[k] for k in todo])
-            self.vectors.add(todo, [wanted[k] for k in todo], vectors)
-            self.embedded += len(todo)
+        self.reused += len(wanted) - len(wanted.keys() - have)
+        self._embed({k: t for k, t in wanted.items() if k not in have})
         for notice, chunks, kind in pending.notices:
             self.store.put(notice, chunks)
+            requirements_for(self.store, notice.id)  # typed requirements, stored with the notice
             self.report[kind].append(notice.source)
         pending.notices.clear()
+
+    def _embed(self, texts: dict[str, str]) -> None:
+        if not texts:
+            return
+        keys = list(texts)
+        vectors = self.embedder.embed([texts[k] for k in keys])
+        self.vectors.add(keys, [texts[k] for k in keys], vectors)
+        self.embedded += len(keys)
 
     def _prune(self, present: set[str]) -> None:
         for notice in self.store.notices():
@@ -130,8 +174,16 @@ class Ingester:
                 self.store.delete(notice.id)
                 self.report["pruned"].append(notice.source)
 
-    def _collect_garbage(self) -> None:
-        """Drop embeddings that no committed chunk uses (left by an update or an interrupted run)."""
-        orphans = self.vectors.all_keys() - self.store.embed_keys()
-        if orphans:
-            self.vectors.delete(sorted(orphans))
+    def _reconcile(self) -> None:
+        """Make Chroma hold exactly the embeddings committed chunks use: drop the ones left
+        by an update or an interrupted run, embed again any that Chroma lost (a server
+        whose data was reset, a vector folder deleted to repair it)."""
+        stored = self.vectors.all_keys()
+        needed = self.store.embed_keys()
+        if stored - needed:
+            self.vectors.delete(sorted(stored - needed))
+        missing = needed - stored
+        if missing:
+            notices = {n.id: n for n in self.store.notices()}
+            chunks = self.store.chunks(notices)
+            self._embed({c.embed_key: c.embed_text for c in chunks if c.embed_key in missing})

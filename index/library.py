@@ -45,8 +45,11 @@ class Library:
 
     @cached_property
     def vectors(self) -> VectorStore:
-        return VectorStore(self.config.index_dir, self.embedder, self.config.chroma_host,
-                           self.config.chroma_port)
+        """The Chroma collection, opened now: raises IndexUnavailable (saying what to do)
+        when a server is set and does not answer."""
+        host = self.config.chroma_host
+        return VectorStore(self.config.index_dir, self.embedder, host, self.config.chroma_port,
+                           self.store.index_id() if host else None).open()
 
     @cached_property
     def retriever(self) -> HybridRetriever:
@@ -54,10 +57,14 @@ class Library:
 
     def ingest(self, paths: Iterable[Path], prune: bool = False,
                progress: Callable = lambda it: it) -> IngestReport:
-        report = Ingester(self.store, self.vectors, self.embedder,
-                          self.config.max_file_bytes).run(paths, prune, progress)
-        self.__dict__.pop("retriever", None)  # the next search sees the new notices
-        return report
+        """Add, update (and with `prune`, drop) notices; see `index.build`. Refused with
+        IndexUnavailable while another ingest into the same index runs."""
+        with self.store.ingest_lock():
+            try:
+                return Ingester(self.store, self.vectors, self.embedder,
+                                self.config.max_file_bytes).run(paths, prune, progress)
+            finally:
+                self.__dict__.pop("retriever", None)  # the next search sees the new notices
 
     def notices(self) -> list[Notice]:
         return self.store.notices()

@@ -1,13 +1,35 @@
 """Load a notice file into text: detect the format and encoding, reject what is not a notice.
 
-Supported: .txt .md .markdown .html .htm .pdf .docx. Left out: OCR of scanned PDFs, .doc
-(the old binary Word format) and archives; such files are rejected with the reason.
+Supported: .txt .md .markdown .text .html .htm .pdf .docx. Left out: OCR of scanned PDFs,
+PDFs that need a password to open, .doc (the old binary Word format), Word headers and
+footers, and archives; such files are rejected (or read without those parts) and the
+reason says so.
+
+Where the line is between a legacy encoding and garbage (see `decode`):
+- accepted as they are: UTF-8 with or without BOM, UTF-16 and UTF-32 with a BOM;
+- UTF-8 cut in the middle of its last character (a truncated file): the cut character is
+  dropped;
+- UTF-8 with a few stray single bytes (at most 5%; an editor mixed encodings): the stray
+  bytes are read as Windows-1252;
+- no UTF-8 at all: Windows-1252 (the superset of Latin-1 used for Western text) when
+  it gives letters and common punctuation only and accented letters are a minority, as
+  in English, French, Spanish or Portuguese; otherwise another encoding (Cyrillic,
+  Chinese, Japanese, ...) when charset-normalizer decodes the bytes with little "mess"
+  into text whose characters fit a known language;
+- everything else is rejected: NUL bytes or control characters (binary), and bytes that
+  no encoding turns into mostly letters of a known language.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
+import logging
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .errors import RejectedFile
 
@@ -17,6 +39,38 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
 MIN_LETTERS = 20
 # Tags whose content is never notice text (and, for scripts, never shown).
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head")
+# Elements that start a paragraph (a blank line around them) or a line of their own.
+_PARAGRAPH_TAGS = ("address", "article", "aside", "blockquote", "dl", "fieldset", "figure",
+                   "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main",
+                   "nav", "ol", "p", "pre", "section", "table", "ul")
+_LINE_TAGS = ("br", "caption", "dd", "div", "dt", "figcaption", "li", "tr")
+# Break marks (private-use characters) placed around block elements, then turned into
+# one line break, or a blank line when a paragraph mark is among them.
+_LINE, _PARA = "\ue000", "\ue001"
+_BREAKS = re.compile("[\\s\ue000\ue001]*[\ue000\ue001][\\s\ue000\ue001]*")
+# Non-ASCII characters Western text in Windows-1252 uses besides accented letters.
+_WESTERN_PUNCT = frozenset("\xa0‘’‚“”„–—…•€«»°·§©®™£¥¢¿¡ªº×")
+# Windows-1252 letters Western text hardly uses; seeing them means another code page
+# (Mac Roman é is 0x8E, Windows-1252 Ž).
+_UNLIKELY_WESTERN = frozenset("ŠšŽžƒ")
+# At most this share of a Windows-1252 text's letters may be non-ASCII.
+_MAX_ACCENTED = 0.2
+_MAX_MESS = 0.1
+_MAX_STRAY = 0.05
+
+UNSUPPORTED = "unsupported file type '{suffix}'; use " + ", ".join(sorted(SUFFIXES))
+EMPTY = "the file is empty"
+TOO_LARGE = "the file is {size} MB, over the {limit} MB limit (VACANCY_MAX_FILE_MB)"
+UNREADABLE = "the file cannot be read ({error})"
+BINARY = "the file is binary, not text (is it a renamed PDF, Word or image file?)"
+BAD_BOM = "the file starts with a {encoding} byte-order mark but is not valid {encoding}"
+NO_ENCODING = ("the file is not valid UTF-8 and no other text encoding fits it; "
+               "save it as UTF-8 and add it again")
+NO_TEXT = "no readable notice text in the file (only markup, scripts or a few characters)"
+BROKEN_PDF = "the PDF cannot be read (it is damaged or not a PDF)"
+ENCRYPTED_PDF = "the PDF is protected by a password; save an unprotected copy"
+SCANNED_PDF = "the PDF has no text layer (a scan?); OCR is not supported"
+BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
 
 
 @dataclass(frozen=True)
@@ -33,20 +87,25 @@ def load(path: Path, max_bytes: int) -> Loaded:
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise RejectedFile(name, f"unsupported file type '{suffix or '(none)'}'; use "
-                           + ", ".join(sorted(SUFFIXES)))
-    size = path.stat().st_size
-    if size == 0:
-        raise RejectedFile(name, "the file is empty")
-    if size > max_bytes:
-        raise RejectedFile(name, f"the file is {size / 1e6:.1f} MB, over the "
-                           f"{max_bytes / 1e6:.0f} MB limit (VACANCY_MAX_FILE_MB)")
-    data = path.read_bytes()
+        raise RejectedFile(name, UNSUPPORTED.format(suffix=suffix or "(none)"))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise RejectedFile(name, TOO_LARGE.format(size=_mb(size), limit=_mb(max_bytes)))
+        data = path.read_bytes()
+    except OSError as err:
+        raise RejectedFile(name, UNREADABLE.format(error=err.strerror or err)) from err
     return load_bytes(name, data)
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.3g}"
+
+
 def load_bytes(name: str, data: bytes) -> Loaded:
-    """Decode `data` according to the suffix of `name` (see `load`)."""
+    """Decode `data` according to the suffix of `name` (see `load`); no size limit here."""
+    if not data.strip():
+        raise RejectedFile(name, EMPTY)
     suffix = Path(name).suffix.lower()
     if suffix == ".pdf":
         text, encoding = _pdf_text(name, data), "pdf"
@@ -57,50 +116,112 @@ def load_bytes(name: str, data: bytes) -> Loaded:
         if suffix in HTML_SUFFIXES or _looks_like_html_document(text):
             text = html_to_text(text)
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
-        raise RejectedFile(name, "no readable notice text in the file (only markup, "
-                           "scripts or a few characters)")
+        raise RejectedFile(name, NO_TEXT)
     return Loaded(name, text, encoding)
 
 
+# -- encodings ---------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode(name: str, data: bytes) -> tuple[str, str]:
-    """Bytes → str. UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are;
-    another encoding is accepted only when charset-normalizer finds the text coherent."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if _is_binary(data):
-        raise RejectedFile(name, "the file is binary, not text (is it a renamed PDF, "
-                           "Word or image file?)")
+    """Bytes → (text, encoding name); the rules are in the module docstring."""
+    text, encoding = _decode_bom(name, data) or _decode_utf8(data) or \
+        _decode_legacy(name, data)
+    if _is_binary(text):
+        raise RejectedFile(name, BINARY)
+    return text, encoding
+
+
+def _decode_bom(name: str, data: bytes) -> tuple[str, str] | None:
+    for bom, encoding in _BOMS:  # UTF-32 first: its LE mark starts like UTF-16's
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise RejectedFile(name, BAD_BOM.format(encoding=encoding.upper())) from err
+    return None
+
+
+def _decode_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8, also when its last character is cut off or a few single bytes stray in."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text = decoder.decode(data, final=False)
     except UnicodeDecodeError:
-        pass
-    guess = _guess_encoding(data)
-    if guess is not None:
-        return guess
-    raise RejectedFile(name, "the file is not valid UTF-8 and no other text encoding fits "
-                       "it; save it as UTF-8 and add it again")
+        return _decode_mixed(data)
+    return (text, "utf-8") if not decoder.buffer else (text, "utf-8 (last character cut off)")
 
 
-def _is_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
-    return controls > len(head) * 0.05
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with stray bytes: some valid multi-byte characters, and stray bytes are at
+    most 5% of the text (more is garbage, or another encoding)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(0xDC80 <= ord(ch) <= 0xDCFF for ch in text)
+    wide = sum(ord(ch) > 127 for ch in text) - stray
+    if not wide or stray > _MAX_STRAY * len(text):
+        return None
+    fixed = "".join(_cp1252_byte(ord(ch) - 0xDC00) if 0xDC80 <= ord(ch) <= 0xDCFF else ch
+                    for ch in text)
+    return fixed, "utf-8 (stray bytes read as cp1252)"
 
 
-def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+def _cp1252_byte(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:  # five bytes cp1252 leaves undefined
+        return bytes([b]).decode("latin-1")
+
+
+def _decode_legacy(name: str, data: bytes) -> tuple[str, str]:
+    return _decode_western(data) or _decode_detected(data) or _reject(name, data)
+
+
+def _reject(name: str, data: bytes):
+    if b"\x00" in data[:8192]:
+        raise RejectedFile(name, BINARY)
+    raise RejectedFile(name, NO_ENCODING)
+
+
+def _decode_western(data: bytes) -> tuple[str, str] | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    extra = [ch for ch in text if ord(ch) > 127]
+    if any(ch in _UNLIKELY_WESTERN or not (ch.isalpha() or ch in _WESTERN_PUNCT)
+           for ch in extra):
+        return None
+    letters = sum(ch.isalpha() for ch in text)
+    accented = sum(ch.isalpha() for ch in extra)
+    return (text, "cp1252") if letters and accented <= _MAX_ACCENTED * letters else None
+
+
+def _decode_detected(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding in ("utf_8", "utf_8_sig") or best.chaos > 0.1:
+    if best is None or best.chaos > _MAX_MESS or best.coherence <= 0:
         return None
     text = str(best)
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.5 * len(text.replace(" ", "").replace("\n", "")):
+    visible = sum(not ch.isspace() for ch in text)
+    if sum(ch.isalpha() for ch in text) < 0.5 * visible:
         return None
     return text, best.encoding
 
+
+def _is_binary(text: str) -> bool:
+    """NUL, or more than 5% control characters (tabs, line and page breaks excepted)."""
+    head = text[:8192]
+    if "\x00" in head:
+        return True
+    controls = sum(ord(ch) < 32 and ch not in "\t\n\v\f\r" for ch in head)
+    return controls > len(head) * 0.05
+
+
+# -- HTML --------------------------------------------------------------------------------
 
 def _looks_like_html_document(text: str) -> bool:
     head = text[:2000].lower()
@@ -108,22 +229,35 @@ def _looks_like_html_document(text: str) -> bool:
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page: scripts, styles and tags removed, entities decoded,
-    block elements on lines of their own."""
-    from bs4 import BeautifulSoup, Comment
+    """Visible text of an HTML page: scripts, styles, comments and tags removed (attributes
+    and event handlers with them), entities decoded; a line per block element, list items
+    as "• " lines, table cells joined by " | ", a blank line around paragraphs, headings,
+    lists and tables (not around paragraphs inside a list item). Line breaks inside the text are kept (pages often show them through
+    CSS `white-space: pre-line`), whitespace between tags is not. Left out: CSS that hides
+    text (hidden text is kept)."""
+    from bs4 import BeautifulSoup, Comment, NavigableString
 
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
+    for string in soup.find_all(string=lambda s: type(s) is NavigableString):
+        text = string.replace(_LINE, "").replace(_PARA, "")
+        string.replace_with(text if text.strip() else " ")  # layout whitespace between tags
     for li in soup.find_all("li"):
-        li.insert(0, "• ")
-    text = soup.get_text("\n")
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(_squeeze_blank(lines))
+        first = li.find(string=lambda s: s.strip())
+        if first is not None:
+            first.replace_with("• " + first.lstrip())
+    for tag in soup.find_all(_PARAGRAPH_TAGS + _LINE_TAGS):
+        mark = _PARA if tag.name in _PARAGRAPH_TAGS and not tag.find_parent("li") else _LINE
+        tag.insert_before(mark)
+        tag.insert_after(mark)
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after(" | ")
+    text = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", soup.get_text())
+    lines = (" ".join(line.split()).rstrip(" |") for line in text.splitlines())
+    return "\n".join(_squeeze_blank(lines)).strip()
 
 
 def _squeeze_blank(lines):
@@ -137,37 +271,73 @@ def _squeeze_blank(lines):
             blank = True
 
 
-def _pdf_text(name: str, data: bytes) -> str:
-    import io
+# -- PDF and Word ------------------------------------------------------------------------
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """Hold back a parser's warnings about damage it works around (they are not ours to
+    show; what cannot be worked around becomes the rejection reason)."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR + 1)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise RejectedFile(name, "the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as err:
-        raise RejectedFile(name, f"the PDF cannot be read ({err})") from err
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _pdf_text(name: str, data: bytes) -> str:
+    from pypdf import PdfReader
+
+    with _quiet("pypdf"):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            locked = reader.is_encrypted and not _unlock(reader)
+            pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
+        except Exception as err:  # pypdf raises many types on damaged input; all mean "broken"
+            raise RejectedFile(name, BROKEN_PDF) from err
+    if locked:
+        raise RejectedFile(name, ENCRYPTED_PDF)
     text = "\n\n".join(p.strip() for p in pages)
     if not text.strip():
-        raise RejectedFile(name, "the PDF has no text layer (a scan?); OCR is not supported")
+        raise RejectedFile(name, SCANNED_PDF)
     return text
 
 
-def _docx_text(name: str, data: bytes) -> str:
-    import io
-    import zipfile
+def _unlock(reader) -> bool:
+    """Open a PDF encrypted with an empty user password (only copying or printing is
+    restricted), as any PDF viewer does."""
+    from pypdf.errors import DependencyError
 
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError:  # AES needs the optional `cryptography` package
+        return False
+
+
+def _docx_text(name: str, data: bytes) -> str:
+    """Paragraphs and tables of the body in document order (one line per table row, merged
+    cells once); headers, footers, footnotes and text boxes are left out."""
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise RejectedFile(name, f"the Word file cannot be read ({err})") from err
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(parts)
+        return "\n".join(_docx_blocks(document))
+    except Exception as err:  # zip, XML and package errors all mean "broken"
+        raise RejectedFile(name, BROKEN_DOCX) from err
+
+
+def _docx_blocks(document) -> Iterator[str]:
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if not isinstance(block, Table):
+            yield block.text
+            continue
+        for row in block.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                value = cell.text.strip()
+                if value and (not cells or cells[-1] != value):
+                    cells.append(value)
+            yield " | ".join(cells)

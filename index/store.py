@@ -1,18 +1,23 @@
 """The structured store: notices (repaired text, sections, metadata) and their chunks, in
 SQLite beside the Chroma data. It is the source of truth for what is indexed: a notice
 exists once its row is committed, and its chunks' embeddings were stored before that.
+Each write is one transaction, so a killed process leaves the previous state readable.
+Left out: concurrent ingests into one index; `ingest_lock` refuses the second one with
+a message rather than queueing it.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from .errors import IndexUnavailable
 from .records import Chunk, Metadata, Notice, Section
 
 SCHEMA = """
@@ -41,17 +46,27 @@ CREATE TABLE IF NOT EXISTS facts (
     body TEXT NOT NULL,
     PRIMARY KEY (notice_id, name)
 );
+CREATE TABLE IF NOT EXISTS settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
+FILE_NAME = "notices.sqlite3"
 
 
 class Store:
     def __init__(self, index_dir: Path):
-        self.path = Path(index_dir) / "notices.sqlite3"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        self.path = Path(index_dir) / FILE_NAME
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as err:
+            raise IndexUnavailable(
+                f"cannot open the notice store {self.path} ({err}); check the folder's "
+                "permissions, or move the file away and run `vacancy ingest` again") from err
 
     def close(self) -> None:
         self.db.close()
@@ -65,6 +80,32 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Hold the index for one ingest; another ingest into it meanwhile is refused.
+        The lock is the operating system's, so a killed process does not leave it held."""
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(self.path.with_name("ingest.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout as err:
+            raise IndexUnavailable(f"another ingest into {self.path.parent} is running; "
+                                   "wait for it to finish and try again") from err
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def index_id(self) -> str:
+        """A random id made once per index; names this index's collection on a shared
+        Chroma server."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO settings VALUES ('index_id', ?)",
+                       (uuid.uuid4().hex,))
+            (value,) = db.execute("SELECT value FROM settings WHERE name = 'index_id'").fetchone()
+        return value
 
     # -- notices -----------------------------------------------------------
     def put(self, notice: Notice, chunks: tuple[Chunk, ...]) -> None:

@@ -77,3 +77,22 @@ def notices_copy(tmp_path) -> Path:
     for p in SEED_FILES:
         shutil.copy(p, dest / p.name)
     return dest
+
+
+class MemoEmbedder:
+    """Wraps a real embedder: each distinct text is embedded once per session (many tests
+    index the same seeds). The vectors are the model's own."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.memo = inner, inner.name, {}
+
+    def embed(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        self.memo.update(zip(todo, self.inner.embed(todo)))
+        return [self.memo[t] for t in texts]
+
+
+@pytest.fixture(scope="session")
+def memo_embedder(embedder) -> MemoEmbedder:
+    """The real model (`embedder`) with a session-wide memo of the texts it embedded."""
+    return MemoEmbedder(embedder)
