@@ -59,6 +59,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the records as JSON")
     s.set_defaults(run=cmd_show)
 
+    s = sub.add_parser("ask", help="answer a question with citations to the notices")
+    s.add_argument("question")
+    s.add_argument("--history", action="append", default=[], metavar="EARLIER TURN",
+                   help="an earlier user turn (repeat, oldest first)")
+    s.add_argument("--json", action="store_true", help="print the answer object (DESIGN §4)")
+    s.set_defaults(run=cmd_ask)
+
+    s = sub.add_parser("check", help="eligibility matrix of a profile against the notices")
+    s.add_argument("--profile", required=True, type=Path, help="profile as .json or .yaml")
+    s.add_argument("--notice", help="only this notice")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(run=cmd_check)
+
     s = sub.add_parser("serve", help="start the web UI")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=7860)
@@ -157,6 +170,43 @@ def cmd_show(args, settings) -> int:
         print(json.dumps(card_json(notice, requirements), indent=2, ensure_ascii=False))
     else:
         print(render_card(notice, requirements))
+    return 0
+
+
+def assistant(settings):
+    from assistant.pipeline import Assistant
+
+    return Assistant(library(settings))
+
+
+def cmd_ask(args, settings) -> int:
+    from assistant.pipeline import answer_json
+
+    answer = assistant(settings).ask(args.question, args.history)
+    if args.json:
+        print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    if answer.citations:
+        print("\nSources:")
+    for c in answer.citations:
+        quote = " ".join(c.quote.split())
+        print(f"[{c.n}] {c.notice_title or c.source} · {c.section} · {c.source} [{c.start}:{c.end}]")
+        print(f"    “{quote[:500]}{'…' if len(quote) > 500 else ''}”")
+    return 0
+
+
+def cmd_check(args, settings) -> int:
+    from assistant.matrix import eligibility_matrix, load_profile, render_matrix
+
+    profile = load_profile(args.profile)
+    helper = assistant(settings)
+    notices = [library(settings).find_notice(args.notice)] if args.notice else None
+    matrix = eligibility_matrix(helper, profile, notices)
+    if args.json:
+        print(json.dumps(matrix, indent=2, ensure_ascii=False))
+    else:
+        print(render_matrix(matrix))
     return 0
 
 

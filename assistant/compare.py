@@ -1,0 +1,106 @@
+"""Answers across notices: one cited line per notice ("which notices require SCP?",
+"which closes first?", "list the duty stations", "which could I apply for with …?")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Sequence
+
+from index.records import Notice, Requirement
+from index.vocab import certification_pattern
+
+from .compose import Composed, _ordered, eligibility, evidence
+from .describe import describe
+from .facts import META_TOPICS, fact_claims
+from .records import Claim, Profile
+
+_REQ_TOPICS = ("certification", "licence", "language", "education", "experience", "travel",
+               "eligibility_rule")
+
+
+def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], topics: Sequence[str],
+            question: str, profile: Profile, today: date) -> Composed:
+    if profile.known():
+        return _eligibility(notices, reqs, profile)
+    if "deadline" in topics and re.search(r"\b(first|earliest|soonest|next|last|latest)\b", question, re.I):
+        return _by_deadline(notices, today, latest=bool(re.search(r"\b(last|latest)\b", question, re.I)))
+    req_topic = next((t for t in topics if t in _REQ_TOPICS), None)
+    if req_topic:
+        return _requirement(notices, reqs, req_topic, question)
+    fact_topic = next((t for t in topics if t in META_TOPICS), None) or "title"
+    return _facts(notices, fact_topic, today)
+
+
+def _name(n: Notice) -> str:
+    return f"{n.title or n.stem}{' (' + n.duty_station + ')' if n.duty_station else ''}"
+
+
+def _eligibility(notices, reqs, profile) -> Composed:
+    claims, checks = [], []
+    for n in notices:
+        one = eligibility(n, reqs[n.id], profile, many=True)
+        head = one.claims[0]
+        claims.append(Claim(f"{_name(n)}: {head.text}", head.evidence))
+        checks += one.checks
+    return Composed(tuple(claims), True, None, tuple(checks))
+
+
+def _by_deadline(notices, today, latest: bool) -> Composed:
+    dated = sorted((n for n in notices if n.closes), key=lambda n: n.closes, reverse=latest)
+    claims = []
+    for n in dated:
+        claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in fact_claims(n, "deadline", today)]
+    undated = [n for n in notices if not n.closes]
+    if undated:
+        claims.append(Claim("No closing date is stated in: " + "; ".join(_name(n) for n in undated) + ".",
+                            grounded=False))
+    return Composed(tuple(claims), bool(dated))
+
+
+def _requirement(notices, reqs, topic: str, question: str) -> Composed:
+    kind = topic
+    wanted = _named(question, topic)
+    claims, without = [], []
+    for n in notices:
+        found = [r for r in _ordered([r for r in reqs[n.id] if r.kind == kind]) if _matches(r, wanted)]
+        if not found:
+            without.append(n)
+            continue
+        claims += [Claim(f"{_name(n)}: {describe(r)}", evidence(r)) for r in found[:3]]
+    if without:
+        what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
+        claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(_name(n) for n in without) + ".",
+                            grounded=False))
+    return Composed(tuple(claims), len(without) < len(notices))
+
+
+def _named(question: str, topic: str) -> set[str]:
+    """The certification or language names the question mentions, if any."""
+    if topic == "certification":
+        return {k for m in certification_pattern().finditer(question.upper())
+                for k, v in m.groupdict().items() if v}
+    if topic == "language":
+        from index.vocab import LANGUAGES
+        return {v for k, v in LANGUAGES.items() if re.search(rf"\b{re.escape(k)}\b", question, re.I)}
+    return set()
+
+
+def _matches(r: Requirement, wanted: set[str]) -> bool:
+    if not wanted:
+        return True
+    return bool(wanted & set(r.names)) or bool(wanted & set(r.languages))
+
+
+def _facts(notices, topic: str, today) -> Composed:
+    claims, missing = [], []
+    for n in notices:
+        found = fact_claims(n, topic, today)
+        if found:
+            claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in found[:1]]
+        else:
+            missing.append(n)
+    if missing:
+        claims.append(Claim(f"Not stated ({topic.replace('_', ' ')}) in: " +
+                            "; ".join(_name(n) for n in missing) + ".", grounded=False))
+    return Composed(tuple(claims), len(missing) < len(notices))

@@ -1,0 +1,195 @@
+"""Compose answers by code, from the structured records and the notice's own sentences.
+
+Each composer returns `Claim`s (a sentence and the spans that support it); `cite.py`
+numbers and verifies them. Required and desirable items are kept apart; what a notice does
+not state is said in so many words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from index.records import Notice, Requirement
+
+from .describe import describe
+from .eligibility import Verdict, check_eligibility
+from .facts import absent, fact_claims
+from .records import Check, Claim, Evidence, Profile
+
+REQUIREMENT_KINDS = {"education": ("education",), "experience": ("experience",),
+                     "language": ("language",), "certification": ("certification",),
+                     "licence": ("licence",), "travel": ("travel",),
+                     "eligibility_rule": ("eligibility_rule",)}
+_ABSENT_KIND = {"education": "an education requirement", "experience": "an experience requirement",
+                "language": "a language requirement", "certification": "a certification requirement",
+                "licence": "a driving licence requirement", "travel": "a travel requirement",
+                "eligibility_rule": "a restriction on who may apply"}
+
+
+MIN_SIMILARITY = 0.4
+
+
+@dataclass(frozen=True)
+class Composed:
+    claims: tuple[Claim, ...]
+    answerable: bool = True
+    verdict: str | None = None
+    checks: tuple[Check, ...] = ()
+
+
+def label(notice: Notice, many: bool) -> str:
+    """` for the Security Coordination Officer (Laayoune)` when several notices are answered."""
+    if not many:
+        return ""
+    where = f" in {notice.duty_station}" if notice.duty_station else ""
+    return f" for {notice.title or notice.stem}{where}"
+
+
+def evidence(r: Requirement) -> tuple[Evidence, ...]:
+    return (Evidence(r.notice_id, r.start, r.end),)
+
+
+# -- facts -------------------------------------------------------------------------------
+def facts(notices: Sequence[Notice], topics: Sequence[str], today: date) -> Composed:
+    claims, answered = [], False
+    for notice in notices:
+        prefix = _prefix(notice, len(notices) > 1)
+        for topic in topics:
+            found = fact_claims(notice, topic, today)
+            if found:
+                answered = True
+                claims += [Claim(prefix + c.text, c.evidence) for c in found]
+            else:
+                claims.append(absent(label(notice, len(notices) > 1), topic))
+    return Composed(tuple(claims), answered)
+
+
+def _prefix(notice: Notice, many: bool) -> str:
+    return f"{notice.title or notice.stem}{' (' + notice.duty_station + ')' if notice.duty_station else ''}: " \
+        if many else ""
+
+
+# -- requirements ---------------------------------------------------------------------
+def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]],
+                 topics: Sequence[str]) -> Composed:
+    kinds = [k for t in topics for k in REQUIREMENT_KINDS.get(t, ())] or list(REQUIREMENT_KINDS)
+    claims, answered = [], False
+    for notice in notices:
+        prefix = _prefix(notice, len(notices) > 1)
+        for kind in dict.fromkeys(kinds):
+            found = _ordered([r for r in reqs[notice.id] if r.kind == kind])
+            if not found:
+                claims.append(Claim(f"The notice{label(notice, len(notices) > 1)} does not state "
+                                    f"{_ABSENT_KIND[kind]}.", grounded=False))
+                continue
+            answered = True
+            claims += [Claim(prefix + describe(r), evidence(r)) for r in _dedupe(found)]
+    return Composed(tuple(claims), answered)
+
+
+def _ordered(reqs: list[Requirement]) -> list[Requirement]:
+    """Required before desirable, then in text order."""
+    return sorted(reqs, key=lambda r: (r.necessity != "required", r.preference, r.start))
+
+
+def _dedupe(reqs: list[Requirement]) -> list[Requirement]:
+    seen, out = set(), []
+    for r in reqs:
+        key = describe(r)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+# -- eligibility ----------------------------------------------------------------------
+_VERDICT_TEXT = {
+    "eligible": "From what you said, you meet every requirement of this notice{lbl}.",
+    "not_eligible": "From what you said, you do not meet this notice's requirements{lbl}: {failed}.",
+    "insufficient_info": "From what you said, I cannot tell yet whether you can apply{lbl}; "
+                         "the notice also requires: {missing}.",
+}
+
+
+def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False) -> Composed:
+    v = check_eligibility(notice, reqs, profile)
+    checks = _dedupe_checks(v.checks)
+    text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many),
+                                           failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
+                                           missing="; ".join(_lower(c) for c in dict.fromkeys(v.missing)))
+    decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None]
+    claims = [Claim(text, tuple(ev for c in decisive if c.status != "met" for ev in evidence(c.requirement))
+                    or tuple(ev for c in decisive for ev in evidence(c.requirement)))]
+    for c in checks:
+        if c.requirement is None or c.necessity == "preference":
+            continue
+        mark = {"met": "✓", "not_met": "✗", "unknown": "?"}[c.status]
+        extra = "" if c.necessity == "required" else f" ({c.necessity})"
+        claims.append(Claim(f"{mark} {c.criterion}{extra}: {c.explanation}", evidence(c.requirement)))
+    if not_stated := _unstated_profile(profile):
+        claims.append(Claim(not_stated, grounded=False))
+    return Composed(tuple(claims), True, v.verdict, checks)
+
+
+def _dedupe_checks(checks: Sequence[Check]) -> tuple[Check, ...]:
+    seen, out = set(), []
+    for c in checks:
+        if (c.criterion, c.status) not in seen:
+            seen.add((c.criterion, c.status))
+            out.append(c)
+    return tuple(out)
+
+
+def _lower(criterion: str) -> str:
+    return criterion[0].lower() + criterion[1:] if criterion else criterion
+
+
+def _unstated_profile(profile: Profile) -> str | None:
+    if profile.known():
+        return None
+    return ("Tell me your degree, years and kind of experience, languages and any certifications "
+            "to get a verdict.")
+
+
+def verdict_of(v: Verdict) -> str:
+    return v.verdict
+
+
+# -- open questions -------------------------------------------------------------------
+_STOP = set("""a an the of and or to in on for with at by from is are was were be been do does did
+what which who whom whose when where why how can could should would will may might must i me my you
+your it its this that these those there their they them about tell say says notice job post position
+role vacancy any anything please know need needs required require requires""".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP}
+
+
+def open_answer(notices: Sequence[Notice], question: str, sentences: Sequence[tuple[str, int, int, float]]) -> Composed:
+    """The best supporting sentences (notice_id, start, end, similarity) that share a content
+    word with the question; none good enough → the notice does not say."""
+    words = {w[:5] for w in content_words(question)}
+    by_id = {n.id: n for n in notices}
+    picked = []
+    for nid, start, end, sim in sentences:
+        text = by_id[nid].text[start:end]
+        overlap = words & {w[:5] for w in content_words(text)}
+        if overlap and sim >= MIN_SIMILARITY:
+            picked.append(Claim(_as_sentence(text), (Evidence(nid, start, end),)))
+        if len(picked) == 3:
+            break
+    if not picked:
+        subject = " ".join(sorted(content_words(question))[:6]) or "that"
+        many = len(notices) > 1
+        return Composed((Claim(f"The notice{'s do' if many else ' does'} not say anything about {subject}.",
+                               grounded=False),), False)
+    return Composed(tuple(picked), True)
+
+
+def _as_sentence(text: str) -> str:
+    t = " ".join(text.split()).lstrip("•·-–* ").strip()
+    return t if t.endswith((".", "!", "?", ":")) else t + "."

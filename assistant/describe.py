@@ -1,0 +1,112 @@
+"""Plain-English readings of typed requirements, for answer sentences."""
+
+from __future__ import annotations
+
+from index.records import Requirement, Route
+from index.vocab import LEVEL_NAMES
+
+RULES = {
+    "roster_only": "only candidates already placed on a roster may apply",
+    "internal_only": "the opening may be limited to internal candidates",
+    "open_to": "the opening is open to the candidates it names",
+    "nationality": "only {values} nationals may apply",
+    "residence": "candidates must reside within reach of the duty station ({values})",
+    "work_permit": "a work or residency permit for the duty-station country is needed",
+    "national_needs_outside_experience": "nationals of the duty-station country need prior "
+                                         "professional experience outside it",
+    "young_professionals": "young professionals programme recruits who have not served two "
+                           "years in their first assignment may not apply",
+    "age_of_separation": "staff reaching the mandatory age of separation during the "
+                         "appointment may not apply",
+    "general_service_temporary_professional": "G-6 and G-7 staff may apply to temporary "
+                                              "Professional posts up to P-3",
+    "one_level_above": "staff may apply to temporary posts at most one level above their grade",
+    "temporary_appointment_external": "staff on temporary appointments are treated as "
+                                      "external candidates",
+    "first_tier": "first-tier candidates ({values}) are considered first",
+    "under_represented": "applicants from under-represented member states are encouraged",
+    "gender": "female candidates are encouraged to apply",
+    "general": "an eligibility condition applies",
+}
+
+
+def level(name: str) -> str:
+    return LEVEL_NAMES.get(name, name)
+
+
+def n(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def route(rt: Route) -> str:
+    if rt.total_years is not None:
+        return f"a {level(rt.level)} with {n(rt.total_years)} years of relevant experience"
+    if rt.extra_years:
+        return f"a {level(rt.level)} with {n(rt.extra_years)} additional years of qualifying experience"
+    if rt.extra_unstated:
+        return f"a {level(rt.level)} with additional years of experience"
+    return f"a {level(rt.level)}" if rt.level not in ("college", "none") else level(rt.level)
+
+
+def describe(r: Requirement) -> str:
+    """`Required: a master's in X or Y; also accepted: a bachelor's with 2 additional years …`"""
+    head = "Required" if r.necessity == "required" else "Desirable"
+    body = {"education": _education, "experience": _experience, "language": _language,
+            "certification": _certification, "licence": lambda r: "a valid driving licence",
+            "travel": lambda r: "travel, as the notice states",
+            "medical": lambda r: "medical clearance, as the notice states",
+            "eligibility_rule": _rule}.get(r.kind)
+    return f"{head}: {body(r) if body else _quoted(r)}."
+
+
+def _education(r: Requirement) -> str:
+    routes = r.routes or ((Route(r.level),) if r.level else ())
+    if not routes:
+        return _quoted(r)
+    first = route(routes[0])
+    if r.fields:
+        first += " in " + _join(r.fields[:4]) + (" or a related field" if len(r.fields) > 4 else "")
+    others = [route(rt) for rt in routes[1:]]
+    return first + (f"; also accepted: {_join(others, 'or')}" if others else "")
+
+
+def _experience(r: Requirement) -> str:
+    scope = f"{r.scope.replace('_', ' ')} " if r.scope else ""
+    if r.years_by_level:
+        parts = [f"{n(y)} years with a {level(lv)}" for lv, y in r.years_by_level]
+        text = f"at least {_join(parts, 'or')} of {scope}experience"
+    elif r.years is not None:
+        text = f"at least {n(r.years)} years of {scope}experience"
+    else:
+        text = f"{scope}experience"
+    return text + (f" in {r.domain}" if r.domain and not r.domain.lower().startswith(scope.strip() or "§") else "")
+
+
+def _language(r: Requirement) -> str:
+    langs = _join(list(r.languages), "or") if len(r.languages) <= 3 else "another UN official language (" + \
+        ", ".join(r.languages) + ")"
+    level_ = f" ({r.proficiency})" if r.proficiency else ""
+    who = " for external applicants" if r.applies_to == "external" else ""
+    return f"{langs}{level_}{who}"
+
+
+def _certification(r: Requirement) -> str:
+    return _join(list(r.names), "or") if r.names else _quoted(r)
+
+
+def _rule(r: Requirement) -> str:
+    template = RULES.get(r.rule or "general", RULES["general"])
+    values = ", ".join(r.values[:6]) + ("…" if len(r.values) > 6 else "")
+    return template.format(values=values or "as listed")
+
+
+def _quoted(r: Requirement) -> str:
+    text = " ".join(r.text.split())
+    return text if len(text) <= 160 else text[:159].rsplit(" ", 1)[0] + "…"
+
+
+def _join(items: list[str] | tuple[str, ...], word: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

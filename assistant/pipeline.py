@@ -1,0 +1,204 @@
+"""The answering chain: route → resolve → retrieve → compose → cite, as a LangChain
+runnable (so it can be streamed, traced and reused), over frozen `Turn` states.
+
+The default composer needs no LLM. An optional LLM (`llm.py`) may reword the answer of an
+open question; verdicts, checks, facts and citations always come from the rule engine
+and are verified here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+from typing import Sequence
+
+import numpy as np
+
+from index.library import Library
+from index.records import Notice, Requirement
+from index.requirements import requirements_for
+from index.statements import statements
+
+from .cite import cite
+from .compare import compare
+from .compose import Composed, eligibility, facts, open_answer, requirements
+from .profile import read_profile
+from .records import Answer, Claim, Profile
+from .resolve import Resolution, Resolver, tokens
+from .route import Route, route
+
+MAX_QUESTION = 4000
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    history: tuple[str, ...] = ()
+    route: Route | None = None
+    resolution: Resolution | None = None
+    notices: tuple[Notice, ...] = ()
+    profile: Profile = Profile()
+    sentences: tuple[tuple[str, int, int, float], ...] = ()
+    composed: Composed | None = None
+    answer: Answer | None = None
+
+
+class Assistant:
+    def __init__(self, library: Library, today: date | None = None, rewriter=None):
+        self.library = library
+        self.today = today or date.today()
+        self.rewriter = rewriter
+
+    @cached_property
+    def notices(self) -> dict[str, Notice]:
+        return {n.id: n for n in self.library.notices()}
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(list(self.notices.values()))
+
+    @cached_property
+    def requirements(self) -> dict[str, tuple[Requirement, ...]]:
+        return {nid: requirements_for(self.library, nid) for nid in self.notices}
+
+    @cached_property
+    def chain(self):
+        from langchain_core.runnables import RunnableLambda
+
+        return (RunnableLambda(self._route, name="route") | RunnableLambda(self._resolve, name="resolve")
+                | RunnableLambda(self._retrieve, name="retrieve")
+                | RunnableLambda(self._compose, name="compose") | RunnableLambda(self._cite, name="cite"))
+
+    def refresh(self) -> None:
+        """Forget cached notices (after an ingest)."""
+        for name in ("notices", "resolver", "requirements"):
+            self.__dict__.pop(name, None)
+
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        question = question or ""
+        problem = _refuse(question)
+        if problem:
+            return Answer(question[:200], problem, answerable=False)
+        turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))
+        return turn.answer
+
+    # -- stages -------------------------------------------------------------------------
+    def _route(self, turn: Turn) -> Turn:
+        profile = read_profile([*turn.history, turn.question])
+        r = route(turn.question)
+        if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
+                and _asks_to_apply(turn.question):
+            r = Route("eligibility", r.topics)
+        return replace(turn, route=r, profile=profile)
+
+    def _resolve(self, turn: Turn) -> Turn:
+        res = self.resolver.resolve(turn.question, turn.history, wants_all=turn.route.kind == "comparison")
+        if res.how == "ambiguous" and turn.route.kind == "comparison":
+            res = Resolution(res.candidates, "all")
+        notices = tuple(self.notices[i] for i in res.notice_ids)
+        if res.how == "ambiguous" and len(res.candidates) <= 3 and turn.route.kind in ("fact", "requirement"):
+            notices = tuple(self.notices[i] for i in res.candidates)
+        return replace(turn, resolution=res, notices=notices)
+
+    def _retrieve(self, turn: Turn) -> Turn:
+        if turn.route.kind != "open" or not turn.notices:
+            return turn
+        hits = self.library.search(turn.question, k=6, notice_ids=[n.id for n in turn.notices])
+        candidates = []
+        for h in hits:
+            notice = self.notices[h.chunk.notice_id]
+            for st in statements(notice):
+                if st.start < h.chunk.end and st.end > h.chunk.start:
+                    candidates.append((notice.id, max(st.start, h.chunk.start), min(st.end, h.chunk.end)))
+        return replace(turn, sentences=self._rank(turn.question, list(dict.fromkeys(candidates))))
+
+    def _rank(self, question: str, spans: list[tuple[str, int, int]]) -> tuple:
+        if not spans:
+            return ()
+        texts = [self.notices[nid].text[s:e] for nid, s, e in spans]
+        vectors = np.asarray(self.library.embedder.embed([question, *texts]))
+        sims = vectors[1:] @ vectors[0]
+        order = np.argsort(-sims)
+        return tuple((*spans[i], float(sims[i])) for i in order[:12])
+
+    def _compose(self, turn: Turn) -> Turn:
+        res, kind = turn.resolution, turn.route.kind
+        if not self.notices:
+            return replace(turn, composed=Composed((Claim("No notices are indexed yet; add some "
+                                                          "with `vacancy ingest`.", grounded=False),), False))
+        if not turn.notices:
+            return replace(turn, composed=self._which_notice(res))
+        reqs = {n.id: self.requirements[n.id] for n in turn.notices}
+        if kind == "comparison":
+            composed = compare(turn.notices, reqs, turn.route.topics, turn.question, turn.profile, self.today)
+        elif kind == "eligibility":
+            many = len(turn.notices) > 1
+            parts = [eligibility(n, reqs[n.id], turn.profile, many) for n in turn.notices]
+            composed = parts[0] if not many else Composed(
+                tuple(c for p in parts for c in p.claims), True, None, tuple(c for p in parts for c in p.checks))
+        elif kind == "requirement":
+            composed = requirements(turn.notices, reqs, turn.route.topics)
+        elif kind == "fact":
+            composed = facts(turn.notices, turn.route.topics, self.today)
+        else:
+            composed = open_answer(turn.notices, self._unresolved_words(turn), turn.sentences)
+        return replace(turn, composed=composed)
+
+    def _unresolved_words(self, turn: Turn) -> str:
+        """The question without the words that only named the notice (place, title, grade),
+        so "gym at the office in Pretoria" is judged on "gym" and "office"."""
+        named = set()
+        for n in turn.notices:
+            named |= set(tokens(" ".join(filter(None, (n.title, n.duty_station, n.organisation, n.grade)))))
+        return " ".join(w for w in tokens(turn.question) if w not in named)
+
+    def _which_notice(self, res: Resolution) -> Composed:
+        ids = res.candidates or tuple(self.notices)
+        listed = "; ".join(f"{n.title or n.stem}{' (' + n.duty_station + ')' if n.duty_station else ''}"
+                           for n in (self.notices[i] for i in ids))
+        lead = "Several notices fit your question" if res.how == "ambiguous" else \
+            "I could not tell which notice you mean"
+        return Composed((Claim(f"{lead}: {listed}. Which one do you mean?", grounded=False),), False)
+
+    def _cite(self, turn: Turn) -> Turn:
+        c = turn.composed
+        text, citations = cite(c.claims, self.notices)
+        answer = Answer(turn.question, text, citations, tuple(n.id for n in turn.notices),
+                        c.answerable and bool(citations), c.verdict, c.checks)
+        if self.rewriter is not None and turn.route.kind == "open" and answer.answerable:
+            answer = self.rewriter(answer, self.notices)
+        return replace(turn, answer=answer)
+
+
+def _refuse(question: str) -> str | None:
+    if not question.strip():
+        return "Please ask a question about a vacancy notice, e.g. “What degree does the P-3 in Laayoune require?”"
+    if len(question) > MAX_QUESTION:
+        return (f"Your question is {len(question):,} characters long; please keep it under "
+                f"{MAX_QUESTION:,} characters (paste notices as files, not into the question).")
+    return None
+
+
+def _asks_to_apply(question: str) -> bool:
+    import re
+    return re.search(r"\b(apply|eligible|qualify|chance|meet)\b", question, re.I) is not None
+
+
+def answer_json(answer: Answer) -> dict:
+    """The `vacancy ask --json` object (DESIGN §4)."""
+    index = {(c.notice_id, c.start, c.end): c.n for c in answer.citations}
+    checks = []
+    for ch in answer.checks:
+        r = ch.requirement
+        n = index.get((r.notice_id, r.start, r.end)) if r is not None else None
+        checks.append({"criterion": ch.criterion, "status": ch.status, "citation": n,
+                       "necessity": ch.necessity, "explanation": ch.explanation})
+    return {
+        "question": answer.question, "answer": answer.text, "answerable": answer.answerable,
+        "notices": list(answer.notices),
+        "citations": [{"n": c.n, "notice_id": c.notice_id, "notice_title": c.notice_title,
+                       "source": c.source, "section": c.section, "start": c.start, "end": c.end,
+                       "quote": c.quote} for c in answer.citations],
+        "verdict": answer.verdict, "checks": checks,
+    }

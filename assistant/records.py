@@ -1,0 +1,83 @@
+"""Records of query time: the user's profile, eligibility checks, citations and answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.records import Requirement
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a notice that supports a sentence (before it is numbered and verified)."""
+
+    notice_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an answer and the spans that support it. A claim with no evidence
+    is kept only when `grounded` is False: it states an absence or asks the user something."""
+
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+    grounded: bool = True
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    notice_id: str
+    notice_title: str | None
+    source: str
+    section: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user said about themselves; None (or empty) means not said."""
+
+    degree_level: str | None = None          # secondary, bachelor, master, doctorate, college
+    degree_field: str | None = None
+    years_experience: float | None = None
+    experience_domain: str | None = None
+    years_by_scope: tuple[tuple[str, float], ...] = ()   # (international|field|un_system|command|supervisory, years)
+    languages: tuple[tuple[str, str], ...] = ()         # (language, level: fluent|working|knowledge|native)
+    certifications: tuple[str, ...] = ()
+    certifications_lacking: tuple[str, ...] = ()
+    driving_licence: bool | None = None
+    on_roster: bool | None = None
+    staff_status: str | None = None          # external, internal, temporary
+    staff_grade: str | None = None           # e.g. G-6
+    nationality: str | None = None
+    residence: str | None = None
+    young_professional: bool | None = None
+
+    def known(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, ())}
+
+
+@dataclass(frozen=True)
+class Check:
+    criterion: str
+    status: str                              # met, not_met, unknown
+    explanation: str
+    necessity: str = "required"
+    requirement: Requirement | None = None
+    citation: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    notices: tuple[str, ...] = ()
+    answerable: bool = True
+    verdict: str | None = None               # eligible, not_eligible, insufficient_info
+    checks: tuple[Check, ...] = ()

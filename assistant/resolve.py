@@ -1,0 +1,119 @@
+"""Which notice(s) a question is about.
+
+Clues, strongest first: the file stem or id, the job opening number, the duty station
+(or a country or place named in it), acronyms and names of the organisation (including the
+common acronyms of UN entities whose full names the notice spells out), the grade, and the
+words of the title weighed by how rare they are among the indexed titles. With no clue the
+earlier user turns are tried, newest first. Equal best scores are reported as ambiguous —
+never silently resolved.
+Left out: fuzzy spelling ("Layoune"); a misspelt place simply gives no clue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from index.records import Notice
+
+from .vocabulary import ENTITY_ACRONYMS
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+# Acronyms that are also English words count only when written in capitals.
+_WORD_ACRONYMS = {"who", "dos", "dpo"}
+_STOP = {"the", "a", "an", "of", "and", "or", "for", "in", "at", "to", "on", "with", "post",
+         "position", "job", "vacancy", "role", "notice", "officer", "un", "united", "nations"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    notice_ids: tuple[str, ...]
+    how: str                      # mentioned, history, all, ambiguous, none
+    candidates: tuple[str, ...] = ()
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def grade_variants(grade: str | None) -> set[str]:
+    if not grade:
+        return set()
+    g = grade.lower()
+    return {g, g.replace("-", ""), g.replace("-", " ")}
+
+
+class Resolver:
+    def __init__(self, notices: Sequence[Notice]):
+        self.notices = list(notices)
+        self._idf = self._title_idf()
+        self._clues = {n.id: self._notice_clues(n) for n in self.notices}
+
+    def _title_idf(self) -> dict[str, float]:
+        df: dict[str, int] = {}
+        for n in self.notices:
+            for t in set(tokens(n.title or "")) - _STOP:
+                df[t] = df.get(t, 0) + 1
+        total = max(len(self.notices), 1)
+        return {t: math.log(1 + total / d) for t, d in df.items()}
+
+    def _notice_clues(self, n: Notice) -> list[tuple[str, float]]:
+        clues: list[tuple[str, float]] = [(n.id.lower(), 10), (n.stem.lower(), 10)]
+        if n.job_opening:
+            clues.append((n.job_opening.lower(), 10))
+        for part in re.split(r"[,()/]| - ", n.duty_station or ""):
+            if len(part.strip()) > 2:
+                clues.append((part.strip().lower(), 4))
+        clues += [(a.lower(), 4) for a in self._acronyms(n) if a.lower() not in _WORD_ACRONYMS]
+        if n.organisation:
+            clues.append((n.organisation.lower().removeprefix("the "), 3))
+            clues += [(p.lower(), 3) for p in re.findall(r"\b(?:in|for) ((?:[A-Z][\w'-]+ ?){1,3})",
+                                                        n.organisation)]
+        clues += [(g, 2) for g in grade_variants(n.grade)]
+        return clues
+
+    @staticmethod
+    def _acronyms(n: Notice) -> set[str]:
+        head = n.text[:4000]
+        found = set(re.findall(r"\(([A-Z]{3,10})\)", head))
+        for acronym, name in ENTITY_ACRONYMS.items():
+            if name.lower() in n.text.lower():
+                found.add(acronym)
+        found |= {m for m in re.findall(r"\b[A-Z]{3,8}\b", n.organisation or "")}
+        return found
+
+    def score(self, question: str, n: Notice) -> float:
+        q = " " + " ".join(tokens(question)) + " "
+        total = sum(w for phrase, w in self._clues[n.id]
+                    if f" {' '.join(tokens(phrase))} " in q and tokens(phrase))
+        total += sum(4 for a in self._acronyms(n)
+                     if a.lower() in _WORD_ACRONYMS and re.search(rf"\b{a}\b", question))
+        title = set(tokens(n.title or "")) - _STOP
+        total += sum(self._idf.get(t, 0) for t in title if f" {t} " in q)
+        return total
+
+    def resolve(self, question: str, history: Sequence[str] = (), wants_all: bool = False) -> Resolution:
+        if not self.notices:
+            return Resolution((), "none")
+        found = self._best(question)
+        if found:
+            return found
+        for turn in reversed(history):
+            earlier = self._best(turn)
+            if earlier and earlier.how == "mentioned":
+                return Resolution(earlier.notice_ids, "history")
+        if wants_all or len(self.notices) == 1:
+            return Resolution(tuple(n.id for n in self.notices), "all" if wants_all else "mentioned")
+        return Resolution((), "none", tuple(n.id for n in self.notices))
+
+    def _best(self, text: str) -> Resolution | None:
+        scored = sorted(((self.score(text, n), n.id) for n in self.notices), reverse=True)
+        if not scored or scored[0][0] < 1.0:
+            return None
+        top = scored[0][0]
+        tied = tuple(nid for s, nid in scored if s >= top - 1e-9)
+        if len(tied) > 1:
+            return Resolution((), "ambiguous", tied)
+        return Resolution((scored[0][1],), "mentioned")
