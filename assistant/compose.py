@@ -120,9 +120,7 @@ def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, m
     text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many),
                                            failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
                                            missing="; ".join(_lower(c) for c in dict.fromkeys(v.missing)))
-    decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None]
-    claims = [Claim(text, tuple(ev for c in decisive if c.status != "met" for ev in evidence(c.requirement))
-                    or tuple(ev for c in decisive for ev in evidence(c.requirement)))]
+    claims = [Claim(text, _verdict_evidence(checks, v.verdict))]
     for c in checks:
         if c.requirement is None or c.necessity == "preference":
             continue
@@ -132,6 +130,14 @@ def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, m
     if not_stated := _unstated_profile(profile):
         claims.append(Claim(not_stated, grounded=False))
     return Composed(tuple(claims), True, v.verdict, checks)
+
+
+def _verdict_evidence(checks: Sequence[Check], verdict: str) -> tuple[Evidence, ...]:
+    """The spans behind the verdict: the failed checks, else the missing ones, else all."""
+    decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None]
+    wanted = {"not_eligible": "not_met", "insufficient_info": "unknown"}.get(verdict)
+    chosen = [c for c in decisive if c.status == wanted] if wanted else decisive
+    return tuple(dict.fromkeys(ev for c in chosen for ev in evidence(c.requirement)))
 
 
 def _dedupe_checks(checks: Sequence[Check]) -> tuple[Check, ...]:

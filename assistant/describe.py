@@ -70,16 +70,26 @@ def _education(r: Requirement) -> str:
     return first + (f"; also accepted: {_join(others, 'or')}" if others else "")
 
 
+SCOPES = {"un_system": "UN system", "international": "international", "field": "field",
+          "mission": "mission", "command": "command or leadership", "supervisory": "supervisory",
+          "conflict": "conflict-area", "humanitarian": "humanitarian"}
+
+
+def years(x: float) -> str:
+    return f"{n(x)} year{'' if x == 1 else 's'}"
+
+
 def _experience(r: Requirement) -> str:
-    scope = f"{r.scope.replace('_', ' ')} " if r.scope else ""
+    scope = f"{SCOPES.get(r.scope, r.scope.replace('_', ' '))} " if r.scope else ""
     if r.years_by_level:
-        parts = [f"{n(y)} years with a {level(lv)}" for lv, y in r.years_by_level]
+        parts = [f"{years(y)} with a {level(lv)}" for lv, y in r.years_by_level]
         text = f"at least {_join(parts, 'or')} of {scope}experience"
     elif r.years is not None:
-        text = f"at least {n(r.years)} years of {scope}experience"
+        text = f"at least {years(r.years)} of {scope}experience"
     else:
         text = f"{scope}experience"
-    return text + (f" in {r.domain}" if r.domain and not r.domain.lower().startswith(scope.strip() or "§") else "")
+    redundant = bool(r.domain and scope and set(r.domain.lower().split()) <= set(scope.lower().split()) | {"level", "experience"})
+    return text + (f" in {r.domain}" if r.domain and not redundant else "")
 
 
 def _language(r: Requirement) -> str:

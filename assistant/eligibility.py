@@ -24,6 +24,7 @@ from typing import Sequence
 from index.records import Notice, Requirement, Route
 from index.vocab import DUTY_STATION_LANGUAGE, LEVEL_NAMES, PROFICIENCY_ORDER
 
+from .describe import SCOPES, years
 from .records import Check, Profile
 from .vocabulary import DEMONYMS
 
@@ -205,8 +206,8 @@ def _years_check(r: Requirement, label: str, need: float | None, all_needs: list
 
 
 def _scoped(r: Requirement, p: Profile) -> Check:
-    scope_name = r.scope.replace("_", " ")
-    label = f"Experience ({scope_name})" + (f": ≥ {_n(r.years)} years" if r.years else "")
+    scope_name = SCOPES.get(r.scope, r.scope.replace("_", " "))
+    label = f"Experience ({scope_name})" + (f": ≥ {years(r.years)}" if r.years else "")
     have = dict(p.years_by_scope).get(r.scope)
     if have is None:
         what = f"{_n(r.years)} years of " if r.years else ""

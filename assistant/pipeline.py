@@ -26,7 +26,7 @@ from .compose import Composed, eligibility, facts, open_answer, requirements
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import Resolution, Resolver, tokens
-from .route import Route, route
+from .route import Route, route_turn
 
 MAX_QUESTION = 4000
 
@@ -86,15 +86,16 @@ class Assistant:
     # -- stages -------------------------------------------------------------------------
     def _route(self, turn: Turn) -> Turn:
         profile = read_profile([*turn.history, turn.question])
-        r = route(turn.question)
+        r = route_turn(turn.question, turn.history)
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
             r = Route("eligibility", r.topics)
         return replace(turn, route=r, profile=profile)
 
     def _resolve(self, turn: Turn) -> Turn:
-        res = self.resolver.resolve(turn.question, turn.history, wants_all=turn.route.kind == "comparison")
-        if res.how == "ambiguous" and turn.route.kind == "comparison":
+        across = turn.route.kind == "comparison" or turn.route.across
+        res = self.resolver.resolve(turn.question, turn.history, wants_all=across)
+        if res.how == "ambiguous" and across:
             res = Resolution(res.candidates, "all")
         notices = tuple(self.notices[i] for i in res.notice_ids)
         if res.how == "ambiguous" and len(res.candidates) <= 3 and turn.route.kind in ("fact", "requirement"):
@@ -130,7 +131,7 @@ class Assistant:
         if not turn.notices:
             return replace(turn, composed=self._which_notice(res))
         reqs = {n.id: self.requirements[n.id] for n in turn.notices}
-        if kind == "comparison":
+        if kind == "comparison" or (kind == "eligibility" and turn.route.across):
             composed = compare(turn.notices, reqs, turn.route.topics, turn.question, turn.profile, self.today)
         elif kind == "eligibility":
             many = len(turn.notices) > 1

@@ -85,7 +85,9 @@ def _field_after(text: str, pos: int) -> str | None:
 
 
 def _negated(text: str, pos: int) -> bool:
-    return re.search(rf"{_NEG}(?:\s+\w+){{0,3}}\s*$", text[max(0, pos - 40):pos], re.I) is not None
+    """A negation earlier in the same clause: "I don't have a licence or SAPP" negates both."""
+    clause = re.split(r"[.;,!?]|\bbut\b|\bhowever\b|\bwhile\b", text[max(0, pos - 120):pos])[-1]
+    return re.search(rf"(?i)\b{_NEG}", clause) is not None
 
 
 _YEARS = None

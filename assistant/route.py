@@ -51,13 +51,31 @@ _COMPARISON = re.compile(
 class Route:
     kind: str
     topics: tuple[str, ...]
+    across: bool = False          # asks about several notices ("which of them could I apply for?")
+
+
+_ACROSS = re.compile(r"^\s*which\b|\bany (?:of (?:the|these|them) )?(?:notices|posts|jobs|positions|vacancies|ones)\b|"
+                     r"\b(?:notices|posts|jobs|positions|vacancies) (?:could|can|would|might) i\b", re.I)
+_FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b", re.I)
+
+
+def route_turn(question: str, history: tuple[str, ...] = ()) -> Route:
+    """Route a turn; a short follow-up without a topic of its own ("What about the one in
+    Pretoria?") asks the previous turn's question of another notice."""
+    r = route(question)
+    if r.topics or not history or r.kind in ("eligibility", "comparison"):
+        return r
+    if _FOLLOW_UP.search(question) or len(question.split()) <= 8:
+        previous = route_turn(history[-1], history[:-1])
+        return Route(previous.kind, previous.topics, r.across)
+    return r
 
 
 def route(question: str) -> Route:
     q = question.lower()
     topics = tuple(t for t, pat in _TOPICS.items() if re.search(pat, q))
     if _ELIGIBILITY.search(q) and _SELF.search(q):
-        return Route("eligibility", topics)
+        return Route("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
     if _COMPARISON.search(q):
         return Route("comparison", topics)
     if any(t in _REQUIREMENT_TOPICS for t in topics) and not _is_fact_question(topics):
