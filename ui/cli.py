@@ -174,9 +174,10 @@ def cmd_show(args, settings) -> int:
 
 
 def assistant(settings):
+    from assistant.llm import make_rewriter
     from assistant.pipeline import Assistant
 
-    return Assistant(library(settings))
+    return Assistant(library(settings), rewriter=make_rewriter(settings))
 
 
 def cmd_ask(args, settings) -> int:
