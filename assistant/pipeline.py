@@ -22,13 +22,14 @@ from index.statements import statements
 
 from .cite import cite
 from .compare import compare
-from .compose import Composed, eligibility, facts, open_answer, requirements
+from .compose import Composed, content_words, eligibility, facts, open_answer, requirements
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import Resolution, Resolver, tokens
 from .route import Route, route_turn
 
 MAX_QUESTION = 4000
+RANKED = 8          # candidate sentences embedded per open question
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Assistant:
         self.library = library
         self.today = today or date.today()
         self.rewriter = rewriter
+        self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @cached_property
     def notices(self) -> dict[str, Notice]:
@@ -74,6 +76,7 @@ class Assistant:
         """Forget cached notices (after an ingest)."""
         for name in ("notices", "resolver", "requirements"):
             self.__dict__.pop(name, None)
+        self._sentence_cache.clear()
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         question = question or ""
@@ -103,16 +106,30 @@ class Assistant:
         return replace(turn, resolution=res, notices=notices)
 
     def _retrieve(self, turn: Turn) -> Turn:
+        """Open questions: the sentences of the top passages that share a content word
+        with the question, at most RANKED of them embedded and ranked by similarity."""
         if turn.route.kind != "open" or not turn.notices:
             return turn
         hits = self.library.search(turn.question, k=6, notice_ids=[n.id for n in turn.notices])
-        candidates = []
+        words = {w[:5] for w in content_words(self._unresolved_words(turn))}
+        candidates: dict[tuple[str, int, int], int] = {}
         for h in hits:
             notice = self.notices[h.chunk.notice_id]
-            for st in statements(notice):
-                if st.start < h.chunk.end and st.end > h.chunk.start:
-                    candidates.append((notice.id, max(st.start, h.chunk.start), min(st.end, h.chunk.end)))
-        return replace(turn, sentences=self._rank(turn.question, list(dict.fromkeys(candidates))))
+            for start, end in self._sentences(notice.id):
+                if start < h.chunk.end and end > h.chunk.start:
+                    span = (notice.id, max(start, h.chunk.start), min(end, h.chunk.end))
+                    text = notice.text[span[1]:span[2]]
+                    overlap = len(words & {w[:5] for w in content_words(text)})
+                    if overlap:
+                        candidates.setdefault(span, overlap)
+        best = sorted(candidates, key=lambda s: -candidates[s])[:RANKED]
+        return replace(turn, sentences=self._rank(turn.question, best))
+
+    def _sentences(self, notice_id: str) -> tuple[tuple[int, int], ...]:
+        if notice_id not in self._sentence_cache:
+            self._sentence_cache[notice_id] = tuple((st.start, st.end)
+                                                    for st in statements(self.notices[notice_id]))
+        return self._sentence_cache[notice_id]
 
     def _rank(self, question: str, spans: list[tuple[str, int, int]]) -> tuple:
         if not spans:
@@ -121,7 +138,7 @@ class Assistant:
         vectors = np.asarray(self.library.embedder.embed([question, *texts]))
         sims = vectors[1:] @ vectors[0]
         order = np.argsort(-sims)
-        return tuple((*spans[i], float(sims[i])) for i in order[:12])
+        return tuple((*spans[i], float(sims[i])) for i in order)
 
     def _compose(self, turn: Turn) -> Turn:
         res, kind = turn.resolution, turn.route.kind
