@@ -1,0 +1,174 @@
+"""The gold evaluation datasets (evals/datasets/*.jsonl, DESIGN §5): every case well formed,
+its regexes compile, its notices shipped byte-identical in evals/notices/, its evidence
+verbatim in the repaired notice text, and the coverage the quality bar asks for.
+
+Left out: whether the answering chain passes the cases (that is `vacancy eval`'s job, with
+the real model); whether a gold answer is *right* is for a human reading the notice."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT, SEEDS
+from index.build import parse_notice
+from index.load import load
+
+EVALS = ROOT / "evals"
+DATASETS = {"seeds": EVALS / "datasets" / "seeds.jsonl", "corpus": EVALS / "datasets" / "corpus.jsonl"}
+NOTICES = EVALS / "notices"
+CATEGORIES = {"factoid", "requirement", "eligibility", "cross_notice", "unanswerable", "follow_up"}
+VERDICTS = {"eligible", "not_eligible", "insufficient_info"}
+REQUIRED = ("id", "category", "question", "notices", "must_include")
+LISTS_OF_STR = ("history", "notices", "must_not_include", "evidence")
+
+
+def read_cases(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def notice_files() -> dict[str, Path]:
+    return {p.stem: p for p in NOTICES.iterdir() if not p.name.lower().startswith("readme")}
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    """Repaired text of every shipped notice, by file stem."""
+    return {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notice_files().items()}
+
+
+@pytest.fixture(scope="module")
+def cases() -> dict[str, list[dict]]:
+    return {name: read_cases(path) for name, path in DATASETS.items()}
+
+
+def _shape_problems(case: dict) -> list[str]:
+    out = [f"missing {f}" for f in REQUIRED if f not in case]
+    out += [f"{f} is not a list of strings" for f in LISTS_OF_STR
+            if not (isinstance(case.get(f, []), list) and all(isinstance(x, str) for x in case.get(f, [])))]
+    groups = case.get("must_include", [])
+    if not isinstance(groups, list) or not all(isinstance(g, list) and g and all(isinstance(r, str) for r in g)
+                                               for g in groups):
+        out.append("must_include is not a list of non-empty lists of strings")
+    if not isinstance(case.get("answerable", True), bool):
+        out.append("answerable is not a boolean")
+    return out
+
+
+def _meaning_problems(case: dict, texts: dict[str, str]) -> list[str]:
+    out = []
+    if case.get("category") not in CATEGORIES:
+        out.append(f"unknown category {case.get('category')!r}")
+    if (case.get("category") == "eligibility") != ("verdict" in case):
+        out.append("verdict present without eligibility, or eligibility without verdict")
+    if "verdict" in case and case["verdict"] not in VERDICTS:
+        out.append(f"unknown verdict {case['verdict']!r}")
+    if case.get("category") == "unanswerable" and case.get("answerable", True):
+        out.append("unanswerable case marked answerable")
+    out += [f"unknown notice {s}" for s in case.get("notices", []) if s not in texts]
+    for pattern in [r for g in case.get("must_include", []) for r in g] + case.get("must_not_include", []):
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            out.append(f"bad regex {pattern!r}: {e}")
+    known = [texts[s] for s in case.get("notices", []) if s in texts]
+    out += [f"evidence not verbatim: {ev!r}" for ev in case.get("evidence", [])
+            if not any(ev in t for t in known)]
+    return out
+
+
+def problems(case: dict, texts: dict[str, str]) -> list[str]:
+    """Everything wrong with one case (empty when it is well formed)."""
+    return _shape_problems(case) or _meaning_problems(case, texts)
+
+
+# -- the checker itself ------------------------------------------------------------------
+
+def test_problems_reports_each_defect_of_a_bad_case():
+    texts = {"n1": "Fluency in English is required."}
+    bad = {"id": "X", "category": "eligibility", "question": "q", "notices": ["n1", "n2"],
+           "must_include": [["(unclosed"]], "must_not_include": [], "evidence": ["French is required"],
+           "answerable": True}
+    found = problems(bad, texts)
+    assert found[0] == "verdict present without eligibility, or eligibility without verdict"
+    assert found[1] == "unknown notice n2"
+    assert found[2].startswith("bad regex '(unclosed'")
+    assert found[3:] == ["evidence not verbatim: 'French is required'"]
+
+
+def test_problems_reports_shape_errors_first():
+    case = {"id": "X", "category": "factoid", "question": "q", "notices": "n1", "must_include": ["a"]}
+    assert problems(case, {}) == ["notices is not a list of strings",
+                                  "must_include is not a list of non-empty lists of strings"]
+
+
+def test_problems_accepts_a_good_case():
+    case = {"id": "X", "category": "factoid", "question": "q", "notices": ["n1"],
+            "must_include": [["(?i)english"]], "evidence": ["English is required"]}
+    assert problems(case, {"n1": "Fluency in English is required."}) == []
+
+
+# -- the datasets --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_line_is_a_json_object(name):
+    lines = [ln for ln in DATASETS[name].read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assert all(isinstance(json.loads(ln), dict) for ln in lines)
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_case_is_well_formed(name, cases, texts):
+    bad = {c.get("id"): problems(c, texts) for c in cases[name] if problems(c, texts)}
+    assert bad == {}
+
+
+@pytest.mark.parametrize("name,prefix", [("seeds", "S"), ("corpus", "C")])
+def test_ids_are_unique_and_prefixed(name, prefix, cases):
+    ids = [c["id"] for c in cases[name]]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(prefix + r"\d{2,}", i) for i in ids)
+
+
+def test_case_counts(cases):
+    assert len(cases["seeds"]) >= 60
+    assert len(cases["corpus"]) >= 20
+
+
+def test_seed_cases_use_only_seeds_and_corpus_cases_use_at_least_eight_corpus_notices(cases):
+    seed_stems = {p.stem for p in SEEDS.glob("*.txt")}
+    assert {s for c in cases["seeds"] for s in c["notices"]} <= seed_stems
+    assert len({s for c in cases["corpus"] for s in c["notices"]} - seed_stems) >= 8
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_category_has_at_least_four_cases(name, cases):
+    counts = Counter(c["category"] for c in cases[name])
+    assert {cat: counts[cat] for cat in CATEGORIES if counts[cat] < 4} == {}
+
+
+def test_every_verdict_appears_at_least_three_times(cases):
+    counts = Counter(c["verdict"] for cs in cases.values() for c in cs if "verdict" in c)
+    assert {v: counts[v] for v in VERDICTS if counts[v] < 3} == {}
+
+
+def test_ambiguity_and_follow_up_cases_are_present(cases):
+    every = [c for cs in cases.values() for c in cs]
+    ambiguous = [c for c in every if "ambiguity" in c.get("tags", [])]
+    assert len(ambiguous) >= 4 and all(len(c["notices"]) >= 2 for c in ambiguous)
+    assert all(c.get("history") for c in every if c["category"] == "follow_up")
+
+
+def test_every_shipped_notice_is_used(cases):
+    used = {s for cs in cases.values() for c in cs for s in c["notices"]}
+    assert set(notice_files()) - used == set()
+
+
+def test_shipped_notices_are_byte_identical_to_their_sources():
+    sources = {p.name: p for folder in (SEEDS, CORPUS) for p in folder.iterdir()}
+    differ = [p.name for p in notice_files().values()
+              if p.name not in sources or p.read_bytes() != sources[p.name].read_bytes()]
+    assert differ == []
