@@ -8,11 +8,10 @@ from datetime import date
 from typing import Sequence
 
 from index.records import Notice, Requirement
-from index.vocab import certification_pattern
 
-from .compose import Composed, _ordered, eligibility, evidence
+from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in
 from .describe import describe
-from .facts import META_TOPICS, fact_claims
+from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
 
 _REQ_TOPICS = ("certification", "licence", "language", "education", "experience", "travel",
@@ -28,7 +27,7 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     req_topic = next((t for t in topics if t in _REQ_TOPICS), None)
     if req_topic:
         return _requirement(notices, reqs, req_topic, question)
-    fact_topic = next((t for t in topics if t in META_TOPICS), None) or "title"
+    fact_topic = next((t for t in topics if t in META_TOPICS or t in SENTENCE_TOPICS), None) or "title"
     return _facts(notices, fact_topic, today)
 
 
@@ -60,14 +59,14 @@ def _by_deadline(notices, today, latest: bool) -> Composed:
 
 def _requirement(notices, reqs, topic: str, question: str) -> Composed:
     kind = topic
-    wanted = _named(question, topic)
+    wanted = named_in(question, topic)
     claims, without = [], []
     for n in notices:
-        found = [r for r in _ordered([r for r in reqs[n.id] if r.kind == kind]) if _matches(r, wanted)]
+        found = [r for r in _ordered(kind_requirements(reqs[n.id], kind)) if matches(r, wanted)]
         if not found:
             without.append(n)
             continue
-        claims += [Claim(f"{_name(n)}: {describe(r)}", evidence(r)) for r in found[:3]]
+        claims += [Claim(f"{_name(n)}: {describe(r)}", evidence(r)) for r in _unique(found)[:6]]
     if without:
         what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
         claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(_name(n) for n in without) + ".",
@@ -75,21 +74,13 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
     return Composed(tuple(claims), len(without) < len(notices))
 
 
-def _named(question: str, topic: str) -> set[str]:
-    """The certification or language names the question mentions, if any."""
-    if topic == "certification":
-        return {k for m in certification_pattern().finditer(question.upper())
-                for k, v in m.groupdict().items() if v}
-    if topic == "language":
-        from index.vocab import LANGUAGES
-        return {v for k, v in LANGUAGES.items() if re.search(rf"\b{re.escape(k)}\b", question, re.I)}
-    return set()
-
-
-def _matches(r: Requirement, wanted: set[str]) -> bool:
-    if not wanted:
-        return True
-    return bool(wanted & set(r.names)) or bool(wanted & set(r.languages))
+def _unique(reqs: list[Requirement]) -> list[Requirement]:
+    seen, out = set(), []
+    for r in reqs:
+        if describe(r) not in seen:
+            seen.add(describe(r))
+            out.append(r)
+    return out
 
 
 def _facts(notices, topic: str, today) -> Composed:

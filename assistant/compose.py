@@ -14,6 +14,8 @@ from typing import Sequence
 
 from index.records import Notice, Requirement
 
+from index.vocab import LANGUAGES, certification_pattern
+
 from .describe import describe
 from .eligibility import Verdict, check_eligibility
 from .facts import absent, fact_claims
@@ -22,7 +24,8 @@ from .records import Check, Claim, Evidence, Profile
 REQUIREMENT_KINDS = {"education": ("education",), "experience": ("experience",),
                      "language": ("language",), "certification": ("certification",),
                      "licence": ("licence",), "travel": ("travel",),
-                     "eligibility_rule": ("eligibility_rule",)}
+                     "eligibility_rule": ("eligibility_rule",),
+                     "qualifications": ("education", "experience", "language", "certification", "licence")}
 _ABSENT_KIND = {"education": "an education requirement", "experience": "an experience requirement",
                 "language": "a language requirement", "certification": "a certification requirement",
                 "licence": "a driving licence requirement", "travel": "a travel requirement",
@@ -74,13 +77,27 @@ def _prefix(notice: Notice, many: bool) -> str:
 
 # -- requirements ---------------------------------------------------------------------
 def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]],
-                 topics: Sequence[str]) -> Composed:
+                 topics: Sequence[str], question: str = "") -> Composed:
     kinds = [k for t in topics for k in REQUIREMENT_KINDS.get(t, ())] or list(REQUIREMENT_KINDS)
     claims, answered = [], False
     for notice in notices:
         prefix = _prefix(notice, len(notices) > 1)
+        seen: set[tuple[int, int]] = set()
         for kind in dict.fromkeys(kinds):
-            found = _ordered([r for r in reqs[notice.id] if r.kind == kind])
+            wanted = named_in(question, kind)
+            found = [r for r in _ordered(kind_requirements(reqs[notice.id], kind))
+                     if matches(r, wanted) and (r.start, r.end, r.kind) not in seen]
+            seen |= {(r.start, r.end, r.kind) for r in found}
+            if kind == "language" and wanted and found and not any(r.necessity == "required" for r in found):
+                required = [r for r in kind_requirements(reqs[notice.id], kind) if r.necessity == "required"]
+                if required:
+                    claims.append(Claim(f"{' and '.join(sorted(wanted))} {'is' if len(wanted) == 1 else 'are'} "
+                                        f"not required{label(notice, len(notices) > 1)}.", grounded=False))
+                    found = required + found
+            if wanted and not found and kind_requirements(reqs[notice.id], kind):
+                claims.append(Claim(f"The notice{label(notice, len(notices) > 1)} does not ask for "
+                                    f"{' or '.join(sorted(wanted)).replace('_', ' ')}; it states:", grounded=False))
+                found = _ordered(kind_requirements(reqs[notice.id], kind))
             if not found:
                 claims.append(Claim(f"The notice{label(notice, len(notices) > 1)} does not state "
                                     f"{_ABSENT_KIND[kind]}.", grounded=False))
@@ -88,6 +105,40 @@ def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement
             answered = True
             claims += [Claim(prefix + describe(r), evidence(r)) for r in _dedupe(found)]
     return Composed(tuple(claims), answered)
+
+
+_RULE_WORDS = {"roster_only": r"roster", "internal_only": r"internal",
+               "nationality": r"national|citizen", "residence": r"\blive|resid|commut",
+               "young_professionals": r"young professional", "age_of_separation": r"\bage\b|retire",
+               "first_tier": r"first[- ]tier", "under_represented": r"represented",
+               "gender": r"women|female|gender"}
+
+
+def named_in(question: str, topic: str) -> set[str]:
+    """The certification, language or rule names the question mentions, if any."""
+    if topic == "eligibility_rule":
+        return {rule for rule, pattern in _RULE_WORDS.items() if re.search(pattern, question, re.I)}
+    if topic == "certification":
+        return {k for m in certification_pattern().finditer(f"{question} {question.upper()}")
+                for k, v in m.groupdict().items() if v}
+    if topic == "language":
+        return {v for k, v in LANGUAGES.items() if re.search(rf"\b{re.escape(k)}\b", question, re.I)}
+    return set()
+
+
+def matches(r: Requirement, wanted: set[str]) -> bool:
+    if not wanted:
+        return True
+    return bool(wanted & set(r.names)) or bool(wanted & set(r.languages)) or r.rule in wanted
+
+
+def kind_requirements(reqs: Sequence[Requirement], kind: str) -> list[Requirement]:
+    """The requirements that answer a question about `kind`; experience also takes the
+    education routes that state their own years ("Master's … with seven years")."""
+    found = [r for r in reqs if r.kind == kind]
+    if kind == "experience":
+        found += [r for r in reqs if r.kind == "education" and any(rt.total_years for rt in r.routes)]
+    return found
 
 
 def _ordered(reqs: list[Requirement]) -> list[Requirement]:
@@ -171,8 +222,14 @@ your it its this that these those there their they them about tell say says noti
 role vacancy any anything please know need needs required require requires""".split())
 
 
+# Words too general to show that a sentence is about what was asked.
+_GENERIC = set("""provide provided provides offer offered offers give given gives include included
+includes available many much also other there here get gets have has make made take work
+working""".split())
+
+
 def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP}
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP and w not in _GENERIC}
 
 
 def open_answer(notices: Sequence[Notice], question: str, sentences: Sequence[tuple[str, int, int, float]]) -> Composed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from index.records import Requirement, Route
 from index.vocab import LEVEL_NAMES
 
@@ -30,8 +32,13 @@ RULES = {
 }
 
 
+LEVELS = {"secondary": "secondary school diploma", "post_secondary": "post-secondary certificate or diploma",
+          "bachelor": "bachelor's degree", "master": "master's degree", "doctorate": "doctorate",
+          "college": "police/military war or staff college qualification", "none": "no degree"}
+
+
 def level(name: str) -> str:
-    return LEVEL_NAMES.get(name, name)
+    return LEVELS.get(name) or LEVEL_NAMES.get(name, name)
 
 
 def n(x: float) -> str:
@@ -53,8 +60,7 @@ def describe(r: Requirement) -> str:
     head = "Required" if r.necessity == "required" else "Desirable"
     body = {"education": _education, "experience": _experience, "language": _language,
             "certification": _certification, "licence": lambda r: "a valid driving licence",
-            "travel": lambda r: "travel, as the notice states",
-            "medical": lambda r: "medical clearance, as the notice states",
+            "travel": _quoted, "medical": _quoted,
             "eligibility_rule": _rule}.get(r.kind)
     return f"{head}: {body(r) if body else _quoted(r)}."
 
@@ -66,8 +72,17 @@ def _education(r: Requirement) -> str:
     first = route(routes[0])
     if r.fields:
         first += " in " + _join(r.fields[:4]) + (" or a related field" if len(r.fields) > 4 else "")
-    others = [route(rt) for rt in routes[1:]]
+    others = [route(rt) + (_extra_domain(r.text) if rt.extra_years or rt.extra_unstated else "")
+              for rt in routes[1:]]
     return first + (f"; also accepted: {_join(others, 'or')}" if others else "")
+
+
+def _extra_domain(text: str) -> str:
+    """What the additional years must be in: "… two additional years of experience in the
+    management of close protection operations and assets may be accepted …"."""
+    m = re.search(r"additional (?:\w+ )?years?(?: of)? (?:qualifying |relevant |related )?(?:work )?experience "
+                  r"(?:in|with|on) (?P<d>[^.;,]+?)(?= may\b| is\b| in lieu|[.;,]|$)", " ".join(text.split()), re.I)
+    return f" in {m.group('d')}" if m else ""
 
 
 SCOPES = {"un_system": "UN system", "international": "international", "field": "field",
@@ -89,7 +104,8 @@ def _experience(r: Requirement) -> str:
     else:
         text = f"{scope}experience"
     redundant = bool(r.domain and scope and set(r.domain.lower().split()) <= set(scope.lower().split()) | {"level", "experience"})
-    return text + (f" in {r.domain}" if r.domain and not redundant else "")
+    text += f" in {r.domain}" if r.domain and not redundant else ""
+    return text + (f" ({r.counting_rule.rstrip('.')})" if r.counting_rule else "")
 
 
 def _language(r: Requirement) -> str:

@@ -18,7 +18,8 @@ field the notice asks for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from index.records import Notice, Requirement, Route
@@ -150,41 +151,89 @@ def _route_total_years(r: Requirement, routes: tuple[Route, ...], p: Profile) ->
 
 # -- experience ------------------------------------------------------------------
 def _experience(r: Requirement, p: Profile, routes: tuple[Route, ...]) -> Check:
-    if r.scope:
+    if r.scope and not r.years_by_level:
         return _scoped(r, p)
     if r.years is None and not r.years_by_level:
-        return _make(r, _label(r), UNKNOWN, f"The notice requires experience in {r.domain or 'this area'}; "
-                     "you did not say whether you have it.")
+        return _described(r, p)
     options = _needed_years(r, routes)           # level → years needed with that degree
     label = "Experience: " + " / ".join(f"≥ {_n(y)} y ({LEVEL_NAMES.get(l, l)})" for l, y in options) \
         if len(options) > 1 else f"Experience: ≥ {_n(options[0][1])} years"
     if r.domain:
         label += f" — {r.domain}"
+    p = _counted(r, p)
     mine = _satisfied(tuple(Route(l) for l, _ in options if l in RANK), p.degree_level)
     need = min((y for l, y in options if Route(l) in mine), default=None)
-    if p.degree_level is not None and need is None and options[0][0] != "any":
-        return _make(r, label, UNKNOWN, "Your degree gives no route to this post, so no "
-                     "amount of experience is counted (see education).")
     if options[0][0] == "any":
         need = options[0][1]
-    return _years_check(r, label, need, [y for _, y in options], p)
+    elif p.degree_level is not None and need is None:
+        return _make(r, label, UNKNOWN, "Your degree gives no route to this post, so no "
+                     "amount of experience is counted (see education).")
+    check = _years_check(r, label, need, [y for _, y in options], p)
+    if r.counting_rule and p.experience_grade:
+        return replace(check, explanation=f"{check.explanation} Counted as the notice says: "
+                       f"{r.counting_rule}")
+    return check
+
+
+def _counted(r: Requirement, p: Profile) -> Profile:
+    """Apply a counting rule such as "GS experience is not counted except years holding G6
+    positions or above – each year is counted at 50%" to years held at a GS grade."""
+    rule = r.counting_rule or ""
+    if not rule or not p.experience_grade or p.years_experience is None:
+        return p
+    pct = re.search(r"(\d{1,3})\s?%", rule)
+    floor = re.search(r"\bG-?(\d)", rule)
+    grade = int(p.experience_grade.split("-")[1])
+    if floor and grade < int(floor.group(1)):
+        return replace(p, years_experience=0.0)
+    if pct:
+        return replace(p, years_experience=p.years_experience * int(pct.group(1)) / 100)
+    return p
+
+
+def _described(r: Requirement, p: Profile) -> Check:
+    """Experience named by its domain only: met when the user described it in the words of
+    the notice (most of the domain's words, stemmed, appear in what the user wrote)."""
+    label = _label(r)
+    if described(r.domain or "", p.said):
+        return _make(r, label, MET, "You described this experience.")
+    return _make(r, label, UNKNOWN, f"The notice requires experience in {r.domain or 'this area'}; "
+                 "you did not say whether you have it.")
+
+
+def described(domain: str, said: Sequence[str], share: float = 0.6) -> bool:
+    want = _stems(domain)
+    if not want or not said:
+        return False
+    have = _stems(" ".join(said))
+    return len(want & have) >= share * len(want)
+
+
+def _stems(text: str) -> set[str]:
+    import Stemmer
+
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return set(Stemmer.Stemmer("english").stemWords([w for w in words if w not in _STOP]))
+
+
+_STOP = {"and", "the", "for", "with", "other", "any", "all", "including", "incl", "etc", "such",
+         "relevant", "related", "similar", "experience", "work", "working", "years", "year"}
 
 
 def _needed_years(r: Requirement, routes: tuple[Route, ...]) -> list[tuple[str, float]]:
-    """Years required per degree level: stated per level, else base + the route's extra."""
+    """Years required per degree level: stated per level (the plain minimum being the one
+    for the notice's first degree route), else base + the route's extra years."""
     if r.years_by_level:
         stated = dict(r.years_by_level)
+        if r.years is not None and r.years not in stated.values():
+            stated.setdefault(routes[0].level if routes else "any", r.years)
         for rt in routes:
             if rt.level not in stated and rt.level in RANK and rt.extra_years and r.years is not None:
                 stated[rt.level] = r.years + rt.extra_years
         return sorted(stated.items(), key=lambda kv: -RANK.get(kv[0], 0))
     if not routes:
         return [("any", r.years)]
-    out = []
-    for rt in routes:
-        if rt.extra_unstated:
-            continue
-        out.append((rt.level, r.years + rt.extra_years))
+    out = [(rt.level, r.years + rt.extra_years) for rt in routes if not rt.extra_unstated]
     return out or [("any", r.years)]
 
 
@@ -209,6 +258,8 @@ def _scoped(r: Requirement, p: Profile) -> Check:
     scope_name = SCOPES.get(r.scope, r.scope.replace("_", " "))
     label = f"Experience ({scope_name})" + (f": ≥ {years(r.years)}" if r.years else "")
     have = dict(p.years_by_scope).get(r.scope)
+    if have is None and r.years is None and described(r.domain or "", p.said):
+        return _make(r, label, MET, "You described this experience.")
     if have is None:
         what = f"{_n(r.years)} years of " if r.years else ""
         return _make(r, label, UNKNOWN, f"The notice requires {what}{scope_name} experience"
@@ -332,8 +383,13 @@ def _national_outside(r, p, notice) -> Check:
     label = "Nationals of the duty-station country need prior experience abroad"
     station = (notice.duty_station or "").lower()
     if p.nationality and p.nationality.lower() in station:
-        return _make(r, label, UNKNOWN, "As a national of the duty-station country you need prior "
-                     "professional experience outside it; you did not say.")
+        status = {True: MET, False: NOT_MET, None: UNKNOWN}[p.worked_abroad]
+        return _make(r, label, status, {
+            MET: "You are a national of the duty-station country and have worked outside it.",
+            NOT_MET: "Nationals of the duty-station country without professional experience "
+                     "outside it cannot be considered.",
+            UNKNOWN: "As a national of the duty-station country you need prior professional "
+                     "experience outside it; you did not say."}[status])
     if p.nationality:
         return _make(r, label, MET, "You are not a national of the duty-station country.")
     return _make(r, label, UNKNOWN, "Applies only to nationals of the duty-station country.", CONDITION)

@@ -31,8 +31,8 @@ SENTENCE_TOPICS: dict[str, tuple[str, frozenset | None, int]] = {
     "how_to_apply": (r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|submit|e-recruitment|"
                      r"inspira|portal|website|link|email|e-mail)\b|\bsubmit\b",
                      frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3),
-    "salary": (r"\b(?:salary|salaries|remuneration|compensation|pay scale|net base|per (?:month|annum|year|hour)|"
-               r"USD|US\$|EUR|GBP|CHF|\$\s?\d|benefits package)\b", None, 3),
+    "salary": (r"(?=.*\d)(?:\b(?:salary|salaries|remuneration|compensation|pay|fee|rate|per (?:month|annum|year|"
+               r"day|hour))\b|\b(?:USD|US\$|EUR|GBP|CHF)\b|\$)", None, 3),
     "start_date": (r"\b(?:start date|expected to start|as soon as possible|starting date|commence)\b", None, 2),
     "assessment": (r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
                    frozenset({"assessment", "how_to_apply", "special_notice"}), 3),
@@ -68,12 +68,16 @@ def fact_claims(notice: Notice, topic: str, today: date) -> list[Claim]:
 
 def sentence_claims(notice: Notice, pattern: str, kinds, limit: int) -> list[Claim]:
     found = []
-    for st in _all_sentences(notice):
+    sentences = _all_sentences(notice)
+    for i, st in enumerate(sentences):
         if kinds is not None and st[2] not in kinds:
             continue
-        text = notice.text[st[0]:st[1]]
+        start, end = st[0], st[1]
+        if notice.text[start:end].rstrip().endswith(":") and i + 1 < len(sentences):
+            end = sentences[i + 1][1]        # "Reports to:" and its value on the next line
+        text = notice.text[start:end]
         if re.search(pattern, text, re.I):
-            found.append(Claim(_as_sentence(text), (Evidence(notice.id, st[0], st[1]),)))
+            found.append(Claim(_as_sentence(text), (Evidence(notice.id, start, end),)))
         if len(found) >= limit:
             break
     return found
@@ -99,14 +103,29 @@ def _section_claims(notice: Notice, kinds: set[str], limit: int, lead: str) -> l
 def _as_sentence(text: str) -> str:
     """A notice sentence as an answer sentence: bullets and whitespace folded."""
     t = " ".join(text.split()).lstrip("•·-–* ").strip()
-    return t if t.endswith((".", "!", "?", ":")) else t + "."
+    return t if t.endswith((".", "!", "?")) else t.rstrip(":;,") + "."
 
 
 def _meta_claim(notice: Notice, field: str, sentence: str) -> list[Claim]:
     span = notice.meta.span(field)
     if span is None:
         return []
-    return [Claim(sentence, (Evidence(notice.id, *span),))]
+    return [Claim(sentence, (Evidence(notice.id, *statement_around(notice, *span)),))]
+
+
+def statement_around(notice: Notice, start: int, end: int, limit: int = 600) -> tuple[int, int]:
+    """The labelled line or sentence that states a value ("Closing Date: 21 June 2022"),
+    so the citation shows the value in its context; the value alone if that is too long."""
+    text = notice.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start <= limit:
+        return line_start, line_end
+    for st in statements(notice):
+        if st.start <= start and end <= st.end and st.end - st.start <= limit:
+            return st.start, st.end
+    return start, end
 
 
 def _deadline(notice: Notice, today: date) -> list[Claim]:
@@ -131,8 +150,13 @@ def _posted(notice: Notice, today: date) -> list[Claim]:
     if notice.posted is None:
         return []
     field = "posted" if notice.meta.span("posted") else "period"
-    period = f" and closes on {_date(notice.closes)}" if notice.closes and field == "period" else ""
-    return _meta_claim(notice, field, f"The notice was posted on {_date(notice.posted)}{period}.")
+    claims = _meta_claim(notice, field, f"The notice was posted on {_date(notice.posted)}.")
+    if notice.closes:
+        verb = "closed" if notice.closes < today else "closes"
+        close_field = "closes" if notice.meta.span("closes") else "period"
+        claims += _meta_claim(notice, close_field, f"The posting period ends on {_date(notice.closes)} "
+                              f"(the notice {verb} then).")
+    return claims
 
 
 def _simple(field: str, attribute: str, template: str) -> Callable[[Notice, date], list[Claim]]:

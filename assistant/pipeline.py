@@ -123,7 +123,7 @@ class Assistant:
                     if overlap:
                         candidates.setdefault(span, overlap)
         best = sorted(candidates, key=lambda s: -candidates[s])[:RANKED]
-        return replace(turn, sentences=self._rank(turn.question, best))
+        return replace(turn, sentences=self._rank(self._unresolved_words(turn) or turn.question, best))
 
     def _sentences(self, notice_id: str) -> tuple[tuple[int, int], ...]:
         if notice_id not in self._sentence_cache:
@@ -156,7 +156,7 @@ class Assistant:
             composed = parts[0] if not many else Composed(
                 tuple(c for p in parts for c in p.claims), True, None, tuple(c for p in parts for c in p.checks))
         elif kind == "requirement":
-            composed = requirements(turn.notices, reqs, turn.route.topics)
+            composed = requirements(turn.notices, reqs, turn.route.topics, turn.question)
         elif kind == "fact":
             composed = facts(turn.notices, turn.route.topics, self.today)
         else:

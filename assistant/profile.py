@@ -19,12 +19,15 @@ from .records import Profile
 from .vocabulary import DEMONYMS
 
 _NEG = r"(?:no|not|don'?t|do not|never|without|haven'?t|have not|lack|n't)\b"
-_SCOPES = {
-    "international": r"international|abroad|overseas|outside (?:my|the) (?:home )?country",
-    "field": r"\bfield\b|peacekeeping|mission",
-    "un_system": r"\bUN\b|united nations|UNSMS|security management system|UN system|UN common system",
-    "command": r"command|leadership|leading|led\b",
-    "supervisory": r"supervis|manag(?:ing|ement of) (?:a )?(?:team|staff|people)|coordinat",
+_SCOPES = {  # most specific first; one mention may name several
+    "un_system": r"\bUN\b|\bUNSMS\b|united nations|security management system|UN system|common system",
+    "mission": r"\bmissions?\b|peacekeeping|peace operations",
+    "conflict": r"conflict",
+    "humanitarian": r"humanitarian|crisis|emergenc",
+    "international": r"international|abroad|overseas|outside (?:my|the|his|her) (?:home )?country",
+    "command": r"\bcommand|leadership|leading\b|\bled\b",
+    "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a )?(?:team|staff|people|officers|operations|units?)|coordinat",
+    "field": r"\bfield\b",
 }
 
 
@@ -38,6 +41,7 @@ def read_profile(turns: Sequence[str]) -> Profile:
 def merge(old: Profile, new: Profile) -> Profile:
     changes = {f.name: getattr(new, f.name) for f in fields(Profile)
                if getattr(new, f.name) not in (None, ())}
+    changes["said"] = old.said + new.said
     return replace(old, **changes)
 
 
@@ -59,7 +63,8 @@ def read_turn(text: str) -> Profile:
         certifications_lacking=_certifications(text, negated=True), driving_licence=_licence(text),
         on_roster=_roster(text), staff_status=_staff_status(text), staff_grade=_staff_grade(text),
         nationality=_nationality(text), residence=_residence(text),
-        young_professional=_ypp(text),
+        young_professional=_ypp(text), worked_abroad=_worked_abroad(text),
+        experience_grade=_experience_grade(text), said=(text,),
     )
 
 
@@ -101,29 +106,40 @@ def _years_pattern() -> re.Pattern:
 
 
 def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float], ...]]:
+    """Total years (the largest unscoped mention), its domain, and years per scope
+    ("including 3 years international", "4 years supervising …", "2 of them in a
+    post-conflict environment")."""
     total, domain, scoped = None, None, {}
     for m in _years_pattern().finditer(text):
         n = parse_number(m.group("n"))
         if n is None or n > 60:
             continue
         tail = m.group("tail")
-        scope = _scope(tail[:45])
-        if scope and (total is not None or re.search(r"\b(?:of (?:them|which)|including|incl)\b", text[max(0, m.start() - 25):m.start()] + tail[:20], re.I)):
-            scoped[scope] = max(n, scoped.get(scope, 0))
+        scopes = _scopes(tail[:60])
+        part_of = re.search(r"\b(?:of (?:them|which)|including|incl|among them)\b",
+                            text[max(0, m.start() - 25):m.start()] + tail[:20], re.I)
+        if scopes and (total is not None or part_of):
+            _add(scoped, scopes, n)
             continue
         if total is None or n > total:
             total, domain = n, _domain(tail)
-        if scope:
-            scoped[scope] = max(n, scoped.get(scope, 0))
+        _add(scoped, scopes, n)
+    for m in re.finditer(rf"\b(?P<n>{number_pattern()}) of (?:them|which|those)\b(?P<tail>[^.;)]{{0,60}})", text, re.I):
+        n = parse_number(m.group("n"))
+        if n is not None:
+            _add(scoped, _scopes(m.group("tail")), n)
     return total, domain, tuple(sorted(scoped.items()))
 
 
-def _scope(tail: str) -> str | None:
-    for scope, pattern in _SCOPES.items():
-        if re.search(pattern, tail, re.I if scope != "un_system" else 0) or \
-                (scope == "un_system" and re.search(r"united nations|security management system", tail, re.I)):
-            return scope
-    return None
+def _add(scoped: dict, scopes: list[str], n: float) -> None:
+    for scope in scopes:
+        scoped[scope] = max(n, scoped.get(scope, 0))
+
+
+def _scopes(tail: str) -> list[str]:
+    return [scope for scope, pattern in _SCOPES.items()
+            if re.search(pattern, tail, 0 if scope == "un_system" else re.I)
+            or (scope == "un_system" and re.search(r"united nations|security management system", tail, re.I))]
 
 
 def _domain(tail: str) -> str | None:
@@ -207,7 +223,8 @@ def _licence(text: str) -> bool | None:
 
 
 def _roster(text: str) -> bool | None:
-    m = re.search(r"\b(?:on (?:the|a|your) roster|rostered|roster (?:candidate|member|applicant))", text, re.I)
+    m = re.search(r"\b(?:on (?:the|a|an|any|your)?\s*(?:[\w-]+\s+){0,3}roster|rostered|roster "
+                  r"(?:candidate|member|applicant))", text, re.I)
     if not m:
         return None
     return not _negated(text, m.start())
@@ -216,7 +233,9 @@ def _roster(text: str) -> bool | None:
 def _staff_status(text: str) -> str | None:
     if re.search(r"temporary appointment", text, re.I) and not _negated(text, text.lower().find("temporary")):
         return "temporary"
-    if re.search(r"\b(?:UN staff|staff member|internal candidate|(?:currently )?work (?:for|at) the (?:UN|United Nations)\b)", text, re.I):
+    if re.search(r"\b(?:(?:I am|I'm|I’m|am currently|currently)\s+(?:an?\s+)?(?:UN |United Nations |current )?"
+                 r"staff member|UN staff|internal candidate|(?:currently )?work (?:for|at) the (?:UN|United Nations)\b)",
+                 text, re.I):
         return "internal"
     if re.search(r"\b(?:external candidate|not (?:a )?(?:UN )?staff|never worked for the (?:UN|United Nations))", text, re.I):
         return "external"
@@ -253,3 +272,22 @@ def _ypp(text: str) -> bool | None:
     if not m:
         return None
     return not _negated(text, m.start())
+
+
+def _worked_abroad(text: str) -> bool | None:
+    """Whether the user has worked outside their own country ("never worked outside
+    South Africa" → False)."""
+    m = re.search(r"\b(?:worked|work|working|experience|served)\b[^.;]{0,30}\b(?:outside|abroad|overseas|"
+                  r"in other countries|internationally)\b", text, re.I)
+    if not m:
+        return None
+    return not _negated(text, m.start() + 1)
+
+
+def _experience_grade(text: str) -> str | None:
+    """The grade the user's experience was held at: "all of it as a G6 assistant" → G-6."""
+    m = re.search(r"\bas (?:an? )?(?:G|GS)[- ]?([1-7])\b|\b(?:G|GS)[- ]?([1-7]) (?:position|post|level|staff)",
+                  text)
+    if not m:
+        return None
+    return f"G-{m.group(1) or m.group(2)}"

@@ -57,9 +57,12 @@ class Profile:
     nationality: str | None = None
     residence: str | None = None
     young_professional: bool | None = None
+    worked_abroad: bool | None = None        # has worked outside their own country
+    experience_grade: str | None = None      # grade the experience was held at (G-6 …)
+    said: tuple[str, ...] = ()               # the user's own words, for matching described experience
 
     def known(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, ())}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k != "said"}
 
 
 @dataclass(frozen=True)

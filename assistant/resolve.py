@@ -61,9 +61,12 @@ class Resolver:
 
     def _notice_clues(self, n: Notice) -> list[tuple[str, float]]:
         clues: list[tuple[str, float]] = [(n.id.lower(), 10), (n.stem.lower(), 10)]
+        core = re.sub(r"\s*\([^)]*\)", "", n.title or "").strip()
+        if len(tokens(core)) >= 2:
+            clues.append((core.lower(), 6))       # the whole title outweighs scattered words
         if n.job_opening:
             clues.append((n.job_opening.lower(), 10))
-        for part in re.split(r"[,()/]| - ", n.duty_station or ""):
+        for part in re.split(r"[,()/&;]| - |\band\b", n.duty_station or "", flags=re.I):
             if len(part.strip()) > 2:
                 clues.append((part.strip().lower(), 4))
         clues += [(a.lower(), 4) for a in self._acronyms(n) if a.lower() not in _WORD_ACRONYMS]
@@ -78,16 +81,26 @@ class Resolver:
     def _acronyms(n: Notice) -> set[str]:
         head = n.text[:4000]
         found = set(re.findall(r"\(([A-Z]{3,10})\)", head))
+        lowered = n.text.lower()
         for acronym, name in ENTITY_ACRONYMS.items():
-            if name.lower() in n.text.lower():
+            if name.lower() in lowered or re.search(rf"\b{acronym}\b", n.text):
                 found.add(acronym)
         found |= {m for m in re.findall(r"\b[A-Z]{3,8}\b", n.organisation or "")}
         return found
 
-    def score(self, question: str, n: Notice) -> float:
+    def score(self, question: str, n: Notice, strong_only: bool = False) -> float:
+        """Clue weights found in the question (each phrase once, at its highest weight);
+        `strong_only` leaves out scattered title words (used to narrow a question about all
+        notices: "which ACF jobs in Aden …")."""
         q = " " + " ".join(tokens(question)) + " "
-        total = sum(w for phrase, w in self._clues[n.id]
-                    if f" {' '.join(tokens(phrase))} " in q and tokens(phrase))
+        found: dict[str, float] = {}
+        for phrase, w in self._clues[n.id]:
+            key = " ".join(tokens(phrase))
+            if key and f" {key} " in q:
+                found[key] = max(w, found.get(key, 0))
+        total = sum(found.values())
+        if strong_only:
+            return total
         total += sum(4 for a in self._acronyms(n)
                      if a.lower() in _WORD_ACRONYMS and re.search(rf"\b{a}\b", question))
         title = set(tokens(n.title or "")) - _STOP
@@ -97,6 +110,9 @@ class Resolver:
     def resolve(self, question: str, history: Sequence[str] = (), wants_all: bool = False) -> Resolution:
         if not self.notices:
             return Resolution((), "none")
+        if wants_all:
+            named = tuple(n.id for n in self.notices if self.score(question, n, strong_only=True) >= 2)
+            return Resolution(named or tuple(n.id for n in self.notices), "all")
         found = self._best(question)
         if found:
             return found
@@ -104,8 +120,8 @@ class Resolver:
             earlier = self._best(turn)
             if earlier and earlier.how == "mentioned":
                 return Resolution(earlier.notice_ids, "history")
-        if wants_all or len(self.notices) == 1:
-            return Resolution(tuple(n.id for n in self.notices), "all" if wants_all else "mentioned")
+        if len(self.notices) == 1:
+            return Resolution(tuple(n.id for n in self.notices), "mentioned")
         return Resolution((), "none", tuple(n.id for n in self.notices))
 
     def _best(self, text: str) -> Resolution | None:

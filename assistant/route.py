@@ -13,30 +13,33 @@ import re
 from dataclasses import dataclass
 
 _TOPICS: dict[str, str] = {
-    "deadline": r"\b(deadline|clos(e|es|ed|ing)|last day|due date|until when|apply by|still open|expire)",
+    "deadline": r"\b(deadline|clos(e|es|ed|ing)|last day|due date|apply by|still open|expire)",
     "posted": r"\b(posted|posting period|published|advertised (on|since)|opening date)\b",
     "grade": r"\b(grade|level|p-?[1-7]\b|g-?[1-7]\b|category|band)\b",
-    "duty_station": r"\b(duty station|where (is|would|will)|location|located|based|city|country)\b",
+    "duty_station": r"\b(duty stations?|where (is|are|would|will)|locations?|located|based|city|cities|country)\b",
     "title": r"\b(job title|title of|name of the (post|position|job))\b",
     "organisation": r"\b(organi[sz]ation|agency|employer|which department|who is hiring)\b",
     "job_opening": r"\b(job opening number|reference number|vacancy number|job id|requisition)\b",
     "reporting": r"\b(report(s|ing)? (to|line)|supervis(or|ed by|ion)|boss|manager of)\b",
     "contract": r"\b(contract|appointment type|type of appointment|duration|how long|temporary|fixed[- ]term|permanent)\b",
     "how_to_apply": r"\b(how (do|can|to|should) (i )?apply|application process|where (do|can|to) (i )?apply|submit)",
-    "salary": r"\b(salary|pay|paid|remuneration|compensation|wage|benefits|allowance|income)\b",
+    "salary": r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate)\b",
     "start_date": r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b",
-    "education": r"\b(degree|education|diploma|bachelor|master|phd|doctorate|university|qualification|studies|study)",
+    "education": r"\b(degree|education|diploma|bachelor|master|phd|doctorate|academic)",
+    "qualifications": r"\b(qualifications?|requirements|what do i need|minimum requirements|requirement)\b",
     "experience": r"\b(experience|years|worked|work history|background)\b",
     "language": r"\b(language|english|french|spanish|arabic|russian|chinese|portuguese|speak|fluent|fluency)",
     "certification": r"\b(certificat|scp|sapp|ssafe|him\b|cpoc|training|course)",
     "licence": r"\b(driv(ing|er'?s?)|licen[cs]e)\b",
-    "travel": r"\b(travel|mission travel|deploy)",
+    "travel": r"\b(travel|mission travel)",
     "duties": r"\b(duties|responsibilit|tasks|do in (this|the) (job|role)|what would i (do|be doing)|functions|role involve)",
     "competencies": r"\b(competenc|skills?)\b",
     "assessment": r"\b(assessment|interview|test|exam|selection process)\b",
-    "eligibility_rule": r"\b(roster|internal|external|nationals?|citizens?|young professionals|who can apply|open to|eligible)\b",
+    "eligibility_rule": r"\b(roster\w*|internal|external|nationals?|nationality|citizens?|young professionals|"
+                        r"who (can|may) apply|open to|eligible|live|living|reside|residen\w+|commut\w+)\b",
 }
-_REQUIREMENT_TOPICS = {"education", "experience", "language", "certification", "licence", "travel"}
+_REQUIREMENT_TOPICS = {"education", "experience", "language", "certification", "licence", "travel",
+                       "eligibility_rule", "qualifications"}
 _SELF = re.compile(r"\b(i|i'm|i've|i am|i have|my|me)\b", re.I)
 _ELIGIBILITY = re.compile(
     r"\b(can i apply|could i apply|may i apply|am i (eligible|qualified)|do i (qualify|meet|have a chance)|"
@@ -86,7 +89,9 @@ def route(question: str) -> Route:
 
 
 def _is_fact_question(topics: tuple[str, ...]) -> bool:
-    facts = {"deadline", "posted", "duty_station", "reporting", "salary", "how_to_apply",
+    if "salary" in topics:
+        return True
+    facts = {"deadline", "posted", "duty_station", "reporting", "how_to_apply",
              "job_opening", "start_date"}
     return bool(facts & set(topics)) and not {"education", "language", "certification",
                                                "licence"} & set(topics)

@@ -39,6 +39,13 @@ ENTITY_ACRONYMS: dict[str, str] = {
     "FAO": "Food and Agriculture Organization",
     "UNESCO": "United Nations Educational, Scientific and Cultural Organization",
     "ITU": "International Telecommunication Union",
+    "ACF": "Action Contre la Faim",
+    "ACTED": "Agency for Technical Cooperation and Development",
+    "NRC": "Norwegian Refugee Council",
+    "IRC": "International Rescue Committee",
+    "MSF": "Médecins Sans Frontières",
+    "ICRC": "International Committee of the Red Cross",
+    "IFRC": "International Federation of Red Cross and Red Crescent Societies",
 }
 
 # Nationality adjective → country, for "I am Sri Lankan" and "Korean citizens only".
