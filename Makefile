@@ -9,7 +9,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run test install install-test ingest bench clean
+.PHONY: run test install install-test browser ingest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,18 @@ ingest: install
 run: install ingest
 	$(BIN)/vacancy serve --host $(HOST) --port $(PORT)
 
-test: install-test
+# The UI tests drive Debian's Chromium (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: install Debian's chromium (sudo apt-get install chromium) to run the browser tests"; fi; }
+
+test: install-test browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py ../shared/corpus/scale notices
+	$(BIN)/python benchmarks/answer.py
 
 clean:
 	rm -rf .vacancy $(VENV)

@@ -1,0 +1,185 @@
+"""ui/render.py: exact HTML for known records, and hostile notice text shown as text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.eligibility import Verdict
+from assistant.records import Answer, Check, Citation, Profile
+from index.records import Metadata, Notice, Requirement
+from index.requirements import Deadline
+from ui import render
+
+HOSTILE = ('Title <script>window.__x=1</script>\nBody <img src=x onerror="window.__x=2"> '
+           "${window.__x=3} {{constructor}} `tick`")
+
+
+def _notice(text: str = "Job Title: Officer\nEducation\nA master's degree is required.\n",
+            title: str | None = "Officer", **meta) -> Notice:
+    return Notice("n1", "n1.txt", text, (), Metadata(title=title, **meta))
+
+
+def _citation(n: int, section: str = "Education", start: int = 0, end: int = 4) -> Citation:
+    return Citation(n, "n1", "Officer <b>", "n1.txt", section, start, end, "quote")
+
+
+# -- escaping and highlighting ----------------------------------------------------------
+def test_esc_escapes_markup_quotes_and_template_characters():
+    assert render.esc('<a href="x">it\'s</a> ${a} {{b}} `c` &') == (
+        "&lt;a href=&quot;x&quot;&gt;it&#x27;s&lt;/a&gt; &#36;&#123;a&#125; "
+        "&#123;&#123;b&#125;&#125; &#96;c&#96; &amp;")
+
+
+def test_highlight_marks_exactly_the_span():
+    assert render.highlight("ab<c>de", 2, 5) == \
+        'ab<mark class="va-cite" id="va-cite-mark">&lt;c&gt;</mark>de'
+
+
+def test_highlight_clips_offsets_and_marks_nothing_for_an_empty_span():
+    assert render.highlight("abc", 1, 99) == 'a<mark class="va-cite" id="va-cite-mark">bc</mark>'
+    assert render.highlight("abc", 2, 2) == "abc"
+    assert render.highlight("abc", -5, 1) == '<mark class="va-cite" id="va-cite-mark">a</mark>bc'
+
+
+def test_source_html_shows_hostile_text_as_text():
+    start = HOSTILE.index("<img")
+    end = HOSTILE.index("> ") + 1
+    out = render.source_html(_notice(HOSTILE, title="<b>T</b>"), _citation(1, "Body", start, end))
+    assert "<script" not in out and "<img" not in out and "<b>T" not in out
+    assert "&lt;script&gt;window.__x=1&lt;/script&gt;" in out
+    assert ('<mark class="va-cite" id="va-cite-mark">&lt;img src=x onerror=&quot;window.__x=2&quot;'
+            "&gt;</mark>") in out
+    assert "&#36;&#123;window.__x=3&#125;" in out
+    assert out.startswith('<div class="va-source"><div class="va-source-head"><span class="cite-chip '
+                          'va-static">1</span> <strong>&lt;b&gt;T&lt;/b&gt;</strong> · section '
+                          "<em>Body</em> · <code>n1.txt</code> · characters ")
+
+
+def test_notice_text_and_card_escape_hostile_text():
+    notice = _notice(HOSTILE, title="<script>t</script>", organisation='<img src=x onerror="y">')
+    req = Requirement("n1", "other", "required", 0, len(HOSTILE), HOSTILE)
+    for out in (render.notice_text_html(notice), render.card_html(notice, [req], date(2024, 1, 1))):
+        assert "<script" not in out and "<img" not in out and "${" not in out
+
+
+# -- answers ----------------------------------------------------------------------------
+def test_answer_html_turns_markers_into_chips():
+    answer = Answer("q", "Required: a master's & 5 years. [1] English. [2] See [3].",
+                    (_citation(1), _citation(2, "Languages")), ("n1",))
+    assert render.answer_html(answer, 3) == (
+        '<div class="va-answer"><p>Required: a master&#x27;s &amp; 5 years. '
+        '<button type="button" class="cite-chip" value="3:1" title="Source 1: Education — '
+        'Officer &lt;b&gt;">1</button> English. '
+        '<button type="button" class="cite-chip" value="3:2" title="Source 2: Languages — '
+        'Officer &lt;b&gt;">2</button> See [3].</p></div>')
+
+
+def test_answer_html_shows_the_verdict_once_complete_and_marks_unanswered():
+    answer = Answer("q", "No.\nReally.", (), (), answerable=False, verdict="not_eligible")
+    assert render.answer_html(answer, 0) == (
+        '<div class="va-answer va-unanswered"><p class="va-verdict va-not_eligible">Not eligible</p>'
+        "<p>No.<br>Really.</p></div>")
+    assert render.answer_html(answer, 0, "No.") == \
+        '<div class="va-answer va-unanswered va-partial"><p>No.</p></div>'
+
+
+def test_answer_html_puts_each_check_on_its_own_line():
+    answer = Answer("q", "Not met: licence. [1] ✓ Education: ok. [1] ✗ Licence: no. [1]", (_citation(1),))
+    chip = ('<button type="button" class="cite-chip" value="0:1" title="Source 1: Education — '
+            'Officer &lt;b&gt;">1</button>')
+    assert render.answer_html(answer, 0) == (f'<div class="va-answer"><p>Not met: licence. {chip}<br>'
+                                             f"✓ Education: ok. {chip}<br>✗ Licence: no. {chip}</p></div>")
+
+
+def test_stream_parts_grow_a_sentence_at_a_time_with_their_markers():
+    assert render.stream_parts("A b. [1] C d? [2][3] E") == ["A b. [1]", "A b. [1] C d? [2][3]",
+                                                             "A b. [1] C d? [2][3] E"]
+    assert render.stream_parts("One sentence. [1]") == ["One sentence. [1]"]
+
+
+def test_talking_about_names_the_focus_and_the_profile():
+    n = _notice(title="Officer <x>", grade="P-3", duty_station="Laayoune")
+    profile = Profile(degree_level="master", degree_field="law", years_experience=6,
+                      languages=(("English", "fluent"), ("French", "unspecified")), driving_licence=False)
+    assert render.talking_about([n], profile, focused=True) == (
+        '<div class="va-talking">Talking about: Officer &lt;x&gt;, P-3, Laayoune <em>(chosen in '
+        "Notices)</em> <span class=\"va-you\">· You: master&#x27;s in law · 6 years · English fluent · "
+        "French · no driving licence</span></div>")
+    assert render.talking_about([n, n], Profile()) == \
+        '<div class="va-talking">Talking about: 2 notices</div>'
+
+
+# -- notices ----------------------------------------------------------------------------
+def test_closing_text_for_each_deadline_status():
+    d = date(2024, 5, 1)
+    assert render.closing_text(Deadline("not stated")) == "not stated"
+    assert render.closing_text(Deadline("closed", d)) == "2024-05-01 (closed)"
+    assert render.closing_text(Deadline("open", d, 0)) == "2024-05-01 (closes today)"
+    assert render.closing_text(Deadline("open", d, 1)) == "2024-05-01 (closes in 1 day)"
+    assert render.closing_text(Deadline("open", d, 12)) == "2024-05-01 (closes in 12 days)"
+
+
+def test_notice_rows():
+    n = _notice(title=None, grade="P-3", closes=date(2024, 5, 13))
+    assert render.notice_rows([n], date(2024, 5, 1)) == [
+        ["n1", "—", "P-3", "—", "2024-05-13 (closes in 12 days)", "n1.txt"]]
+
+
+def test_card_groups_requirements_with_their_quotes():
+    text = "Fluency in English is required."
+    req = Requirement("n1", "language", "required", 0, len(text), text, languages=("English",),
+                      proficiency="fluent")
+    out = render.card_html(_notice(text), [req], date(2024, 1, 1))
+    assert ('<h4>Languages</h4><ul class="va-reqs"><li><span class="va-tag va-required">required'
+            '</span> English (fluent)<blockquote class="va-quote">Fluency in English is required.'
+            "</blockquote></li></ul>") in out
+
+
+# -- eligibility and comparison ---------------------------------------------------------
+def test_checklist_marks_each_check_with_its_quote():
+    lic = Requirement("n1", "licence", "required", 0, 9, "A licence")
+    checks = (Check("Driving licence", "not_met", "You said you do not hold one.", "required", lic),
+              Check("Language: English", "met", "Your level meets it.", "required", None),
+              Check("Travel", "unknown", "A condition.", "condition", None))
+    out = render.checklist_html(_notice(title="O", grade="P-3"),
+                                Verdict("not_eligible", checks, (), ("Driving licence",)))
+    assert out == (
+        '<div class="va-checklist"><h3>O, P-3</h3><p class="va-verdict va-not_eligible">Not eligible</p>'
+        '<ul class="va-checks"><li class="va-check va-not_met"><span class="va-mark">✗</span> '
+        "<strong>Driving licence</strong> — You said you do not hold one."
+        '<blockquote class="va-quote">A licence</blockquote></li>'
+        '<li class="va-check va-met"><span class="va-mark">✓</span> <strong>Language: English'
+        "</strong> — Your level meets it.</li></ul><details><summary>1 more item(s) that do not "
+        'decide eligibility</summary><ul class="va-checks"><li class="va-check va-unknown">'
+        '<span class="va-mark">?</span> <strong>Travel</strong> — A condition.</li></ul></details></div>')
+
+
+def test_compare_row_cells_carry_their_quotes():
+    text = "Grade: P-3\nDuty Station: Juba\nFluency in English is required."
+    n = Notice("n1", "n1.txt", text, (), Metadata(title="Engineer", grade="P-3", duty_station="Juba",
+                                                  spans=(("grade", 7, 10), ("duty_station", 25, 29))))
+    eng = Requirement("n1", "language", "required", 30, 61, text[30:61], languages=("English",))
+    edu = Requirement("n1", "education", "required", 0, 5, "Grade")
+    checks = (Check("Education: bachelor's", "unknown", "", "required", edu),
+              Check("Experience: ≥ 5 years", "unknown", "", "required", None))
+    row = render.compare_row(n, [eng, eng], checks, date(2024, 1, 1))
+    assert row[0] == "<strong>Engineer</strong>"
+    assert row[1] == ('<details class="va-cell" title="Grade: P-3"><summary>P-3</summary>'
+                      '<blockquote class="va-quote">Grade: P-3</blockquote></details>')
+    assert row[3] == '<span class="va-none">not stated</span>'
+    assert row[4].startswith('<details class="va-cell" title="Grade"><summary>bachelor&#x27;s</summary>')
+    assert row[5] == '<div class="va-cell">≥ 5 years</div>'
+    assert row[6].count("<details") == 1 and "Fluency in English is required." in row[6]
+
+
+def test_line_around_cuts_long_lines_around_the_span():
+    assert render.line_around("a\nGrade: P-3 here\nb", 9, 12) == "Grade: P-3 here"
+    assert render.line_around("x" * 300, 150, 152, limit=10) == "x" * 10
+
+
+def test_upload_report():
+    assert render.upload_report_html([("a.txt", "added", ""), ("<b>.png", "rejected", "bad <type>")]) == (
+        '<ul class="va-uploads"><li class="va-upload va-added"><span class="va-mark">✓</span> '
+        "<code>a.txt</code> — added</li><li class=\"va-upload va-rejected\"><span class=\"va-mark\">✗"
+        "</span> <code>&lt;b&gt;.png</code> — rejected: bad &lt;type&gt;</li></ul>")
+    assert render.upload_report_html([]) == ""
