@@ -46,7 +46,12 @@ def _eligibility(notices, reqs, profile) -> Composed:
 
 
 def _by_deadline(notices, today, latest: bool) -> Composed:
-    dated = sorted((n for n in notices if n.closes), key=lambda n: n.closes, reverse=latest)
+    """Open notices first (soonest first, or latest first), then the closed ones."""
+    still_open = sorted((n for n in notices if n.closes and n.closes >= today), key=lambda n: n.closes,
+                        reverse=latest)
+    closed = sorted((n for n in notices if n.closes and n.closes < today), key=lambda n: n.closes,
+                    reverse=True)
+    dated = still_open + closed
     claims = []
     for n in dated:
         claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in fact_claims(n, "deadline", today)]

@@ -71,7 +71,7 @@ def _education(r: Requirement) -> str:
         return _quoted(r)
     first = route(routes[0])
     if r.fields:
-        first += " in " + _join(r.fields[:4]) + (" or a related field" if len(r.fields) > 4 else "")
+        first += " in " + _join(r.fields[:4], "or") + (" or a related field" if len(r.fields) > 4 else "")
     others = [route(rt) + (_extra_domain(r.text) if rt.extra_years or rt.extra_unstated else "")
               for rt in routes[1:]]
     return first + (f"; also accepted: {_join(others, 'or')}" if others else "")
@@ -81,7 +81,7 @@ def _extra_domain(text: str) -> str:
     """What the additional years must be in: "… two additional years of experience in the
     management of close protection operations and assets may be accepted …"."""
     m = re.search(r"additional (?:\w+ )?years?(?: of)? (?:qualifying |relevant |related )?(?:work )?experience "
-                  r"(?:in|with|on) (?P<d>[^.;,]+?)(?= may\b| is\b| in lieu|[.;,]|$)", " ".join(text.split()), re.I)
+                  r"(?:in|with|on) (?P<d>[^.;]+?)(?= may\b| is\b| in lieu|[.;]|$)", " ".join(text.split()), re.I)
     return f" in {m.group('d')}" if m else ""
 
 

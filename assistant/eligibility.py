@@ -61,6 +61,7 @@ def check_eligibility(notice: Notice, requirements: Sequence[Requirement], profi
 
 
 def _verdict(checks: list[Check]) -> Verdict:
+    checks = _unique(checks)
     decisive = [c for c in checks if c.necessity == REQUIRED]
     failed = tuple(c.criterion for c in decisive if c.status == NOT_MET)
     missing = tuple(c.criterion for c in decisive if c.status == UNKNOWN)
@@ -71,6 +72,16 @@ def _verdict(checks: list[Check]) -> Verdict:
     else:
         verdict = "eligible"
     return Verdict(verdict, tuple(checks), missing, failed)
+
+
+def _unique(checks: list[Check]) -> list[Check]:
+    """One check per criterion and outcome (a notice may state a rule twice)."""
+    seen, out = set(), []
+    for c in checks:
+        if (c.criterion, c.status, c.necessity) not in seen:
+            seen.add((c.criterion, c.status, c.necessity))
+            out.append(c)
+    return out
 
 
 def _check(r: Requirement, p: Profile, notice: Notice, routes: tuple[Route, ...]) -> Check | None:

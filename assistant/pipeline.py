@@ -48,9 +48,14 @@ class Turn:
 class Assistant:
     def __init__(self, library: Library, today: date | None = None, rewriter=None):
         self.library = library
-        self.today = today or date.today()
+        self._today = today
         self.rewriter = rewriter
         self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    @property
+    def today(self) -> date:
+        """The date answers are relative to: fixed when given (tests, evals), else today."""
+        return self._today or date.today()
 
     @cached_property
     def notices(self) -> dict[str, Notice]:

@@ -184,8 +184,9 @@ def _level_near(clause: str, m: re.Match, names: str = "") -> str | None:
     previous = list(re.finditer(rf"\b(?:{names})\b", before, re.I)) if names else []
     if previous:
         before = before[previous[-1].end():]
-        if re.match(r"\s*(?:is|:)\s", before):
-            before = before[len(re.match(r"\s*(?:is|:)\s+\w+", before).group(0)):]
+        owned = re.match(r"\s*(?:is\s+|:\s*|\(\s*)(?:very\s+|a\s+)?\w+(?:\s+knowledge)?\)?", before)
+        if owned:                       # "Arabic (native) and Chinese": the level is Arabic's
+            before = before[owned.end():]
     return _level_in(before, anchored=False)
 
 
