@@ -31,7 +31,7 @@ from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 EMBED_BATCH = 128  # chunks per commit: what an interrupted run can lose
 
 

@@ -1,45 +1,100 @@
-"""Cut a notice into passages along section and sentence boundaries.
+"""Cut a notice into passages along section, block and sentence boundaries.
 
-Each chunk is a run of whole sentences (or bullet items) of one section, at most
-`max_chars` long unless one sentence alone is longer; `notice.text[start:end] == text`.
-The text that is embedded carries a short header (title · grade · organisation · duty station · section) so a
-passage about "Education" still says which notice it is from. Boilerplate sections
-(United Nations Considerations, No Fee, ...) get a header without the title, so the
-same paragraph in many notices has one embedding.
-Left out: overlap between chunks (sentences are never cut, so little is lost).
+A section is read as blocks (paragraphs, bullet or numbered items, `Label: value` lines,
+table rows) and each block as sentences. A line break inside a sentence (hard-wrapped
+text) is not a boundary. Blocks are packed greedily into chunks of at most `max_chars`;
+a block that does not fit in what is left of a chunk starts the next one, a block longer
+than `max_chars` is packed sentence by sentence (filling the current chunk first), and a
+sentence longer than `max_chars` is cut at spaces. Chunks never cross sections;
+`notice.text[start:end] == text`. A section that is only its heading (a parent heading
+over subsections) gives no chunk.
+
+The text that is embedded carries a short header (title · grade · organisation · duty
+station · section) so a passage about "Education" still says which notice it is from.
+Boilerplate sections (United Nations Considerations, No Fee, ...) get a header without
+the title, so the same paragraph in many notices has one embedding.
+Left out: overlap between chunks (sentences are never cut unless too long, so little is lost).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from typing import Iterator
 
+from .headings import clean_heading
 from .records import Chunk, Notice, Section
 
 MAX_CHARS = 700
-_BOUNDARY = re.compile(r"\n+|(?<=[.!?;])[ \t]+(?=[A-Z•\d(“\"])")
 BOILERPLATE_KINDS = {"boilerplate"}
+# How the header names a metadata field that the section states (`Metadata.spans`).
+FIELD_GLOSS = {
+    "title": "job title",
+    "grade": "grade",
+    "organisation": "organisation",
+    "duty_station": "duty station (where the job is based)",
+    "posted": "posting date",
+    "closes": "closing date (application deadline)",
+    "period": "posting period (application deadline)",
+    "job_opening": "job opening number",
+}
+
+Span = tuple[int, int]
+
+# A new block: after a blank line, a line ending a sentence or a clause, or before a line
+# that opens a bullet, a numbered item, a table row or a `Label:` field.
+_BLOCK = re.compile(
+    r"\n[ \t]*\n\s*"
+    r"|(?<=[.!?:;])[ \t]*\n\s*"
+    r"|[ \t]*\n[ \t]*"
+    r"(?=[•●▪◦·*|-]|\(?(?:\d{1,2}|[a-zA-Z])[.)]\s|[A-Z][\w .&/'’()-]{0,40}:\s)"
+)
+# A new sentence inside a block: after . ! ? ; (closing quotes allowed) before a capital,
+# digit, bullet or opening quote; or after a requirement that lost its full stop
+# ("… is required Senior command …").
+_REQUIREMENT_ENDS = ("required", "desirable", "preferred", "essential", "mandatory")
+_SENTENCE = re.compile(
+    r"(?:(?<=[.!?;])|(?<=[.!?;][\"”’)]))\s+(?=[A-Z•\d(“\"])"
+    r"|(?:" + "|".join(rf"(?<=\b{w})" for w in _REQUIREMENT_ENDS) + r")[ \t]+(?=[A-Z])"
+)
 
 
 def chunk_notice(notice: Notice, max_chars: int = MAX_CHARS) -> tuple[Chunk, ...]:
     chunks: list[Chunk] = []
     for section in notice.sections:
-        for start, end in _pack(notice.text, _units(notice.text, section), max_chars):
+        if _heading_only(notice.text, section):
+            continue
+        blocks = [_sentences(notice.text, b) for b in _blocks(notice.text, section)]
+        for start, end in _pack(notice.text, blocks, max_chars):
             chunks.append(_make_chunk(notice, section, start, end))
     return tuple(chunks)
 
 
-def _units(text: str, section: Section) -> list[tuple[int, int]]:
-    """Sentence or line spans inside the section, whitespace trimmed."""
-    spans, pos = [], section.start
-    for m in _BOUNDARY.finditer(text, section.start, section.end):
-        spans.append((pos, m.start()))
+def _heading_only(text: str, section: Section) -> bool:
+    """A section that is its heading alone ("### Qualifications###" over subsections)."""
+    body = text[section.start:section.end].strip()
+    return "\n" not in body and clean_heading(body) == section.name
+
+
+def _split(text: str, span: Span, pattern: re.Pattern) -> list[Span]:
+    """`span` cut where `pattern` matches (the match itself dropped), whitespace trimmed."""
+    out, pos = [], span[0]
+    for m in pattern.finditer(text, span[0], span[1]):
+        out.append((pos, m.start()))
         pos = m.end()
-    spans.append((pos, section.end))
-    return [t for t in (_trim(text, s, e) for s, e in spans) if t]
+    out.append((pos, span[1]))
+    return [t for t in (_trim(text, s, e) for s, e in out) if t]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _blocks(text: str, section: Section) -> list[Span]:
+    return _split(text, (section.start, section.end), _BLOCK)
+
+
+def _sentences(text: str, block: Span) -> list[Span]:
+    return _split(text, block, _SENTENCE)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -47,28 +102,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _pack(text: str, units: list[tuple[int, int]], max_chars: int):
-    """Greedy packing of consecutive units; a unit longer than max_chars is split at spaces."""
-    current: tuple[int, int] | None = None
-    for start, end in units:
-        for s, e in _split_long(text, start, end, max_chars):
-            if current and e - current[0] <= max_chars:
-                current = (current[0], e)
-                continue
+def _pack(text: str, blocks: list[list[Span]], max_chars: int) -> Iterator[Span]:
+    """Greedy packing of whole blocks; a block that does not fit starts the next chunk,
+    unless it is longer than `max_chars` and so has to be cut anyway: then its sentences
+    fill the current chunk first."""
+    current: Span | None = None
+    for sentences in blocks:
+        start, end = sentences[0][0], sentences[-1][1]
+        if current and end - current[0] <= max_chars:
+            current = (current[0], end)
+        elif end - start <= max_chars:
             if current:
                 yield current
-            current = (s, e)
+            current = (start, end)
+        else:
+            for s, e in (p for u in sentences for p in _split_long(text, *u, max_chars)):
+                if current and e - current[0] <= max_chars:
+                    current = (current[0], e)
+                else:
+                    if current:
+                        yield current
+                    current = (s, e)
     if current:
         yield current
 
 
-def _split_long(text: str, start: int, end: int, max_chars: int):
+def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[Span]:
+    """A sentence longer than `max_chars` cut at the last space or line break before the
+    limit (at the limit itself when the second half of the window has none)."""
     while end - start > max_chars:
-        space = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        window = (start + max_chars // 2, start + max_chars)
+        space = max(text.rfind(" ", *window), text.rfind("\n", *window))
         cut = space if space > start else start + max_chars
-        yield start, cut
-        start = cut + 1 if text[cut] == " " else cut
-    yield start, end
+        piece = _trim(text, start, cut)
+        if piece:
+            yield piece
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _make_chunk(notice: Notice, section: Section, start: int, end: int) -> Chunk:
@@ -83,5 +156,12 @@ def context_header(notice: Notice, section: Section) -> str:
     if section.kind in BOILERPLATE_KINDS:
         return section.name
     parts = [notice.title or notice.stem, notice.grade, notice.organisation,
-             notice.duty_station, section.name]
+             notice.duty_station, section.name, _stated_fields(notice, section)]
     return " · ".join(p for p in parts if p)
+
+
+def _stated_fields(notice: Notice, section: Section) -> str:
+    """"states the duty station, ..." for the metadata fields whose value lies in `section`."""
+    names = [FIELD_GLOSS[f] for f, s, _ in sorted(notice.meta.spans, key=lambda x: x[1])
+             if f in FIELD_GLOSS and section.start <= s < section.end]
+    return f"states the {', '.join(dict.fromkeys(names))}" if names else ""

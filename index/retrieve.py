@@ -3,10 +3,20 @@
 Passages come back as `Hit`s carrying the chunk (notice id, section, offsets, text).
 With a notice filter, dense scores are computed exactly over that notice's passages
 (a notice has tens of them) instead of asking the ANN index for more and filtering.
+
+Query handling: a question in everyday words is expanded with the words notices use for
+the same thing ("boss" → "supervision reports to", "bachelor's" → "first-level university
+degree"), for both rankings. When it asks for something the notice metadata states (where
+the job is, the closing date, the grade, ...), the passages stating that field
+(`Metadata.spans`) form a third ranking, so the passage holding the fact is found even
+when its wording ("Duty Station: Pretoria") shares nothing with the question.
+Left out: re-ranking with a cross-encoder, spelling correction.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
@@ -20,6 +30,54 @@ from .vectors import VectorStore
 
 RRF_K = 60
 CANDIDATES = 50
+# BM25 weighs more than the embeddings in the fusion: on notices, exact terms (grades,
+# programme names, "driving licence") carry most questions.
+SPARSE_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Everyday words (`cue`, a regex matched on whole words, case-insensitive), the words
+    notices use for the same thing, and the metadata fields that state it."""
+
+    cue: str
+    words: str
+    fields: tuple[str, ...] = ()
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(r"boss|manager|supervisor|supervis\w*|reports? to|report(?:ing)? lines?",
+            "supervision reports to"),
+    Concept(r"deadline|last day|closes?|closing|apply by|due date|posting period",
+            "closing date deadline posting period", ("closes", "period")),
+    Concept(r"city|country|located|location|based|where|duty station",
+            "duty station location", ("duty_station",)),
+    Concept(r"grades?|seniority", "grade level", ("grade",)),
+    Concept(r"job opening number|reference number|vacancy number|requisition",
+            "job opening number", ("job_opening",)),
+    Concept(r"trips?|travell?(?:ing|ed)?", "travel"),
+    Concept(r"drive|driving|driver'?s?|licen[cs]e", "driving licence license"),
+    Concept(r"bachelor'?s?|undergraduate", "first-level university degree"),
+    Concept(r"master'?s?|postgraduate|graduate degree", "advanced university degree"),
+    Concept(r"contract|how long|duration", "appointment duration period"),
+    Concept(r"salary|pay|remuneration", "salary remuneration"),
+    Concept(r"certificates?|certified", "certification"),
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expanded: str
+    fields: tuple[str, ...]
+
+
+def expand_query(text: str) -> Query:
+    """`text` followed by the notice wording of each everyday term it uses, and the
+    metadata fields it asks for."""
+    found = [c for c in CONCEPTS if re.search(rf"\b(?:{c.cue})\b", text, re.IGNORECASE)]
+    expanded = " ".join([text, *(c.words for c in found)])
+    return Query(text, expanded, tuple(f for c in found for f in c.fields))
 
 
 class HybridRetriever:
@@ -45,15 +103,29 @@ class HybridRetriever:
     def sparse(self) -> SparseIndex:
         return SparseIndex([c.embed_text for c in self.chunks])
 
+    @cached_property
+    def _stated(self) -> list[frozenset[str]]:
+        """For each chunk, the metadata fields whose stated value it overlaps."""
+        out = []
+        for c in self.chunks:
+            spans = self.notices[c.notice_id].meta.spans
+            out.append(frozenset(f for f, s, e in spans if s < c.end and e > c.start))
+        return out
+
     def search(self, query: str, k: int = 5, notice_ids: Iterable[str] | None = None,
                mode: str = "hybrid") -> list[Hit]:
         """Top `k` passages for `query`; `mode` is hybrid, dense or sparse."""
         if not query.strip() or not self.chunks:
             return []
+        q = expand_query(query)
         allowed = self._allowed(notice_ids)
-        dense = self._dense(query, allowed) if mode in ("hybrid", "dense") else []
-        sparse = self._sparse(query, allowed) if mode in ("hybrid", "sparse") else []
-        return self._fuse(dense, sparse)[:k]
+        dense = self._dense(q.expanded, allowed) if mode in ("hybrid", "dense") else []
+        sparse = self._sparse(q.expanded, allowed) if mode in ("hybrid", "sparse") else []
+        field: list[int] = []
+        if mode == "hybrid" and q.fields:
+            field = self._field(q.fields, list(_rrf((dense, 1.0), (sparse, SPARSE_WEIGHT))),
+                                allowed)
+        return self._hits(dense, sparse, field)[:k]
 
     def _allowed(self, notice_ids) -> np.ndarray | None:
         if notice_ids is None:
@@ -69,7 +141,7 @@ class HybridRetriever:
             vecs = self.vectors.vectors(keys)
             sims = {k: float(np.dot(v, vector)) for k, v in vecs.items()}
             ranked = sorted(idx, key=lambda i: -sims.get(self.chunks[i].embed_key, -1.0))
-            return ranked[:CANDIDATES]
+            return [int(i) for i in ranked[:CANDIDATES]]
         out: list[int] = []
         for key, _ in self.vectors.query(vector, CANDIDATES):
             out.extend(self._by_key.get(key, ()))
@@ -82,12 +154,28 @@ class HybridRetriever:
         top = np.argsort(-scores)[:CANDIDATES]
         return [int(i) for i in top if scores[i] > 0]
 
-    def _fuse(self, dense: list[int], sparse: list[int]) -> list[Hit]:
-        scores: dict[int, float] = {}
-        for ranking in (dense, sparse):
-            for rank, i in enumerate(ranking):
-                scores[i] = scores.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+    def _field(self, fields: tuple[str, ...], ranked: list[int],
+               allowed: np.ndarray | None) -> list[int]:
+        """Passages stating one of `fields`: first those ranked already, in that order,
+        then the others (allowed ones only)."""
+        wanted = set(fields)
+        stating = [i for i, f in enumerate(self._stated)
+                   if f & wanted and (allowed is None or allowed[i])]
+        order = {i: r for r, i in enumerate(ranked)}
+        return sorted(stating, key=lambda i: (order.get(i, len(order)), i))
+
+    def _hits(self, dense: list[int], sparse: list[int], field: list[int]) -> list[Hit]:
+        scores = _rrf((dense, 1.0), (sparse, SPARSE_WEIGHT), (field, 1.0))
         d_rank = {i: r for r, i in enumerate(dense)}
         s_rank = {i: r for r, i in enumerate(sparse)}
-        order = sorted(scores, key=lambda i: (-scores[i], i))
-        return [Hit(self.chunks[i], scores[i], d_rank.get(i), s_rank.get(i)) for i in order]
+        return [Hit(self.chunks[i], s, d_rank.get(i), s_rank.get(i)) for i, s in scores.items()]
+
+
+def _rrf(*rankings: tuple[list[int], float]) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion of (ranking, weight) pairs: passage → score, best
+    first (ties broken by passage order)."""
+    scores: dict[int, float] = {}
+    for ranking, weight in rankings:
+        for rank, i in enumerate(ranking):
+            scores[i] = scores.get(i, 0.0) + weight / (RRF_K + rank + 1)
+    return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))

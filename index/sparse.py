@@ -1,10 +1,29 @@
-"""The one adapter to bm25s: a BM25 index over passage texts, scoring every passage."""
+"""The one adapter to bm25s: a BM25 index over passage texts, scoring every passage.
+
+Tokens are English-stemmed words of two letters or more, stop words removed; grade codes
+are folded to one token whatever their spelling ("P-3", "P3", "P 3" → `p3`), so a grade
+asked for is found however the notice writes it; common question words are stop words.
+Left out: phrase and proximity scoring, query expansion (`retrieve.expand_query`).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import numpy as np
+
+# Grade codes of the UN common system, any case ("p-3" too) except "NO" (not "no 5").
+_GRADE = re.compile(r"\b([PpDdGg]|GS|gs|NO|FS|fs|SB|sb|SC|sc|ICS|ics)[- ]?(\d{1,2})\b")
+# Words of questions that say nothing about what is asked.
+QUESTION_WORDS = ("which", "what", "who", "whom", "whose", "when", "where", "how", "much",
+                  "many", "need", "needed", "must", "would", "could", "should", "can",
+                  "do", "does", "did", "am", "job", "position", "post", "role")
+
+
+def normalise(text: str) -> str:
+    """Text as the tokenizer should see it: grade codes folded to one word."""
+    return _GRADE.sub(lambda m: f"{m.group(1)}{m.group(2)}", text)
 
 
 class SparseIndex:
@@ -17,16 +36,21 @@ class SparseIndex:
         self._retriever = bm25s.BM25()
         self.size = len(texts)
         if texts:
-            tokens = bm25s.tokenize(list(texts), stopwords="en", stemmer=self._stemmer,
-                                    show_progress=False)
-            self._retriever.index(tokens, show_progress=False)
+            self._retriever.index(self._tokenize([normalise(t) for t in texts]),
+                                  show_progress=False)
+
+    def _tokenize(self, texts: list[str], return_ids: bool = True):
+        from bm25s.stopwords import STOPWORDS_EN
+
+        return self._bm25s.tokenize(texts, stopwords=list(STOPWORDS_EN) + list(QUESTION_WORDS),
+                                    stemmer=self._stemmer, show_progress=False,
+                                    return_ids=return_ids)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for `query` (zeros when no term matches)."""
         if not self.size:
             return np.zeros(0)
-        tokens = self._bm25s.tokenize([query], stopwords="en", stemmer=self._stemmer,
-                                      show_progress=False, return_ids=False)[0]
+        tokens = self._tokenize([normalise(query)], return_ids=False)[0]
         if not tokens:
             return np.zeros(self.size)
         return np.asarray(self._retriever.get_scores(tokens), dtype=float)
