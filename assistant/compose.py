@@ -172,7 +172,8 @@ def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, m
                                            failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
                                            missing="; ".join(_lower(c) for c in dict.fromkeys(v.missing)))
     claims = [Claim(text, _verdict_evidence(checks, v.verdict))]
-    for c in checks:
+    order = {"required": 0, "condition": 1, "desirable": 2}
+    for c in sorted(checks, key=lambda c: order.get(c.necessity, 3)):
         if c.requirement is None or c.necessity == "preference":
             continue
         mark = {"met": "✓", "not_met": "✗", "unknown": "?"}[c.status]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import sys
 from datetime import date
@@ -71,6 +72,22 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--notice", help="only this notice")
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=cmd_check)
+
+    s = sub.add_parser("eval", help="answer the evaluation datasets and print the metrics")
+    s.add_argument("--dataset", action="extend", nargs="+", type=Path, default=[], metavar="FILE.jsonl",
+                   help="dataset files or folders (default: every file in evals/datasets)")
+    s.add_argument("--notices", type=Path, metavar="DIR", help="the notices the datasets use (default: evals/notices)")
+    s.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write one line per case")
+    s.add_argument("--report", type=Path, metavar="DIR", help="write report.md and charts here")
+    s.add_argument("--compare", metavar="CONFIG,...",
+                   help="configurations side by side: full, dense, no-structured, naive (default: full)")
+    s.add_argument("--index-dir", type=Path, metavar="DIR",
+                   help="the evaluation index (default: eval-index beside the index folder)")
+    s.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="the date answers are given on (default: today)")
+    s.add_argument("--gate", action="store_true",
+                   help="exit 1 when a metric of the pipeline is below evals/thresholds.json")
+    s.set_defaults(run=cmd_eval)
 
     s = sub.add_parser("serve", help="start the web UI")
     s.add_argument("--host", default="127.0.0.1")
@@ -187,7 +204,7 @@ def cmd_ask(args, settings) -> int:
     if args.json:
         print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
         return 0
-    print(answer.text)
+    print(re.sub(r" (?=[✓✗] |\? [A-Z])", "\n  ", answer.text))
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:
@@ -209,6 +226,12 @@ def cmd_check(args, settings) -> int:
     else:
         print(render_matrix(matrix))
     return 0
+
+
+def cmd_eval(args, settings) -> int:
+    from evals.run import cli_eval
+
+    return cli_eval(args, settings)
 
 
 def cmd_serve(args, settings) -> int:
