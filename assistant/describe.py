@@ -45,14 +45,20 @@ def n(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def route(rt: Route) -> str:
+def route(rt: Route, terse: bool = False) -> str:
+    """One way in: `a bachelor's degree with 2 additional years of qualifying experience`,
+    or tersely (checklist labels) `bachelor's + 2 additional years of experience`."""
+    name = LEVEL_NAMES.get(rt.level, rt.level) if terse else level(rt.level)
+    article = "" if terse or rt.level in ("college", "none") else "a "
     if rt.total_years is not None:
-        return f"a {level(rt.level)} with {n(rt.total_years)} years of relevant experience"
+        return f"{article}{name} with {n(rt.total_years)} years of {'' if terse else 'relevant '}experience"
     if rt.extra_years:
-        return f"a {level(rt.level)} with {n(rt.extra_years)} additional years of qualifying experience"
+        extra = f"+ {n(rt.extra_years)} additional years of experience" if terse else \
+            f"with {n(rt.extra_years)} additional years of qualifying experience"
+        return f"{article}{name} {extra}"
     if rt.extra_unstated:
-        return f"a {level(rt.level)} with additional years of experience"
-    return f"a {level(rt.level)}" if rt.level not in ("college", "none") else level(rt.level)
+        return f"{article}{name} {'+' if terse else 'with'} additional years of experience"
+    return f"{article}{name}"
 
 
 def describe(r: Requirement) -> str:

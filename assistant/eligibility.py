@@ -25,7 +25,7 @@ from typing import Sequence
 from index.records import Notice, Requirement, Route
 from index.vocab import DUTY_STATION_LANGUAGE, LEVEL_NAMES, PROFICIENCY_ORDER
 
-from .describe import SCOPES, years
+from .describe import SCOPES, n, route, years
 from .records import Check, Profile
 from .vocabulary import DEMONYMS
 
@@ -122,7 +122,7 @@ def _satisfied(routes: tuple[Route, ...], level: str | None) -> list[Route]:
 
 def _education(r: Requirement, p: Profile) -> Check:
     routes = r.routes or ((Route(r.level),) if r.level else ())
-    label = "Education: " + " or ".join(_route_text(rt) for rt in routes) if routes else _label(r)
+    label = "Education: " + " or ".join(route(rt, terse=True) for rt in routes) if routes else _label(r)
     if not routes:
         return _make(r, label, UNKNOWN, "The notice states an education requirement without a level.")
     if p.degree_level is None:
@@ -135,18 +135,7 @@ def _education(r: Requirement, p: Profile) -> Check:
     if best is routes[0] or (best.extra_years == 0 and best.total_years is None and not best.extra_unstated):
         return _make(r, label, MET, f"Your {mine} meets the education requirement.")
     return _make(r, label, MET, f"Your {mine} is accepted by the alternative route "
-                 f"({_route_text(best)}); the extra experience is counted under experience.")
-
-
-def _route_text(rt: Route) -> str:
-    name = LEVEL_NAMES.get(rt.level, rt.level)
-    if rt.total_years is not None:
-        return f"{name} with {_n(rt.total_years)} years of experience"
-    if rt.extra_years:
-        return f"{name} + {_n(rt.extra_years)} additional years of experience"
-    if rt.extra_unstated:
-        return f"{name} + additional years of experience"
-    return name
+                 f"({route(best, terse=True)}); the extra experience is counted under experience.")
 
 
 def _route_total_years(r: Requirement, routes: tuple[Route, ...], p: Profile) -> Check | None:
@@ -154,7 +143,7 @@ def _route_total_years(r: Requirement, routes: tuple[Route, ...], p: Profile) ->
     totals = [rt for rt in routes if rt.total_years is not None]
     if not totals:
         return None
-    label = "Experience: " + " / ".join(f"≥ {_n(rt.total_years)} y ({LEVEL_NAMES.get(rt.level, rt.level)})"
+    label = "Experience: " + " / ".join(f"≥ {n(rt.total_years)} y ({LEVEL_NAMES.get(rt.level, rt.level)})"
                                         for rt in totals)
     need = [rt.total_years for rt in _satisfied(tuple(totals), p.degree_level)]
     return _years_check(r, label, min(need) if need else None, [rt.total_years for rt in totals], p)
@@ -167,8 +156,8 @@ def _experience(r: Requirement, p: Profile, routes: tuple[Route, ...]) -> Check:
     if r.years is None and not r.years_by_level:
         return _described(r, p)
     options = _needed_years(r, routes)           # level → years needed with that degree
-    label = "Experience: " + " / ".join(f"≥ {_n(y)} y ({LEVEL_NAMES.get(l, l)})" for l, y in options) \
-        if len(options) > 1 else f"Experience: ≥ {_n(options[0][1])} years"
+    label = "Experience: " + " / ".join(f"≥ {n(y)} y ({LEVEL_NAMES.get(l, l)})" for l, y in options) \
+        if len(options) > 1 else f"Experience: ≥ {n(options[0][1])} years"
     if r.domain:
         label += f" — {r.domain}"
     p = _counted(r, p)
@@ -255,14 +244,14 @@ def _years_check(r: Requirement, label: str, need: float | None, all_needs: list
         return _make(r, label, UNKNOWN, "You did not say how many years of experience you have.")
     if need is None:
         if have >= max(all_needs):
-            return _make(r, label, MET, f"Your {_n(have)} years meet the minimum for any degree.")
+            return _make(r, label, MET, f"Your {n(have)} years meet the minimum for any degree.")
         if have < min(all_needs):
-            return _make(r, label, NOT_MET, f"Your {_n(have)} years are fewer than the "
-                         f"{_n(min(all_needs))} required even with the highest degree.")
+            return _make(r, label, NOT_MET, f"Your {n(have)} years are fewer than the "
+                         f"{n(min(all_needs))} required even with the highest degree.")
         return _make(r, label, UNKNOWN, "The years needed depend on your degree, which you did not state.")
     if have >= need:
-        return _make(r, label, MET, f"You have {_n(have)} years; {_n(need)} are required with your degree.")
-    return _make(r, label, NOT_MET, f"You have {_n(have)} years; {_n(need)} are required with your degree.")
+        return _make(r, label, MET, f"You have {n(have)} years; {n(need)} are required with your degree.")
+    return _make(r, label, NOT_MET, f"You have {n(have)} years; {n(need)} are required with your degree.")
 
 
 def _scoped(r: Requirement, p: Profile) -> Check:
@@ -272,13 +261,13 @@ def _scoped(r: Requirement, p: Profile) -> Check:
     if have is None and r.years is None and described(r.domain or "", p.said):
         return _make(r, label, MET, "You described this experience.")
     if have is None:
-        what = f"{_n(r.years)} years of " if r.years else ""
+        what = f"{n(r.years)} years of " if r.years else ""
         return _make(r, label, UNKNOWN, f"The notice requires {what}{scope_name} experience"
                      f"{' (' + r.domain + ')' if r.domain else ''}; you did not say how much you have.")
     if r.years is None or have >= r.years:
-        return _make(r, label, MET, f"You have {_n(have)} years of {scope_name} experience.")
-    return _make(r, label, NOT_MET, f"You have {_n(have)} years of {scope_name} experience; "
-                 f"{_n(r.years)} are required.")
+        return _make(r, label, MET, f"You have {n(have)} years of {scope_name} experience.")
+    return _make(r, label, NOT_MET, f"You have {n(have)} years of {scope_name} experience; "
+                 f"{n(r.years)} are required.")
 
 
 # -- languages, certifications, licence --------------------------------------------
@@ -427,5 +416,3 @@ def _short(text: str, limit: int = 70) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _n(x: float | None) -> str:
-    return "?" if x is None else (str(int(x)) if float(x).is_integer() else f"{x:g}")
