@@ -5,8 +5,9 @@ Screenshots of each step go to tests/screenshots/ (git-ignored). Skipped only wh
 /usr/bin/chromium is missing (CI installs it: `apt-get install -y chromium`).
 """
 
-from __future__ import os
-import annotations
+from __future__ import annotations
+
+import os
 
 import shutil
 import socket
