@@ -28,7 +28,7 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     if req_topic:
         return _requirement(notices, reqs, req_topic, question)
     fact_topic = next((t for t in topics if t in META_TOPICS or t in SENTENCE_TOPICS), None) or "title"
-    return _facts(notices, fact_topic, today)
+    return _facts(notices, fact_topic, today, question)
 
 
 def _name(n: Notice) -> str:
@@ -88,10 +88,10 @@ def _unique(reqs: list[Requirement]) -> list[Requirement]:
     return out
 
 
-def _facts(notices, topic: str, today) -> Composed:
+def _facts(notices, topic: str, today, question: str = "") -> Composed:
     claims, missing = [], []
     for n in notices:
-        found = fact_claims(n, topic, today)
+        found = fact_claims(n, topic, today, question)
         if found:
             claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in found[:1]]
         else:

@@ -56,12 +56,12 @@ def evidence(r: Requirement) -> tuple[Evidence, ...]:
 
 
 # -- facts -------------------------------------------------------------------------------
-def facts(notices: Sequence[Notice], topics: Sequence[str], today: date) -> Composed:
+def facts(notices: Sequence[Notice], topics: Sequence[str], today: date, question: str = "") -> Composed:
     claims, answered = [], False
     for notice in notices:
         prefix = _prefix(notice, len(notices) > 1)
         for topic in topics:
-            found = fact_claims(notice, topic, today)
+            found = fact_claims(notice, topic, today, question)
             if found:
                 answered = True
                 claims += [Claim(prefix + c.text, c.evidence) for c in found]

@@ -31,8 +31,10 @@ SENTENCE_TOPICS: dict[str, tuple[str, frozenset | None, int]] = {
     "how_to_apply": (r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|submit|e-recruitment|"
                      r"inspira|portal|website|link|email|e-mail)\b|\bsubmit\b",
                      frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3),
-    "salary": (r"(?=.*\d)(?:\b(?:salary|salaries|remuneration|compensation|pay|fee|rate|per (?:month|annum|year|"
-               r"day|hour))\b|\b(?:USD|US\$|EUR|GBP|CHF)\b|\$)", None, 3),
+    "salary": (r"\b(?:salary|salaries|remuneration|remunerated|compensation|pay|paid|unpaid|wages?|stipend|"
+               r"fee|hourly|per (?:month|annum|year|day|hour)|/\s?(?:yr|hr|hour|year|month))\b",
+               frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body",
+                          "other", "how_to_apply", "responsibilities"}), 3),
     "start_date": (r"\b(?:start date|expected to start|as soon as possible|starting date|commence)\b", None, 2),
     "assessment": (r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
                    frozenset({"assessment", "how_to_apply", "special_notice"}), 3),
@@ -53,10 +55,16 @@ def absent(notice_label: str, topic: str) -> Claim:
                  grounded=False)
 
 
-def fact_claims(notice: Notice, topic: str, today: date) -> list[Claim]:
-    """Claims answering `topic` for `notice`; empty when the notice does not state it."""
+_ASKS_IF_PAID = re.compile(r"\b(?:paid|unpaid|remunerat\w*|volunteer)\b", re.I)
+
+
+def fact_claims(notice: Notice, topic: str, today: date, question: str = "") -> list[Claim]:
+    """Claims answering `topic` for `notice`; empty when the notice does not state it.
+    Pay: "is it paid?" takes any statement about pay; other pay questions need an amount."""
     if topic in META_TOPICS:
         return _META[topic](notice, today)
+    if topic == "salary" and not _ASKS_IF_PAID.search(question):
+        return [c for c in sentence_claims(notice, *SENTENCE_TOPICS[topic]) if re.search(r"\d", c.text)]
     if topic in SENTENCE_TOPICS:
         return sentence_claims(notice, *SENTENCE_TOPICS[topic])
     if topic == "duties":

@@ -163,7 +163,7 @@ class Assistant:
         elif kind == "requirement":
             composed = requirements(turn.notices, reqs, turn.route.topics, turn.question)
         elif kind == "fact":
-            composed = facts(turn.notices, turn.route.topics, self.today)
+            composed = facts(turn.notices, turn.route.topics, self.today, turn.question)
         else:
             composed = open_answer(turn.notices, self._unresolved_words(turn), turn.sentences)
         return replace(turn, composed=composed)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from index.records import Notice
@@ -25,6 +26,14 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _WORD_ACRONYMS = {"who", "dos", "dpo"}
 _STOP = {"the", "a", "an", "of", "and", "or", "for", "in", "at", "to", "on", "with", "post",
          "position", "job", "vacancy", "role", "notice", "officer", "un", "united", "nations"}
+
+
+HEAD_CHARS = 2500
+# Question words that say nothing about which notice is meant.
+_COMMON = {"what", "which", "when", "where", "who", "how", "does", "do", "is", "are", "can", "could",
+           "i", "me", "my", "need", "required", "require", "requirements", "apply", "eligible",
+           "salary", "deadline", "language", "languages", "degree", "experience", "years", "job",
+           "post", "posts", "position", "vacancy", "notice", "there", "about", "tell", "much", "many"}
 
 
 @dataclass(frozen=True)
@@ -114,22 +123,63 @@ class Resolver:
             named = tuple(n.id for n in self.notices if self.score(question, n, strong_only=True) >= 2)
             return Resolution(named or tuple(n.id for n in self.notices), "all")
         found = self._best(question)
+        earlier = self._from_history(history)
+        if found and earlier and not self._strong(question, found):
+            return earlier                      # a word of the profile does not move the focus
         if found:
             return found
-        for turn in reversed(history):
-            earlier = self._best(turn)
-            if earlier and earlier.how == "mentioned":
-                return Resolution(earlier.notice_ids, "history")
+        if earlier:
+            return earlier
         if len(self.notices) == 1:
             return Resolution(tuple(n.id for n in self.notices), "mentioned")
         return Resolution((), "none", tuple(n.id for n in self.notices))
 
+    def _from_history(self, history: Sequence[str]) -> Resolution | None:
+        for turn in reversed(history):
+            earlier = self._best(turn)
+            if earlier and earlier.how == "mentioned":
+                return Resolution(earlier.notice_ids, "history")
+        return None
+
+    def _strong(self, question: str, found: Resolution) -> bool:
+        ids = found.notice_ids or found.candidates
+        return any(self.score(question, n, strong_only=True) >= 2 for n in self.notices if n.id in ids)
+
     def _best(self, text: str) -> Resolution | None:
         scored = sorted(((self.score(text, n), n.id) for n in self.notices), reverse=True)
         if not scored or scored[0][0] < 1.0:
-            return None
+            return self._by_text(text)
         top = scored[0][0]
         tied = tuple(nid for s, nid in scored if s >= top - 1e-9)
         if len(tied) > 1:
-            return Resolution((), "ambiguous", tied)
+            return self._by_text(text, tied) or Resolution((), "ambiguous", tied)
         return Resolution((scored[0][1],), "mentioned")
+
+    def _by_text(self, text: str, among: Sequence[str] | None = None) -> Resolution | None:
+        """No clue in the metadata, or a tie: the rare words of the question found in the
+        opening of one notice's text ("the WFP IT helpdesk job in Aden", "the Archivist at
+        the American Folk Art Museum"), when one notice clearly leads."""
+        words = set(tokens(text)) - _STOP - _COMMON
+        pool = [n for n in self.notices if among is None or n.id in among]
+        if among is not None:                  # only words other than those that made the tie
+            words -= {w for n in pool for phrase, _ in self._clues[n.id] for w in tokens(phrase)}
+        scored = sorted(((sum(self._text_idf.get(w, 0) for w in words if w in self._heads[n.id]), n.id)
+                         for n in pool), reverse=True)
+        if not scored or scored[0][0] < 3.0:
+            return None
+        if len(scored) > 1 and scored[1][0] * 1.5 > scored[0][0]:
+            return None
+        return Resolution((scored[0][1],), "mentioned")
+
+    @cached_property
+    def _heads(self) -> dict[str, set[str]]:
+        return {n.id: set(tokens(n.text[:HEAD_CHARS])) for n in self.notices}
+
+    @cached_property
+    def _text_idf(self) -> dict[str, float]:
+        df: dict[str, int] = {}
+        for words in self._heads.values():
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        total = len(self.notices)
+        return {w: math.log(1 + total / d) for w, d in df.items() if d < max(2, total / 3)}
