@@ -239,6 +239,8 @@ def _needed_years(r: Requirement, routes: tuple[Route, ...]) -> list[tuple[str, 
 
 def _years_check(r: Requirement, label: str, need: float | None, all_needs: list[float],
                  p: Profile) -> Check:
+    if max(all_needs, default=0) == 0:
+        return _make(r, label, MET, "No prior experience is required.")
     have = p.years_experience
     if have is None:
         return _make(r, label, UNKNOWN, "You did not say how many years of experience you have.")

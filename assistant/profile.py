@@ -68,12 +68,16 @@ def read_turn(text: str) -> Profile:
     )
 
 
+_EQUIVALENTS = {"secondary": r"\bGED\b|high school equivalency|A[- ]levels?|baccalaur[ée]at"}
+
+
 def _degree(text: str) -> tuple[str | None, str | None]:
     if re.search(rf"\b{_NEG}\s+(?:have\s+)?(?:(?:a|any)\s+)?(?:university\s+|college\s+)?degree", text, re.I):
         return "none", None
     best, best_rank, field = None, -1, None
     for level in (*LEVELS, "college"):
-        for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(DEGREES[level])})(?!\w)", text, re.I):
+        pattern = "|".join(DEGREES[level]) + (f"|{_EQUIVALENTS[level]}" if level in _EQUIVALENTS else "")
+        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?!\w)", text, re.I):
             if _negated(text, m.start()):
                 continue
             rank = LEVELS.index(level) if level in LEVELS else 1.5
@@ -155,11 +159,21 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
     names = "|".join(sorted((re.escape(n) for n in LANGUAGES), key=len, reverse=True))
     found: dict[str, str] = {}
     for clause in re.split(r"[.;]| but ", text):
+        listed: list[str] = []                 # languages run together: "English and Bangla"
         for m in re.finditer(rf"\b({names})\b", clause, re.I):
             canonical = next(v for k, v in LANGUAGES.items() if k.lower() == m.group(1).lower())
             if _is_nationality_use(clause, m) or _negated(clause, m.start()):
                 continue
-            found[canonical] = _level_near(clause, m, names) or found.get(canonical, "unspecified")
+            level = _level_near(clause, m, names)
+            found[canonical] = level or found.get(canonical, "unspecified")
+            after = _level_in(clause[m.end():m.end() + 30], anchored=True)
+            if after:                          # "English and Bangla fluently": the level ends the list
+                for earlier in listed:
+                    if found[earlier] == "unspecified":
+                        found[earlier] = after
+            joined = re.match(r"\s*(?:,|and|or|&)\s*$", clause[m.end():m.end() + 6]) or \
+                re.match(r"\s*(?:,|and|or|&)\s", clause[m.end():])
+            listed = [*listed, canonical] if joined else []
     return tuple(sorted(found.items()))
 
 
@@ -170,7 +184,7 @@ def _is_nationality_use(clause: str, m: re.Match) -> bool:
         bool(re.search(r"\b(i am|i'm|am a|am an)\s*$", before))
 
 
-_EXTRA_LEVELS = (("basic|beginner|elementary", "basic"), ("intermediate|good", "working knowledge"),
+_EXTRA_LEVELS = (("fluently", "fluent"), ("basic|beginner|elementary", "basic"), ("intermediate|good", "working knowledge"),
                  ("advanced|excellent|perfect", "fluent"))
 
 

@@ -43,7 +43,8 @@ _REQUIREMENT_TOPICS = {"education", "experience", "language", "certification", "
 _SELF = re.compile(r"\b(i|i'm|i've|i am|i have|my|me)\b", re.I)
 _ELIGIBILITY = re.compile(
     r"\b(can i apply|could i apply|may i apply|am i (eligible|qualified)|do i (qualify|meet|have a chance)|"
-    r"would i (qualify|be eligible)|eligible|qualify|could i get|should i apply|can i get)\b", re.I)
+    r"would i (qualify|be eligible)|eligible|qualify|could i get|should i apply|can i get|"
+    r"can i be (offered|hired|considered|appointed|selected)|would i be (considered|hired|selected))\b", re.I)
 _COMPARISON = re.compile(
     r"\b(which (notices?|posts?|jobs?|positions?|vacancies|ones?|of (them|these|the))|"
     r"compare|comparison|all (the )?(notices|posts|jobs|positions|vacancies)|each (notice|post|job)|"

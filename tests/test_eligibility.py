@@ -103,3 +103,8 @@ def test_desirable_items_and_preferences_never_decide():
     v = check_eligibility(NOTICE, reqs, Profile(degree_level="master"))
     assert [c.necessity for c in v.checks] == ["desirable", "preference", "condition"]
     assert v.verdict == "insufficient_info" and v.failed == () and v.missing == ()
+
+
+def test_no_experience_required_is_met_whatever_the_user_said():
+    reqs = [req("experience", years=0.0)]
+    assert check_eligibility(NOTICE, reqs, Profile()).checks[0].status == "met"

@@ -49,3 +49,12 @@ def test_later_turns_override_earlier_ones():
 def test_highest_degree_wins():
     # the field belongs to the degree it follows: the MBA has none stated
     assert known("I have a BA in law and an MBA") == {"degree_level": "master"}
+
+
+def test_a_level_after_a_list_of_languages_applies_to_all_of_them():
+    assert known("I speak and write English and Bangla fluently") == {
+        "languages": (("Bengali", "fluent"), ("English", "fluent"))}
+
+
+def test_equivalent_qualifications_are_read_as_their_level():
+    assert known("I have a GED.") == {"degree_level": "secondary"}
