@@ -166,8 +166,10 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
                 continue
             level = _level_near(clause, m, names)
             found[canonical] = level or found.get(canonical, "unspecified")
-            after = _level_in(clause[m.end():m.end() + 30], anchored=True)
-            if after:                          # "English and Bangla fluently": the level ends the list
+            tail = clause[m.end():m.end() + 30]
+            after = None if re.match(r"\s*\(", tail) else _level_in(tail, anchored=True)
+            if after:                          # "English and Bangla fluently": the level ends the list;
+                                               # "Arabic (native)" is Arabic's alone
                 for earlier in listed:
                     if found[earlier] == "unspecified":
                         found[earlier] = after

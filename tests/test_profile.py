@@ -58,3 +58,8 @@ def test_a_level_after_a_list_of_languages_applies_to_all_of_them():
 
 def test_equivalent_qualifications_are_read_as_their_level():
     assert known("I have a GED.") == {"degree_level": "secondary"}
+
+
+def test_a_level_in_parentheses_belongs_to_its_language_only():
+    assert known("I speak Chinese, Arabic (native) and Spanish (basic).") == {
+        "languages": (("Arabic", "native"), ("Chinese", "unspecified"), ("Spanish", "basic"))}
