@@ -110,7 +110,7 @@ _LOCATED_IN = re.compile(
 _FIRST_LINE_AT = re.compile(r"^(?P<title>[^\n]{3,90}?) [Aa]t (?P<org>[A-Z][^\n]{2,90})$")
 _ORG_NAME = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:of|for|and|the|de|la|[A-Z][\w&.'’-]*)){0,8}"
 _ABOUT_ORG = re.compile(r"^(?:About|ABOUT|Why join|WHY JOIN) (?P<org>[A-Z][A-Za-z&.-]{1,20}(?: [A-Z][A-Za-z&.-]+){0,4})\??$")
-_SETS_OUT = re.compile(rf"(?:The )?(?P<org>[A-Z][\w&.'’-]*(?: (?:of|for|and|on|the|[A-Z][\w&.'’-]*)){{1,10}} \([A-Z]{{2,10}}\)) (?:is|was|has)\b")
+_SETS_OUT = re.compile(r"(?:The )?(?P<org>[A-Z][\w&.'’-]*(?: (?:of|for|and|on|the|[A-Z][\w&.'’-]*)){1,10} \([A-Z]{2,10}\)) (?:is|was|has)\b")
 _EQUAL_OPPORTUNITY = re.compile(
     rf"(?P<org>{_ORG_NAME}) (?:is an? (?i:equal opportunit(?:y|ies)(?:/[\w ]+?)? employer)"
     r"|(?i:offers equal opportunities))")

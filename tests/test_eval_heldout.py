@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, SEEDS
+from evals.validate import CATEGORIES, VERDICTS, read_cases
+from evals.validate import problems as case_problems
 from index.build import parse_notice
 from index.load import load
 
@@ -23,16 +25,9 @@ HELDOUT = ROOT / "evals" / "heldout"
 DATASET = HELDOUT / "heldout.jsonl"
 NOTICES = HELDOUT / "notices"
 TUNED_NOTICES = ROOT / "evals" / "notices"
-CATEGORIES = {"factoid", "requirement", "eligibility", "cross_notice", "unanswerable", "follow_up"}
-VERDICTS = {"eligible", "not_eligible", "insufficient_info"}
-REQUIRED = ("id", "category", "question", "notices", "must_include")
-LISTS_OF_STR = ("history", "notices", "must_not_include", "evidence")
 # | `copy` | `original name` | `sha256` | rows of the README's table of copied scale notices
 _SOURCE_ROW = re.compile(r"^\| `([^`]+)` \| `[^`]+` \| `([0-9a-f]{64})` \|$", re.MULTILINE)
 
-
-def read_cases(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def notice_files() -> dict[str, Path]:
@@ -53,46 +48,9 @@ def cases() -> list[dict]:
     return read_cases(DATASET)
 
 
-def _shape_problems(case: dict) -> list[str]:
-    out = [f"missing {f}" for f in REQUIRED if f not in case]
-    out += [f"{f} is not a list of strings" for f in LISTS_OF_STR
-            if not (isinstance(case.get(f, []), list) and all(isinstance(x, str) for x in case.get(f, [])))]
-    groups = case.get("must_include", [])
-    if not isinstance(groups, list) or not all(isinstance(g, list) and g and all(isinstance(r, str) for r in g)
-                                               for g in groups):
-        out.append("must_include is not a list of non-empty lists of strings")
-    if not isinstance(case.get("answerable", True), bool):
-        out.append("answerable is not a boolean")
-    return out
-
-
-def _meaning_problems(case: dict, texts: dict[str, str]) -> list[str]:
-    out = []
-    if case.get("category") not in CATEGORIES:
-        out.append(f"unknown category {case.get('category')!r}")
-    if (case.get("category") == "eligibility") != ("verdict" in case):
-        out.append("verdict present without eligibility, or eligibility without verdict")
-    if "verdict" in case and case["verdict"] not in VERDICTS:
-        out.append(f"unknown verdict {case['verdict']!r}")
-    if case.get("category") == "unanswerable" and case.get("answerable", True):
-        out.append("unanswerable case marked answerable")
-    if not case.get("notices"):
-        out.append("no notices")
-    out += [f"unknown notice {s}" for s in case.get("notices", []) if s not in texts]
-    for pattern in [r for g in case.get("must_include", []) for r in g] + case.get("must_not_include", []):
-        try:
-            re.compile(pattern)
-        except re.error as e:
-            out.append(f"bad regex {pattern!r}: {e}")
-    known = [texts[s] for s in case.get("notices", []) if s in texts]
-    out += [f"evidence not verbatim: {ev!r}" for ev in case.get("evidence", [])
-            if not any(ev in t for t in known)]
-    return out
-
-
 def problems(case: dict, texts: dict[str, str]) -> list[str]:
     """Everything wrong with one case (empty when it is well formed)."""
-    return _shape_problems(case) or _meaning_problems(case, texts)
+    return case_problems(case, texts, require_notices=True)
 
 
 def sha256(path: Path) -> str:

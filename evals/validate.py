@@ -1,0 +1,95 @@
+"""Check a gold dataset (DESIGN §5) before using it: each case well formed, its regexes
+compiling, its notices present and its evidence verbatim in the repaired notice text.
+
+    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR
+
+Left out: whether a gold answer is *right* — that is for a person reading the notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+CATEGORIES = {"factoid", "requirement", "eligibility", "cross_notice", "unanswerable", "follow_up"}
+VERDICTS = {"eligible", "not_eligible", "insufficient_info"}
+REQUIRED = ("id", "category", "question", "notices", "must_include")
+LISTS_OF_STR = ("history", "notices", "must_not_include", "evidence")
+
+
+def read_cases(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def notice_texts(folder: Path) -> dict[str, str]:
+    """Repaired text of every notice in `folder`, by file stem (README files left out)."""
+    from index.build import parse_notice
+    from index.load import load
+
+    return {p.stem: parse_notice(p.name, load(p, 5_000_000).text).text
+            for p in sorted(folder.iterdir()) if p.is_file() and not p.name.lower().startswith("readme")}
+
+
+def problems(case: dict, texts: dict[str, str], require_notices: bool = False) -> list[str]:
+    """Everything wrong with one case (empty when it is well formed); shape errors first."""
+    return _shape_problems(case) or _meaning_problems(case, texts, require_notices)
+
+
+def _shape_problems(case: dict) -> list[str]:
+    out = [f"missing {f}" for f in REQUIRED if f not in case]
+    out += [f"{f} is not a list of strings" for f in LISTS_OF_STR
+            if not (isinstance(case.get(f, []), list) and all(isinstance(x, str) for x in case.get(f, [])))]
+    groups = case.get("must_include", [])
+    if not isinstance(groups, list) or not all(isinstance(g, list) and g and all(isinstance(r, str) for r in g)
+                                               for g in groups):
+        out.append("must_include is not a list of non-empty lists of strings")
+    if not isinstance(case.get("answerable", True), bool):
+        out.append("answerable is not a boolean")
+    return out
+
+
+def _meaning_problems(case: dict, texts: dict[str, str], require_notices: bool) -> list[str]:
+    out = []
+    if case.get("category") not in CATEGORIES:
+        out.append(f"unknown category {case.get('category')!r}")
+    if (case.get("category") == "eligibility") != ("verdict" in case):
+        out.append("verdict present without eligibility, or eligibility without verdict")
+    if "verdict" in case and case["verdict"] not in VERDICTS:
+        out.append(f"unknown verdict {case['verdict']!r}")
+    if case.get("category") == "unanswerable" and case.get("answerable", True):
+        out.append("unanswerable case marked answerable")
+    if require_notices and not case.get("notices"):
+        out.append("no notices")
+    out += [f"unknown notice {s}" for s in case.get("notices", []) if s not in texts]
+    for pattern in [r for g in case.get("must_include", []) for r in g] + case.get("must_not_include", []):
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            out.append(f"bad regex {pattern!r}: {e}")
+    known = [texts[s] for s in case.get("notices", []) if s in texts]
+    out += [f"evidence not verbatim: {ev!r}" for ev in case.get("evidence", [])
+            if not any(ev in t for t in known)]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.validate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--notices", type=Path, required=True)
+    args = parser.parse_args(argv)
+    texts = notice_texts(args.notices)
+    bad = 0
+    for case in read_cases(args.dataset):
+        for problem in problems(case, texts):
+            print(f"{case.get('id')}: {problem}")
+            bad += 1
+    print(f"{bad} problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
