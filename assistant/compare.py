@@ -9,7 +9,7 @@ from typing import Sequence
 
 from index.records import Notice, Requirement
 
-from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in
+from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in, notice_name
 from .describe import describe
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
@@ -31,16 +31,12 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     return _facts(notices, fact_topic, today, question)
 
 
-def _name(n: Notice) -> str:
-    return f"{n.title or n.stem}{' (' + n.duty_station + ')' if n.duty_station else ''}"
-
-
 def _eligibility(notices, reqs, profile) -> Composed:
     claims, checks = [], []
     for n in notices:
         one = eligibility(n, reqs[n.id], profile, many=True)
         head = one.claims[0]
-        claims.append(Claim(f"{_name(n)}: {head.text}", head.evidence))
+        claims.append(Claim(f"{notice_name(n)}: {head.text}", head.evidence))
         checks += one.checks
     return Composed(tuple(claims), True, None, tuple(checks))
 
@@ -54,10 +50,10 @@ def _by_deadline(notices, today, latest: bool) -> Composed:
     dated = still_open + closed
     claims = []
     for n in dated:
-        claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in fact_claims(n, "deadline", today)]
+        claims += [Claim(f"{notice_name(n)}: {c.text}", c.evidence) for c in fact_claims(n, "deadline", today)]
     undated = [n for n in notices if not n.closes]
     if undated:
-        claims.append(Claim("No closing date is stated in: " + "; ".join(_name(n) for n in undated) + ".",
+        claims.append(Claim("No closing date is stated in: " + "; ".join(notice_name(n) for n in undated) + ".",
                             grounded=False))
     return Composed(tuple(claims), bool(dated))
 
@@ -71,10 +67,10 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
         if not found:
             without.append(n)
             continue
-        claims += [Claim(f"{_name(n)}: {describe(r)}", evidence(r)) for r in _unique(found)[:6]]
+        claims += [Claim(f"{notice_name(n)}: {describe(r)}", evidence(r)) for r in _unique(found)[:6]]
     if without:
         what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
-        claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(_name(n) for n in without) + ".",
+        claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(notice_name(n) for n in without) + ".",
                             grounded=False))
     return Composed(tuple(claims), len(without) < len(notices))
 
@@ -93,10 +89,10 @@ def _facts(notices, topic: str, today, question: str = "") -> Composed:
     for n in notices:
         found = fact_claims(n, topic, today, question)
         if found:
-            claims += [Claim(f"{_name(n)}: {c.text}", c.evidence) for c in found[:1]]
+            claims += [Claim(f"{notice_name(n)}: {c.text}", c.evidence) for c in found[:1]]
         else:
             missing.append(n)
     if missing:
         claims.append(Claim(f"Not stated ({topic.replace('_', ' ')}) in: " +
-                            "; ".join(_name(n) for n in missing) + ".", grounded=False))
+                            "; ".join(notice_name(n) for n in missing) + ".", grounded=False))
     return Composed(tuple(claims), len(missing) < len(notices))

@@ -17,7 +17,7 @@ from index.records import Notice, Requirement
 from index.vocab import LANGUAGES, certification_pattern
 
 from .describe import describe
-from .eligibility import Verdict, check_eligibility
+from .eligibility import check_eligibility
 from .facts import absent, fact_claims
 from .records import Check, Claim, Evidence, Profile
 
@@ -70,9 +70,13 @@ def facts(notices: Sequence[Notice], topics: Sequence[str], today: date, questio
     return Composed(tuple(claims), answered)
 
 
+def notice_name(notice: Notice) -> str:
+    """`Security Coordination Officer (Laayoune (Western Sahara))`: how answers name a notice."""
+    return f"{notice.title or notice.stem}{' (' + notice.duty_station + ')' if notice.duty_station else ''}"
+
+
 def _prefix(notice: Notice, many: bool) -> str:
-    return f"{notice.title or notice.stem}{' (' + notice.duty_station + ')' if notice.duty_station else ''}: " \
-        if many else ""
+    return f"{notice_name(notice)}: " if many else ""
 
 
 # -- requirements ---------------------------------------------------------------------
@@ -167,7 +171,7 @@ _VERDICT_TEXT = {
 
 def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False) -> Composed:
     v = check_eligibility(notice, reqs, profile)
-    checks = _dedupe_checks(v.checks)
+    checks = v.checks                      # one per criterion already (eligibility._unique)
     text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many),
                                            failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
                                            missing="; ".join(_lower(c) for c in dict.fromkeys(v.missing)))
@@ -192,15 +196,6 @@ def _verdict_evidence(checks: Sequence[Check], verdict: str) -> tuple[Evidence, 
     return tuple(dict.fromkeys(ev for c in chosen for ev in evidence(c.requirement)))
 
 
-def _dedupe_checks(checks: Sequence[Check]) -> tuple[Check, ...]:
-    seen, out = set(), []
-    for c in checks:
-        if (c.criterion, c.status) not in seen:
-            seen.add((c.criterion, c.status))
-            out.append(c)
-    return tuple(out)
-
-
 def _lower(criterion: str) -> str:
     return criterion[0].lower() + criterion[1:] if criterion else criterion
 
@@ -210,10 +205,6 @@ def _unstated_profile(profile: Profile) -> str | None:
         return None
     return ("Tell me your degree, years and kind of experience, languages and any certifications "
             "to get a verdict.")
-
-
-def verdict_of(v: Verdict) -> str:
-    return v.verdict
 
 
 # -- open questions -------------------------------------------------------------------

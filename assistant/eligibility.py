@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Sequence
 
 from index.records import Notice, Requirement, Route
@@ -210,10 +211,15 @@ def described(domain: str, said: Sequence[str], share: float = 0.6) -> bool:
 
 
 def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return set(_stemmer().stemWords([w for w in words if w not in _STOP]))
+
+
+@cache
+def _stemmer():
     import Stemmer
 
-    words = re.findall(r"[a-z]{3,}", text.lower())
-    return set(Stemmer.Stemmer("english").stemWords([w for w in words if w not in _STOP]))
+    return Stemmer.Stemmer("english")
 
 
 _STOP = {"and", "the", "for", "with", "other", "any", "all", "including", "incl", "etc", "such",

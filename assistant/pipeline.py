@@ -22,7 +22,8 @@ from index.statements import statements
 
 from .cite import cite
 from .compare import compare
-from .compose import Composed, content_words, eligibility, facts, open_answer, requirements
+from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
+                      requirements)
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import Resolution, Resolver, tokens
@@ -178,8 +179,7 @@ class Assistant:
 
     def _which_notice(self, res: Resolution) -> Composed:
         ids = res.candidates or tuple(self.notices)
-        listed = "; ".join(f"{n.title or n.stem}{' (' + n.duty_station + ')' if n.duty_station else ''}"
-                           for n in (self.notices[i] for i in ids))
+        listed = "; ".join(notice_name(self.notices[i]) for i in ids)
         lead = "Several notices fit your question" if res.how == "ambiguous" else \
             "I could not tell which notice you mean"
         return Composed((Claim(f"{lead}: {listed}. Which one do you mean?", grounded=False),), False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from functools import cache
 from typing import Sequence
 
 from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_pattern,
@@ -99,14 +100,9 @@ def _negated(text: str, pos: int) -> bool:
     return re.search(rf"(?i)\b{_NEG}", clause) is not None
 
 
-_YEARS = None
-
-
+@cache
 def _years_pattern() -> re.Pattern:
-    global _YEARS
-    if _YEARS is None:
-        _YEARS = re.compile(rf"(?P<n>{number_pattern()})\s*(?:full\s+)?(?:years?|yrs)\b(?=(?P<tail>[^.;?!]{{0,80}}))", re.I)
-    return _YEARS
+    return re.compile(rf"(?P<n>{number_pattern()})\s*(?:full\s+)?(?:years?|yrs)\b(?=(?P<tail>[^.;?!]{{0,80}}))", re.I)
 
 
 def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float], ...]]:
