@@ -15,37 +15,18 @@ from typing import Callable
 
 from index.metadata import parse_date
 from index.records import Notice
+from index.facts import FACTS, fact_kind, fact_spans, sentences
 from index.statements import statements
 
 from .records import Claim, Evidence
 
-# topic → (pattern a supporting sentence must match, section kinds to look in (None: any), limit)
-SENTENCE_TOPICS: dict[str, tuple[str, frozenset | None, int]] = {
-    "reporting": (r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+)?(?:to|through)\b|"
-                  r"\bunder the (?:overall |direct |general |immediate )?(?:supervision|guidance|direction)\b|"
-                  r"\bsupervis(?:ion|or)\b", frozenset({"header", "org_setting", "responsibilities", "details"}), 2),
-    "contract": (r"\b(?:type of appointment|contract type|contract duration|appointment|contract|"
-                 r"duration|fixed[- ]term|temporary (?:position|job opening|appointment)|\d+ days|"
-                 r"\d+ months|months?\b.*\bextension|initial period)\b",
-                 frozenset({"header", "special_notice", "details", "org_setting"}), 3),
-    "how_to_apply": (r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|submit|e-recruitment|"
-                     r"inspira|portal|website|link|email|e-mail)\b|\bsubmit\b",
-                     frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3),
-    "salary": (r"\b(?:salary|salaries|remuneration|remunerated|compensation|pay|paid|unpaid|wages?|stipend|"
-               r"fee|hourly|per (?:month|annum|year|day|hour)|/\s?(?:yr|hr|hour|year|month))\b",
-               frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body",
-                          "other", "how_to_apply", "responsibilities"}), 3),
-    "start_date": (r"\b(?:start date|expected to start|as soon as possible|starting date|commence)\b", None, 2),
-    "assessment": (r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
-                   frozenset({"assessment", "how_to_apply", "special_notice"}), 3),
-}
+# Sentence facts (pay, contract, reporting line, …) are entries of `index.facts.FACTS`.
+SENTENCE_TOPICS = tuple(f.name for f in FACTS)
 _ABSENT = {
     "deadline": "a closing date", "posted": "a posting date", "grade": "a grade or level",
     "duty_station": "a duty station", "title": "a job title", "organisation": "the organisation",
-    "job_opening": "a job opening number", "reporting": "a reporting line",
-    "contract": "the type or duration of the contract", "how_to_apply": "how to apply",
-    "salary": "a salary or pay", "start_date": "a start date", "duties": "the duties",
-    "competencies": "the competencies", "assessment": "an assessment method",
+    "job_opening": "a job opening number", "duties": "the duties", "competencies": "the competencies",
+    **{f.name: f.absent for f in FACTS},
 }
 META_TOPICS = ("deadline", "posted", "grade", "duty_station", "title", "organisation", "job_opening")
 
@@ -63,10 +44,12 @@ def fact_claims(notice: Notice, topic: str, today: date, question: str = "") -> 
     Pay: "is it paid?" takes any statement about pay; other pay questions need an amount."""
     if topic in META_TOPICS:
         return _META[topic](notice, today)
-    if topic == "salary" and not _ASKS_IF_PAID.search(question):
-        return [c for c in sentence_claims(notice, *SENTENCE_TOPICS[topic]) if re.search(r"\d", c.text)]
     if topic in SENTENCE_TOPICS:
-        return sentence_claims(notice, *SENTENCE_TOPICS[topic])
+        kind = fact_kind(topic)
+        spans = fact_spans(notice, topic)
+        if kind.needs_digit and not _ASKS_IF_PAID.search(question):
+            spans = [(s, e) for s, e in spans if re.search(r"\d", notice.text[s:e])]
+        return [_claim(notice, s, e) for s, e in spans[:kind.limit]]
     if topic == "duties":
         return _section_claims(notice, {"responsibilities"}, 4, "Duties include: ")
     if topic == "competencies":
@@ -74,37 +57,26 @@ def fact_claims(notice: Notice, topic: str, today: date, question: str = "") -> 
     return []
 
 
-def sentence_claims(notice: Notice, pattern: str, kinds, limit: int) -> list[Claim]:
+def sentence_claims(notice: Notice, pattern: str, limit: int) -> list[Claim]:
+    """The first `limit` sentences matching `pattern` (a label line takes its value line)."""
     found = []
-    sentences = _all_sentences(notice)
-    for i, st in enumerate(sentences):
-        if kinds is not None and st[2] not in kinds:
-            continue
-        start, end = st[0], st[1]
-        if notice.text[start:end].rstrip().endswith(":") and i + 1 < len(sentences):
-            end = sentences[i + 1][1]        # "Reports to:" and its value on the next line
-        text = notice.text[start:end]
-        if re.search(pattern, text, re.I):
-            found.append(Claim(_as_sentence(text), (Evidence(notice.id, start, end),)))
+    sents = sentences(notice)
+    for i, (start, end, _) in enumerate(sents):
+        if notice.text[start:end].rstrip().endswith(":") and i + 1 < len(sents):
+            end = sents[i + 1][1]        # "Reports to:" and its value on the next line
+        if re.search(pattern, notice.text[start:end], re.I):
+            found.append(_claim(notice, start, end))
         if len(found) >= limit:
             break
     return found
 
 
-def _all_sentences(notice: Notice) -> list[tuple[int, int, str]]:
-    """(start, end, section kind) of every statement, boilerplate sections included."""
-    out = [(st.start, st.end, st.section) for st in statements(notice)]
-    for section in notice.sections:
-        if section.kind == "boilerplate":
-            for m in re.finditer(r"[^.\n]+(?:\.|$)", notice.text[section.start:section.end]):
-                s, e = section.start + m.start(), section.start + m.end()
-                if notice.text[s:e].strip():
-                    out.append((s + len(notice.text[s:e]) - len(notice.text[s:e].lstrip()), e, "boilerplate"))
-    return sorted(out)
+def _claim(notice: Notice, start: int, end: int) -> Claim:
+    return Claim(_as_sentence(notice.text[start:end]), (Evidence(notice.id, start, end),))
 
 
 def _section_claims(notice: Notice, kinds: set[str], limit: int, lead: str) -> list[Claim]:
-    sts = [(s, e) for s, e, k in _all_sentences(notice) if k in kinds]
+    sts = [(s, e) for s, e, k in sentences(notice) if k in kinds]
     return [Claim(_as_sentence(notice.text[s:e]), (Evidence(notice.id, s, e),)) for s, e in sts[:limit]]
 
 
@@ -140,7 +112,7 @@ def _deadline(notice: Notice, today: date) -> list[Claim]:
     closes = notice.closes
     if closes is None:
         return [c for c in sentence_claims(notice, r"\b(?:deadline|closing date|applications? (?:must|"
-                                           r"should) be (?:received|submitted) by|no later than)\b", None, 4)
+                                           r"should) be (?:received|submitted) by|no later than)\b", 4)
                 if parse_date(c.text)][:1]
     when = _date(closes)
     days = (closes - today).days

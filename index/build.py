@@ -1,6 +1,8 @@
 """Ingest: files → notices → chunks → embeddings (Chroma) → structured store (SQLite).
 
-Incremental: a notice's id is a hash of its repaired text (and of the pipeline version),
+Incremental: a notice's id is a hash of its repaired text and of the parser that read it
+(`derived.parser_hash`: any change to the parsing code or vocabularies re-reads every
+notice on the next run, and embeddings of unchanged chunks are reused),
 so an unchanged file is skipped before anything is embedded, and an embedding already in
 Chroma (same passage, same header) is reused. A rejected file changes nothing in the
 index; the other files of the run still go in.
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .chunk import chunk_notice
+from .derived import parser_hash
 from .embed import Embedder
 from .errors import RejectedFile, VacancyError
 from .load import load
@@ -31,7 +34,6 @@ from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
 
-PIPELINE_VERSION = "4"
 EMBED_BATCH = 128  # chunks per commit: what an interrupted run can lose
 
 
@@ -40,7 +42,7 @@ def parse_notice(source: str, raw_text: str) -> Notice:
     text = repair(raw_text)
     sections = find_sections(text)
     meta = read_metadata(text, sections)
-    nid = hashlib.sha256(f"{PIPELINE_VERSION}\n{text}".encode()).hexdigest()[:16]
+    nid = hashlib.sha256(f"{parser_hash()}\n{text}".encode()).hexdigest()[:16]
     return Notice(nid, source, text, sections, meta)
 
 

@@ -114,7 +114,9 @@ def load_bytes(name: str, data: bytes) -> Loaded:
     else:
         text, encoding = decode(name, data)
         if suffix in HTML_SUFFIXES or _looks_like_html_document(text):
-            text = html_to_text(text)
+            markup, text = text, html_to_text(text)
+            if sum(ch.isalpha() for ch in text) < _MIN_PAGE_LETTERS:
+                text = "\n\n".join(t for t in (text, form_state_text(markup)) if t.strip())
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise RejectedFile(name, NO_TEXT)
     return Loaded(name, text, encoding)
@@ -258,6 +260,37 @@ def html_to_text(markup: str) -> str:
     text = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", soup.get_text())
     lines = (" ".join(line.split()).rstrip(" |") for line in text.splitlines())
     return "\n".join(_squeeze_blank(lines)).strip()
+
+
+_MIN_PAGE_LETTERS = 200
+_STATE_FIELD = re.compile(r"!\|!|!\$!")
+_STATE_TOKEN = re.compile(r"[\w.-]*")  # ids, flags and numbers between the state's fields
+_STATE_CODE = re.compile(r"[A-Z]{1,4}[- ]?\d{1,2}|\d{4,}")  # kept: grades (P3), job numbers
+
+
+def form_state_text(markup: str) -> str:
+    """The text a script-rendered page keeps in a hidden form field (Taleo career sections
+    keep the whole notice URL-encoded in `initialHistory`, fields between "!|!", rich text
+    after "!*!"), as lines: each field once, rich text through `html_to_text`. Used only
+    when the page itself shows almost no text. Left out: the field names, which only the
+    page's scripts know."""
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    values = [v for tag in soup.find_all("input") if len(v := tag.get("value") or "") >= 500
+              and ("%3C" in v or "!|!" in v)]
+    lines: list[str] = []
+    for value in values:
+        for field in _STATE_FIELD.split(unquote(value).replace("\\:", ":")):
+            field = field.removeprefix("!*!").strip()
+            if not field or _STATE_TOKEN.fullmatch(field) and not _STATE_CODE.fullmatch(field):
+                continue
+            text = html_to_text(field) if "<" in field else " ".join(field.split())
+            if text and (not lines or lines[-1] != text):
+                lines.append(text)
+    return "\n".join(lines)
 
 
 def _squeeze_blank(lines):

@@ -2,7 +2,7 @@
 structured store and for `--json` output. Round trip: `from_json(to_json(r)) == r`.
 
 Tuples become lists, `Route`s become dicts, `years_by_level` pairs become two-item lists.
-Left out: schema migration — a stored body from an older EXTRACTOR_VERSION is never read
+Left out: schema migration — a body stored by another parser (`derived.parser_hash`) is never read
 (the store keys facts by version), so no older shape has to be decoded.
 """
 

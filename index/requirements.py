@@ -20,15 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from . import vocab
+from . import kinds, vocab
+from .derived import parser_hash
 from .errors import NoticeNotFound
 from .records import Notice, Requirement, Route
 from .statements import CONTEXT, DESIRABLE, FULL, NOTES, REQUIRED, Statement, statements
 
-EXTRACTOR_VERSION = "1"
 FACT_NAME = "requirements"
-KINDS = ("education", "experience", "language", "certification", "licence", "travel",
-         "medical", "eligibility_rule", "other")
+KINDS = kinds.KIND_NAMES
 
 
 # -- entry points -------------------------------------------------------------------
@@ -40,12 +39,12 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
 
 
 def requirements_for(library_or_store, notice_id: str) -> tuple[Requirement, ...]:
-    """The notice's requirements from the store when stored for this EXTRACTOR_VERSION;
+    """The notice's requirements from the store when stored by this parser (`parser_hash`);
     otherwise extracted now and stored (fact "requirements")."""
     from .requirement_codec import requirements_from_json, requirements_to_json
 
     store = getattr(library_or_store, "store", library_or_store)
-    stored = store.fact(notice_id, FACT_NAME, EXTRACTOR_VERSION)
+    stored = store.fact(notice_id, FACT_NAME, parser_hash())
     if stored is not None:
         return requirements_from_json(stored)
     notice = store.notice(notice_id)
@@ -53,7 +52,7 @@ def requirements_for(library_or_store, notice_id: str) -> tuple[Requirement, ...
         raise NoticeNotFound(f"no notice with id '{notice_id}'; run `vacancy list` to see "
                              "the indexed notices")
     found = extract_requirements(notice)
-    store.put_fact(notice_id, FACT_NAME, EXTRACTOR_VERSION, requirements_to_json(found))
+    store.put_fact(notice_id, FACT_NAME, parser_hash(), requirements_to_json(found))
     return found
 
 
@@ -751,13 +750,6 @@ def _applies_to(body: str) -> str | None:
 
 
 # -- certification, licence, travel, medical ----------------------------------------
-_LICENCE = re.compile(r"\bdriv(?:ing|er['’]?s?)\s+licen[cs]e|\bvalid\s+(?:\w+\s+)?licen[cs]e\b|"
-                      r"\bdriving permit\b", re.I)
-_TRAVEL = re.compile(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
-                     r"availability to|required to)\s+(?:\w+\s+)?travel|\btravel (?:is|will be|may be) "
-                     r"(?:required|expected)\b|\btravel up to\b", re.I)
-_MEDICAL = re.compile(r"\bmedically fit\b|\bmedical (?:clearance|fitness|examination|"
-                      r"certificat\w+)\b|\bvaccinat\w+", re.I)
 _GENERIC_CERT = re.compile(r"\b(?:certification|certificate|certified)\b|\b(?:completion of|completed|"
                            r"attended)\b[^.;]*\b(?:training|course)\b|^\W*training\b", re.I)
 
@@ -765,11 +757,11 @@ _GENERIC_CERT = re.compile(r"\b(?:certification|certificate|certified)\b|\b(?:co
 def _conditions(notice, st, necessity, typed: bool) -> list[Requirement]:
     body = _flat(notice.text[st.start:st.end])
     out = []
-    if _LICENCE.search(body):
+    if kinds.detect_pattern("licence").search(body):
         out.append(_req(notice, "licence", necessity, st.start, st.end, names=("driving licence",)))
-    if _TRAVEL.search(body):
+    if kinds.detect_pattern("travel").search(body):
         out.append(_req(notice, "travel", necessity, st.start, st.end))
-    if _MEDICAL.search(body):
+    if kinds.detect_pattern("medical").search(body):
         out.append(_req(notice, "medical", necessity, st.start, st.end))
         return out
     names = _certification_names(body)
@@ -795,142 +787,10 @@ def _certification_domain(body: str) -> str:
 
 # -- eligibility rules --------------------------------------------------------------
 def _eligibility(notice: Notice, st: Statement) -> list[Requirement]:
-    """Who may apply at all; preferences (first tier, under-represented, women encouraged)
-    are kept as `preference=True` with necessity desirable, bars as required."""
+    """Who may apply at all, from the rules of the registry (`kinds.RULES`); preferences
+    (first tier, under-represented, women encouraged) are kept as `preference=True` with
+    necessity desirable, bars as required."""
     body = _flat(notice.text[st.start:st.end])
-    found = [r for reader in _RULE_READERS for r in reader(body)] or list(_general(body))
-    out = []
-    for rule, values, preference in found:
-        out.append(_req(notice, "eligibility_rule", DESIRABLE if preference else REQUIRED,
-                        st.start, st.end, rule=rule, values=tuple(values), preference=preference))
-    return out
-
-
-def _roster(body):
-    if re.search(r"recruit from roster|only open to roster|roster applicants? (?:who|only)|"
-                 r"only (?:open to )?(?:pre-approved )?roster", body, re.I):
-        yield "roster_only", (), False
-
-
-def _internal(body):
-    if re.search(r"limited to\W+internal candidates|internal candidates only|only (?:open to )?"
-                 r"internal (?:candidates|applicants)|open to internal candidates only", body, re.I):
-        yield "internal_only", (), False
-    elif re.search(r"\b(?:open to|are eligible)\b[^.]*\binternal and external\b|\binternal and external "
-                   r"candidates (?:are eligible|may apply)", body, re.I):
-        yield "open_to", ("external", "internal"), False
-
-
-_DEMONYM = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-
-
-def _nationality(body):
-    patterns = (
-        rf"\b(?P<d>{_DEMONYM}) (?i:nationals?|citizens?) only\b",
-        rf"\bonly (?:for |open to )?(?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
-        rf"\bfor only (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
-        rf"\bbe (?:an? )?(?P<d>{_DEMONYM}) (?i:national|citizen)\b",
-        rf"\bNationality:\s*(?P<d>{_DEMONYM}) only\b",
-        rf"\b(?:open|restricted|limited) to (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
-    )
-    for p in patterns:
-        m = re.search(p, body)
-        if m and m.group("d") not in ("National", "The", "All", "Only"):
-            values = [_demonym(m.group("d"))]
-            if re.search(r"\bor (?:hav\w+|hold\w*) (?:an? )?(?:valid )?(?:work|residen\w+)", body, re.I):
-                values.append("work or residency permit")
-            yield "nationality", values, False
-            return
-
-
-def _demonym(word: str) -> str:
-    """`Sri Lankans` → `Sri Lankan` (the plural of a nationality adjective)."""
-    return word[:-1] if word.endswith("ans") else word
-
-
-def _residence(body):
-    preference = bool(re.search(r"\bpreference\b", body, re.I))
-    if re.search(r"\bcommuting distance\b", body, re.I) and re.search(r"\bresid|\blive", body, re.I):
-        values = ["commuting distance"]
-        if re.search(r"country of the duty station|already live in the country", body, re.I):
-            values.insert(0, "duty station country")
-        yield "residence", values, preference
-    elif re.search(r"limited to candidates based at the duty station|candidates (?:residing|based) "
-                   r"(?:in|at) the duty station", body, re.I):
-        yield "residence", ["duty station"], preference
-
-
-def _work_permit(body):
-    if re.search(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
-                 r"permanent resident", body, re.I) and \
-            re.search(r"\b(?:required|must|only|prerequisite|should|eligible)\b", body, re.I):
-        yield "work_permit", (), False
-
-
-def _national_outside(body):
-    if re.search(r"nationals of the (?:duty station['’]s country|country of the duty station)", body, re.I) \
-            and re.search(r"\bnot\b|cannot", body):
-        yield "national_needs_outside_experience", (), False
-
-
-def _young_professionals(body):
-    if re.search(r"young professionals? programme", body, re.I) and re.search(r"not eligible", body, re.I):
-        yield "young_professionals", (), False
-
-
-def _age(body):
-    if re.search(r"mandatory age of separation|retirement age", body, re.I) and re.search(
-            r"not (?:be )?eligible|shall not|must", body, re.I):
-        yield "age_of_separation", (), False
-
-
-def _grade_rules(body):
-    if re.search(r"\bG-?6 or G-?7\b", body) and re.search(r"\bP-?3\b", body):
-        yield "general_service_temporary_professional", ("G-6", "G-7", "P-3"), False
-    if re.search(r"no more than one level above", body, re.I):
-        yield "one_level_above", (), False
-    if re.search(r"temporary appointment[^.]*(?:regarded|considered|treated) as (?:an )?external", body, re.I):
-        yield "temporary_appointment_external", (), False
-
-
-def _tiers(body):
-    if re.search(r"\bfirst[- ]tier\b", body, re.I):
-        values = [v for v, p in (("internal", r"\binternal\b"), ("female", r"\bfemale\b"),
-                                 ("non-represented member states", r"non-represented"))
-                  if re.search(p, body, re.I)]
-        yield "first_tier", values, True
-    countries = _country_list(body)
-    if countries and re.search(r"(?:un|under|non)[- ]?represented", body, re.I):
-        yield "under_represented", countries, True
-    elif re.search(r"(?:historically )?underrepresented\b[^.]*\bencourage", body, re.I):
-        yield "under_represented", (), True
-
-
-def _gender(body):
-    if re.search(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
-                 r"qualified female\b|\bparticularly qualified female\b", body, re.I) and not \
-            re.search(r"first[- ]tier", body, re.I):
-        yield "gender", ("female",), True
-
-
-def _general(body):
-    if re.search(r"\b(?:are|is) not eligible\b|\bineligible\b|\bmay (?:only|not) apply\b|"
-                 r"\bcannot be considered\b|\bshall not be (?:employed|appointed|eligible)\b|"
-                 r"\bwill be offered to\b|\bmust have completed\b[^.]*\beligible\b", body, re.I):
-        yield "general", (), False
-
-
-def _country_list(body: str) -> tuple[str, ...]:
-    colon = body.rfind(":")
-    if colon < 0:
-        return ()
-    tail = body[colon + 1:]
-    sep = ";" if tail.count(";") >= 3 else ","
-    if tail.count(sep) < 3:
-        return ()
-    items = [" ".join(p.split()).strip(" .") for p in re.split(rf"\s*{sep}\s*", tail)]
-    return tuple(i for i in items if i and len(i) <= 60 and i[0].isupper())
-
-
-_RULE_READERS = (_roster, _internal, _nationality, _residence, _work_permit, _national_outside,
-                 _young_professionals, _age, _grade_rules, _tiers, _gender)
+    return [_req(notice, "eligibility_rule", DESIRABLE if preference else REQUIRED, st.start, st.end,
+                 rule=rule.name, values=tuple(values), preference=preference)
+            for rule, values, preference in kinds.read_rules(body)]

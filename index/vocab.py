@@ -191,3 +191,9 @@ def desirable_pattern() -> re.Pattern:
 @cache
 def required_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(REQUIRED)})\b", re.I)
+
+
+def vocabularies() -> tuple:
+    """Every word list and pattern table above, as data (for `derived.parser_hash`)."""
+    return (LEVELS, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
+            tuple(CERTIFICATIONS.items()), tuple(NUMBER_WORDS.items()), DESIRABLE, REQUIRED)

@@ -205,7 +205,7 @@ def test_prune_with_a_missing_path_prunes_nothing(tmp_path, fake_embedder):
 
 NOTICE_FILES = [p for p in collect([SEEDS, CORPUS]) if p.name != "MANIFEST.tsv"]
 # Seeds and every other corpus notice: enough for several commits in one ingest.
-MANY_FILES = SEED_FILES + [p for p in NOTICE_FILES if p.parent == CORPUS][::2]
+MANY_FILES = SEED_FILES + [p for p in NOTICE_FILES if p.parent == CORPUS and p.name < "1"][::2]
 
 
 @pytest.mark.parametrize("path", NOTICE_FILES, ids=lambda p: p.name)

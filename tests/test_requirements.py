@@ -9,7 +9,8 @@ import pytest
 from index.build import parse_notice
 from index.records import Route
 from index.requirement_codec import requirements_from_json, requirements_to_json
-from index.requirements import (EXTRACTOR_VERSION, Deadline, deadline_status, extract_requirements,
+from index.derived import parser_hash
+from index.requirements import (Deadline, deadline_status, extract_requirements,
                                 notice_category, requirements_for)
 from index.statements import statements
 from index.store import Store
@@ -330,14 +331,14 @@ def test_requirements_for_stores_once_then_reads_the_store(tmp_path, monkeypatch
     store.put(notice, ())
     first = requirements_for(store, notice.id)
     assert first == extract_requirements(notice)
-    assert store.fact(notice.id, "requirements", EXTRACTOR_VERSION) == requirements_to_json(first)
+    assert store.fact(notice.id, "requirements", parser_hash()) == requirements_to_json(first)
 
     def fail(_):
         raise AssertionError("extracted again although stored")
 
     monkeypatch.setattr("index.requirements.extract_requirements", fail)
     assert requirements_for(store, notice.id) == first
-    monkeypatch.setattr("index.requirements.EXTRACTOR_VERSION", "another")
+    monkeypatch.setattr("index.requirements.parser_hash", lambda: "another")
     with pytest.raises(AssertionError, match="extracted again"):
         requirements_for(store, notice.id)
     store.close()

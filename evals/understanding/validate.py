@@ -66,6 +66,17 @@ def locate(quote: str, text: str, folded_text: tuple[str, list[int]] | None = No
     return where[at], where[at + len(fquote) - 1] + 1
 
 
+def locate_all(quote: str, text: str, folded_text: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Every span of `text` that `quote` names once folded (a notice may repeat a block)."""
+    ftext, where = folded_text or folded(text)
+    fquote = folded(quote)[0].strip()
+    out, at = [], ftext.find(fquote) if fquote else -1
+    while at >= 0:
+        out.append((where[at], where[at + len(fquote) - 1] + 1))
+        at = ftext.find(fquote, at + 1)
+    return out
+
+
 def read_gold(folder: Path = GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))]
 

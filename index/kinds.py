@@ -1,0 +1,238 @@
+"""The registry: every requirement kind and every who-may-apply rule, each one entry.
+
+An entry holds what the whole product knows about it — detection (patterns as data, or a
+reader for rules whose values must be pulled out of the sentence), the labels and plain
+wording the card, composer and UI show, the question words that ask about it (read by the
+router), and the name of the eligibility check that applies it (`assistant/eligibility.py`
+maps check names to code, so a new rule that checks like an existing one is one edit
+here). Left out: the degree, language, proficiency and certification vocabularies, which
+are word lists in `vocab.py` that several kinds share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable, Iterator
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    title: str              # card heading ("Languages")
+    absent: str             # "The notice does not state {absent}."
+    cues: str               # question words asking about it (regex, case-insensitive)
+    check: str | None       # eligibility check name; None: a condition of the job, not a bar
+    detect: tuple[str, ...] = ()   # patterns a statement matches (kinds read by pattern only)
+    qualification: bool = True     # counted among "the qualifications" a question asks about
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("education", "Education", "an education requirement",
+         r"\b(?:degree|education|diploma|bachelor|master|phd|doctorate|academic|stud(?:y|ies)|"
+         r"field of study|fields of study|university|graduat\w*)", "education"),
+    Kind("experience", "Experience", "an experience requirement",
+         r"\b(?:experience|years|worked|work history|background)\b", "experience"),
+    Kind("language", "Languages", "a language requirement",
+         r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)\b", "language"),
+    Kind("certification", "Certifications", "a certification requirement",
+         r"\b(?:certificat\w*|certified|training|course)", "names"),
+    Kind("licence", "Licence", "a driving licence requirement",
+         r"\b(?:driv(?:ing|er'?s?)|licen[cs]e)\b", "licence",
+         detect=(r"\bdriv(?:ing|er['’]?s?)\s+licen[cs]e", r"\bvalid\s+(?:\w+\s+)?licen[cs]e\b",
+                 r"\bdriving permit\b")),
+    Kind("travel", "Travel", "a travel requirement", r"\b(?:travel\w*)", None,
+         detect=(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
+                 r"availability to|required to)\s+(?:\w+\s+)?travel",
+                 r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b"),
+         qualification=False),
+    Kind("medical", "Medical", "a medical requirement",
+         r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,
+         detect=(r"\bmedically fit\b", r"\bmedical (?:clearance|fitness|examination|certificat\w+)\b",
+                 r"\bvaccinat\w+"), qualification=False),
+    Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
+         r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
+         r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
+         r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False),
+    Kind("other", "Other requirements", "other requirements",
+         r"\b(?:skills?|knowledge|abilit\w+|tools?|software)\b", None),
+)
+KIND_NAMES = tuple(k.name for k in KINDS)
+
+
+@cache
+def kind(name: str) -> Kind:
+    return next(k for k in KINDS if k.name == name)
+
+
+@cache
+def detect_pattern(name: str) -> re.Pattern:
+    return re.compile("|".join(kind(name).detect), re.I)
+
+
+def qualification_kinds() -> tuple[str, ...]:
+    return tuple(k.name for k in KINDS if k.qualification and k.name != "other")
+
+
+# -- who may apply: one entry per rule ------------------------------------------------
+Found = tuple[tuple[str, ...], bool]   # (values, preference)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule on who may apply. Detection: `all_of` patterns must each match the statement
+    (and none of `none_of`); or `reader` returns (values, preference) or None. `wording`
+    is the card's plain words; `check` the eligibility check (None: shown as a condition)."""
+
+    name: str
+    wording: str
+    check: str | None = None
+    all_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    preference: bool = False
+    values: tuple[str, ...] = ()
+    reader: Callable[[str], Found | None] | None = None
+
+    def read(self, body: str) -> Found | None:
+        if self.reader is not None:
+            return self.reader(body)
+        if all(re.search(p, body, re.I) for p in self.all_of) and not any(
+                re.search(p, body, re.I) for p in self.none_of):
+            return self.values, self.preference
+        return None
+
+
+_DEMONYM = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_NATIONALITY = (
+    rf"\b(?P<d>{_DEMONYM}) (?i:nationals?|citizens?) only\b",
+    rf"\bonly (?:for |open to )?(?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
+    rf"\bfor only (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
+    rf"\bbe (?:an? )?(?P<d>{_DEMONYM}) (?i:national|citizen)\b",
+    rf"\bNationality:\s*(?P<d>{_DEMONYM}) only\b",
+    rf"\b(?:open|restricted|limited) to (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
+)
+
+
+def _nationality(body: str) -> Found | None:
+    for p in _NATIONALITY:
+        m = re.search(p, body)
+        if m and m.group("d") not in ("National", "The", "All", "Only"):
+            word = m.group("d")
+            values = [word[:-1] if word.endswith("ans") else word]   # Sri Lankans → Sri Lankan
+            if re.search(r"\bor (?:hav\w+|hold\w*) (?:an? )?(?:valid )?(?:work|residen\w+)", body, re.I):
+                values.append("work or residency permit")
+            return tuple(values), False
+    return None
+
+
+def _residence(body: str) -> Found | None:
+    preference = bool(re.search(r"\bpreference\b", body, re.I))
+    if re.search(r"\bcommuting distance\b", body, re.I) and re.search(r"\bresid|\blive", body, re.I):
+        values = ["commuting distance"]
+        if re.search(r"country of the duty station|already live in the country", body, re.I):
+            values.insert(0, "duty station country")
+        return tuple(values), preference
+    if re.search(r"limited to candidates based at the duty station|candidates (?:residing|based) "
+                 r"(?:in|at) the duty station", body, re.I):
+        return ("duty station",), preference
+    return None
+
+
+def _country_list(body: str) -> tuple[str, ...]:
+    colon = body.rfind(":")
+    if colon < 0:
+        return ()
+    tail = body[colon + 1:]
+    sep = ";" if tail.count(";") >= 3 else ","
+    if tail.count(sep) < 3:
+        return ()
+    items = [" ".join(p.split()).strip(" .") for p in re.split(rf"\s*{sep}\s*", tail)]
+    return tuple(i for i in items if i and len(i) <= 60 and i[0].isupper())
+
+
+def _first_tier(body: str) -> Found | None:
+    if not re.search(r"\bfirst[- ]tier\b", body, re.I):
+        return None
+    return tuple(v for v, p in (("internal", r"\binternal\b"), ("female", r"\bfemale\b"),
+                                ("non-represented member states", r"non-represented"))
+                 if re.search(p, body, re.I)), True
+
+
+def _under_represented(body: str) -> Found | None:
+    countries = _country_list(body)
+    if countries and re.search(r"(?:un|under|non)[- ]?represented", body, re.I):
+        return countries, True
+    if re.search(r"(?:historically )?underrepresented\b[^.]*\bencourage", body, re.I):
+        return (), True
+    return None
+
+
+def _grade_window(body: str) -> Found | None:
+    if re.search(r"\bG-?6 or G-?7\b", body) and re.search(r"\bP-?3\b", body):
+        return ("G-6", "G-7", "P-3"), False
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("roster_only", "only candidates already on a roster", "roster",
+         all_of=(r"recruit from roster|only open to roster|roster applicants? (?:who|only)|"
+                 r"only (?:open to )?(?:pre-approved )?roster",)),
+    Rule("internal_only", "internal candidates only", "internal",
+         all_of=(r"limited to\W+internal candidates|internal candidates only|only (?:open to )?"
+                 r"internal (?:candidates|applicants)|open to internal candidates only",)),
+    Rule("open_to", "open to", None, values=("external", "internal"),
+         all_of=(r"\b(?:open to|are eligible)\b[^.]*\binternal and external\b|\binternal and external "
+                 r"candidates (?:are eligible|may apply)",)),
+    Rule("nationality", "nationals only", "nationality", reader=_nationality),
+    Rule("residence", "residence", "residence", reader=_residence),
+    Rule("work_permit", "work permit or residency needed", None,
+         all_of=(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
+                 r"permanent resident", r"\b(?:required|must|only|prerequisite|should|eligible)\b")),
+    Rule("national_needs_outside_experience",
+         "nationals of the duty-station country need experience outside it", "national_outside",
+         all_of=(r"nationals of the (?:duty station['’]s country|country of the duty station)",
+                 r"\bnot\b|cannot")),
+    Rule("young_professionals", "young professionals programme restriction", "young_professionals",
+         all_of=(r"young professionals? programme", r"not eligible")),
+    Rule("age_of_separation", "mandatory age of separation", None,
+         all_of=(r"mandatory age of separation|retirement age", r"not (?:be )?eligible|shall not|must")),
+    Rule("general_service_temporary_professional",
+         "G-6/G-7 staff may apply to temporary posts up to P-3", "gs_to_p", reader=_grade_window),
+    Rule("one_level_above", "staff may apply at most one level above their grade",
+         all_of=(r"no more than one level above",)),
+    Rule("temporary_appointment_external", "staff on temporary appointments count as external",
+         all_of=(r"temporary appointment[^.]*(?:regarded|considered|treated) as (?:an )?external",)),
+    Rule("first_tier", "first-tier candidates considered first", reader=_first_tier),
+    Rule("under_represented", "under-represented nationalities encouraged", reader=_under_represented),
+    Rule("gender", "encouraged", values=("female",), preference=True,
+         all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
+                 r"qualified female\b|\bparticularly qualified female\b",),
+         none_of=(r"first[- ]tier",)),
+)
+# Read when no rule above matched: a bar stated in general words.
+GENERAL = Rule("general", "eligibility condition",
+               all_of=(r"\b(?:are|is) not eligible\b|\bineligible\b|\bmay (?:only|not) apply\b|"
+                       r"\bcannot be considered\b|\bshall not be (?:employed|appointed|eligible)\b|"
+                       r"\bwill be offered to\b|\bmust have completed\b[^.]*\beligible\b",))
+
+
+def read_rules(body: str) -> Iterator[tuple[Rule, tuple[str, ...], bool]]:
+    """Every rule `body` states: (rule, values, preference); the general bar only when no
+    specific rule matched."""
+    found = [(rule, *hit) for rule in RULES if (hit := rule.read(body)) is not None]
+    if not found and (hit := GENERAL.read(body)) is not None:
+        found = [(GENERAL, *hit)]
+    yield from found
+
+
+@cache
+def rule(name: str) -> Rule:
+    return next((r for r in RULES if r.name == name), GENERAL)
+
+
+def registry_data() -> tuple:
+    """What the registry holds, as data (for `derived.parser_hash`)."""
+    return (tuple((k.name, k.detect) for k in KINDS),
+            tuple((r.name, r.all_of, r.none_of, r.preference, r.values,
+                   r.reader.__code__.co_code if r.reader else None) for r in RULES + (GENERAL,)))
