@@ -117,6 +117,7 @@ def load_bytes(name: str, data: bytes) -> Loaded:
             markup, text = text, html_to_text(text)
             if sum(ch.isalpha() for ch in text) < _MIN_PAGE_LETTERS:
                 text = "\n\n".join(t for t in (text, form_state_text(markup)) if t.strip())
+            text = "\n\n".join(t for t in (text, wrapper_fields(markup)) if t)
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise RejectedFile(name, NO_TEXT)
     return Loaded(name, text, encoding)
@@ -263,6 +264,22 @@ def html_to_text(markup: str) -> str:
 
 
 _MIN_PAGE_LETTERS = 200
+_WRAPPER_FIELD = re.compile(r"^[ \t]*([A-Za-z][\w .()/-]{0,40}?)[ \t]*:[ \t]*(\S.{0,300})$", re.M)
+_MIN_WRAPPER_FIELDS = 3
+
+
+def wrapper_fields(markup: str) -> str:
+    """The `key: value` lines of a comment that opens the page — what a scraper or an
+    applicant-tracking export keeps of the posting's own fields (title, location,
+    requisition id, closing date) — as lines after the notice, so that labels in the notice
+    itself come first. Left out: comments elsewhere, and comments of fewer than three such
+    lines (notes, not fields)."""
+    m = re.match(r"\s*<!--(.*?)-->", markup, re.S)
+    if not m:
+        return ""
+    lines = [f"{k.strip()}: {v.strip()}" for k, v in _WRAPPER_FIELD.findall(m.group(1))
+             if not v.strip().startswith(("http://", "https://"))]
+    return "\n".join(lines) if len(lines) >= _MIN_WRAPPER_FIELDS else ""
 _STATE_FIELD = re.compile(r"!\|!|!\$!")
 _STATE_TOKEN = re.compile(r"[\w.-]*")  # ids, flags and numbers between the state's fields
 _STATE_CODE = re.compile(r"[A-Z]{1,4}[- ]?\d{1,2}|\d{4,}")  # kept: grades (P3), job numbers

@@ -33,6 +33,7 @@ from typing import Iterator
 
 from dateutil import parser as dateparser
 
+from . import vocab
 from .headings import clean_heading
 from .records import Metadata, Section
 
@@ -44,22 +45,30 @@ _LABELS: dict[str, tuple[str, ...]] = {
                      "hiring organization", "hiring organisation", "company information",
                      "organization name", "company name"),
     "grade": ("grade", "level", "grade level", "position grade", "classification",
-              "category and level", "post level", "band", "grade/level"),
+              "category and level", "post level", "band", "grade/level", "function group/grade",
+              "function group and grade", "grade/function group", "grade range", "job grade",
+              "salary grade", "position level", "grado", "niveau", "classe", "categoría"),
     "duty_station": ("duty station", "duty stations", "location", "duty station(s)",
-                     "place of assignment", "work location", "city", "job location"),
+                     "place of assignment", "work location", "city", "job location",
+                     "place of employment", "place of work", "office location", "lieu d'affectation",
+                     "lugar de destino", "duty location", "locations"),
     "posted": ("posted", "posting date", "date posted", "posted date", "posteddate",
                "publication date", "date of publication", "date of issue", "date",
                "issue date", "opening date"),
     "closes": ("closing date", "deadline", "closingdate", "deadline for applications",
                "application deadline", "apply by", "closing", "deadline date", "expiry date",
                "application closing date", "deadline of application",
-               "deadline for application", "closing date for applications", "last date"),
+               "deadline for application", "closing date for applications", "last date",
+               "valid through", "application end date", "closing date and time"),
     "period": ("posting period",),
     "job_opening": ("job opening number", "job opening", "job opening id", "vacancy number",
                     "vacancy notice", "vacancy no", "vacancy notice no", "vacancy notice number",
                     "job id", "requisition id", "reference", "reference number", "reference no",
                     "job number", "position number", "vn", "req id", "job reference",
-                    "vacancy reference", "vacancy id", "special vacancy notice number"),
+                    "vacancy reference", "vacancy id", "special vacancy notice number",
+                    "job req id", "requisition", "requisition number", "requisition no",
+                    "job requisition id", "job posting id", "posting id", "job code", "post number",
+                    "job no", "vacancy code", "reference code", "ref"),
 }
 # Labels of other facts: they end the value of the label before them on a flattened line.
 _OTHER_LABELS = (
@@ -75,15 +84,37 @@ _OTHER_LABELS = (
 _GRADE_HINT_LABELS = ("contract type", "type of contract", "type of appointment", "category")
 _FIELD_OF = {label: field for field, labels in _LABELS.items() for label in labels}
 _KNOWN = set(_FIELD_OF) | set(_OTHER_LABELS)
+# Labels not listed above, read by their words (first match wins): `Close Date (Midnight,
+# Rome Time)`, `closes_at_local`, `Sourcing end date`, `Contract Level`, `Date de clôture`.
+_LABEL_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), f) for p, f in (
+    (r"^(?:seniority|language|proficiency|education|experience)\b", ""),
+    (r"\b(?:deadline|closing|close date|closes|clôture|cierre|fecha l[ií]mite|date limite)\b", "closes"),
+    (r"\b(?:posting|sourcing|application|advert(?:isement)?) end\b", "closes"),
+    (r"\b(?:grade|level)$", "grade"),
+    (r"\b(?:job|vacancy|requisition|req|reference|ref|posting|position) (?:#|no|number|id|code)$", "job_opening"),
+    (r"^(?:date posted|posted on|publication|published|date of issue|opening date)\b", "posted"),
+))
+
+
+def _field_of(key: str) -> str | None:
+    """The metadata field a label names, from the list or by its words; None for others."""
+    if key in _FIELD_OF:
+        return _FIELD_OF[key]
+    if len(key.split()) > 6:
+        return None
+    return next((f or None for p, f in _LABEL_RULES if p.search(key)), None)
 _DATE_FIELDS = ("posted", "closes")
 _STRIP = " \t\n*_\"'`,;|"
 
 _START_LABEL = re.compile(
-    r"^[ \t*_#>•'\"-]*(?P<label>[A-Za-z][A-Za-z0-9 _/.&'’-]{0,50}?)"
+    r"^[ \t*_#>•'\"-]*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 _/.&'’#-]{0,50}?)"
     r"(?P<paren>[ \t]*\([^()]{0,80}\))?[ \t*_]*:(?!//)[ \t*_]*", re.M)
 _GRADE = re.compile(
-    r"\b(?:(?P<cat>USG|ASG|P|D|G|GS|FS|NO|SC|SB|LSC|ICS|NPSA|IPSA)[- ]?(?P<num>[1-9]\d?)\b"
-    r"|(?P<no>NO|N)[- ]?(?P<letter>[A-D])\b)")
+    r"\b(?:(?P<cat>USG|ASG|P|D|G|GS|FS|NO|SC|SB|LSC|ICS|NPSA|IPSA|AD|AST|AST/SC|FG|IICA|LICA|SSA|"
+    r"EC|ETC|ETT|STC|TL|T|L)(?:[- ]|\.(?=\d))?(?P<num>[1-9]\d?|I{1,3}V?|IV|V)\b(?![-/]\w)"
+    r"|(?P<no>NO|N)[- ]?(?P<letter>[A-D])\b"
+    r"|(?P<wb>G[A-K])\b(?=[ \t]*(?:\(|$|,|;|\n))"
+    r"|(?P<word>Grade|Level|Grado|Niveau|Grade range)[: \t]+(?P<wnum>\d{1,2})\b)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH},?[\s-]+\d{{4}}\b"
@@ -143,6 +174,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
             _offer(text, found, field, candidate)
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
+    if "organisation" not in found:
+        _offer(text, found, "organisation", _named_organisation(text))
     return _to_metadata(found)
 
 
@@ -259,7 +292,7 @@ def _labels(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | Non
     """Every labelled value between `start` and `end`, in text order."""
     for line_start, line in _lines(text, start, end):
         for key, value_start, value_end in _line_labels(text, line_start, line):
-            field = _FIELD_OF.get(key)
+            field = _field_of(key)
             grade_hint = key in _GRADE_HINT_LABELS
             if field is None and not grade_hint:
                 continue
@@ -296,7 +329,7 @@ def _line_labels(text: str, line_start: int, line: str) -> list[tuple[str, int, 
     hits: list[tuple[str, int, int]] = []  # key, label start, value start
     head = _START_LABEL.match(text, line_start)
     if head and head.end("label") <= line_start + len(line) \
-            and _label_key(head.group("label")) in _KNOWN:
+            and (_label_key(head.group("label")) in _KNOWN or _field_of(_label_key(head.group("label")))):
         hits.append((_label_key(head.group("label")), head.start(), head.end()))
     pos = hits[0][2] if hits else 0
     inline = [m for m in _inline_pattern().finditer(text, max(pos, line_start), line_start + len(line))
@@ -304,6 +337,8 @@ def _line_labels(text: str, line_start: int, line: str) -> list[tuple[str, int, 
     if hits or len(inline) >= 2:
         hits.extend((_label_key(m.group("label")), m.start(), m.end()) for m in inline
                     if not hits or m.start() >= hits[0][2])
+    if not hits:
+        hits = _uncoloned_label(text, line_start, line)
     if not hits:
         bare = _bare_label(line)
         if bare:
@@ -316,13 +351,42 @@ def _line_labels(text: str, line_start: int, line: str) -> list[tuple[str, int, 
     return out
 
 
+_SINGLE_WORD_LABELS = {"location", "grade", "deadline", "title", "level", "organization",
+                       "organisation", "reference"}
+
+
+@cache
+def _uncoloned_pattern() -> re.Pattern:
+    """A known label opening a line without a colon: a table row `Requisition ID | 37039`,
+    `Duty Station: | The Hague` (a colon before the cell bar), or a PDF header table
+    `Function group/grade AD 9` (label and value in one line, several words of label)."""
+    names = sorted(_KNOWN, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(rf"^[ \t•*#>-]*(?P<label>{alternatives})(?P<sep>[ \t]*:?[ \t]*\|[ \t]*|[ \t]+)"
+                      r"(?=[A-Z0-9€$£(\[])", re.I)
+
+
+def _uncoloned_label(text: str, line_start: int, line: str) -> list[tuple[str, int, int]]:
+    if len(line) > 160:
+        return []
+    m = _uncoloned_pattern().match(line)
+    if not m:
+        return []
+    key = _label_key(m.group("label"))
+    if "|" not in m.group("sep") and (len(key.split()) < 2 and key not in _SINGLE_WORD_LABELS
+                                      or _SENTENCE_VERB.search(line[m.end():])
+                                      or line.strip(" \t•*#>-").isupper()):
+        return []
+    return [(key, line_start + m.start(), line_start + m.end())]
+
+
 def _bare_label(line: str) -> str | None:
     """A line that is only a field's label (`### Location###`, `DEADLINE FOR APPLICATIONS`)."""
-    cleaned = clean_heading(line)
+    cleaned = re.sub(r"\s*\([^()]{0,60}\)$", "", clean_heading(line))
     if not cleaned or ":" in cleaned or len(cleaned) > 40:
         return None
     key = _label_key(cleaned)
-    return key if key in _FIELD_OF else None
+    return key if _field_of(key) else None
 
 
 def _value_span(text: str, start: int, end: int, field: str | None) -> tuple[int, int] | None:
@@ -373,7 +437,8 @@ def _next_line(text: str, end: int) -> tuple[int, int] | None:
 
 def _label_like(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or stripped.endswith((":", "(")) or _bare_label(stripped):
+    if not stripped or stripped.endswith((":", "(")) or _bare_label(stripped) \
+            or _uncoloned_label("", 0, stripped):
         return True
     m = _START_LABEL.match(stripped)
     return bool(m and len(m.group("label").split()) <= 5)
@@ -416,7 +481,7 @@ def _json_values(text: str, start: int, end: int) -> Iterator[tuple[str, _Found 
             continue
         cursor = at + len(encoded) + 2
         key = path[-1] if path[-1].lower() not in _GENERIC_KEYS or len(path) < 2 else path[-2]
-        field = _FIELD_OF.get(_label_key(key))
+        field = _field_of(_label_key(key))
         if field:
             yield field, _Found(value, at + 1, at + 1 + len(encoded))
 
@@ -516,6 +581,28 @@ def _organisation_prose(text: str, sections, window) -> Iterator[tuple[str, _Fou
         yield "organisation", _group(m, "org")
 
 
+_ORG_WINDOW = 3000
+
+
+def _named_organisation(text: str) -> _Found | None:
+    """The employer when no label or heading names it: the organisation of the registry
+    (`vocab.ORGANISATIONS`) named most often, counting the opening part of the notice
+    double; at least two mentions, or one in the opening part. The span is its first mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, re.Match] = {}
+    for m in vocab.organisation_pattern().finditer(text):
+        org = vocab.organisation_of(m)
+        counts[org] = counts.get(org, 0) + (2 if m.start() < _ORG_WINDOW else 1)
+        first.setdefault(org, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda o: (counts[o], -first[o].start()))
+    if counts[best] < 2:
+        return None
+    m = first[best]
+    return _Found(m.group(0), m.start(), m.end())
+
+
 def _deadline_prose(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
     """`... should be sent to ... by 29 February 2016`, `Application deadline is 07 Dec 2021`:
     a date after "by", "deadline is", "no later than" in a sentence about applying."""
@@ -534,6 +621,10 @@ def normalise_grade(value: str) -> str | None:
         return None
     if m.group("no"):
         return f"NO-{m.group('letter')}"
+    if m.group("wb"):
+        return m.group("wb")
+    if m.group("word"):
+        return f"Grade {m.group('wnum')}" if m.group("word").startswith("Grade") else f"Level {m.group('wnum')}"
     cat = "G" if m.group("cat") == "GS" else m.group("cat")
     return f"{cat}-{m.group('num')}"
 

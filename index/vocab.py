@@ -196,4 +196,124 @@ def required_pattern() -> re.Pattern:
 def vocabularies() -> tuple:
     """Every word list and pattern table above, as data (for `derived.parser_hash`)."""
     return (LEVELS, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
-            tuple(CERTIFICATIONS.items()), tuple(NUMBER_WORDS.items()), DESIRABLE, REQUIRED)
+            tuple(CERTIFICATIONS.items()), tuple(NUMBER_WORDS.items()), DESIRABLE, REQUIRED,
+            tuple(ORGANISATIONS.items()))
+
+
+# Employers: acronym → full names (English, then other languages). Used to read the
+# organisation when no label states it, and by notice resolution. Left out: national
+# bodies and companies (a notice of theirs states its employer in a label or heading).
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "UN": ("United Nations", "United Nations Secretariat"),
+    "UNDP": ("United Nations Development Programme",),
+    "UNICEF": ("United Nations Children's Fund",),
+    "UNHCR": ("United Nations High Commissioner for Refugees", "UN Refugee Agency"),
+    "WFP": ("World Food Programme",),
+    "WHO": ("World Health Organization", "Organisation mondiale de la Santé"),
+    "ILO": ("International Labour Organization", "International Labour Office",
+            "Organisation internationale du Travail", "Bureau international du Travail",
+            "Organización Internacional del Trabajo", "OIT", "BIT"),
+    "IOM": ("International Organization for Migration",),
+    "UNOPS": ("United Nations Office for Project Services",),
+    "UNFPA": ("United Nations Population Fund",),
+    "UNESCO": ("United Nations Educational, Scientific and Cultural Organization",),
+    "FAO": ("Food and Agriculture Organization",),
+    "IFAD": ("International Fund for Agricultural Development",),
+    "UNEP": ("United Nations Environment Programme",),
+    "UN-Habitat": ("United Nations Human Settlements Programme",),
+    "UN Women": ("United Nations Entity for Gender Equality and the Empowerment of Women",),
+    "OCHA": ("Office for the Coordination of Humanitarian Affairs",),
+    "OHCHR": ("Office of the High Commissioner for Human Rights",),
+    "UNV": ("United Nations Volunteers", "UN Volunteers", "Voluntarios de las Naciones Unidas", "VNU"),
+    "UNIDO": ("United Nations Industrial Development Organization",),
+    "UNODC": ("United Nations Office on Drugs and Crime",),
+    "UNRWA": ("United Nations Relief and Works Agency",),
+    "UNAIDS": ("Joint United Nations Programme on HIV/AIDS",),
+    "UNITAR": ("United Nations Institute for Training and Research",),
+    "UNU": ("United Nations University",),
+    "UNFCCC": ("United Nations Framework Convention on Climate Change",),
+    "ITU": ("International Telecommunication Union",),
+    "UPU": ("Universal Postal Union",),
+    "WIPO": ("World Intellectual Property Organization",),
+    "WMO": ("World Meteorological Organization",),
+    "IMO": ("International Maritime Organization",),
+    "ICAO": ("International Civil Aviation Organization",),
+    "IAEA": ("International Atomic Energy Agency",),
+    "ITC": ("International Trade Centre",),
+    "ITCILO": ("International Training Centre of the ILO",),
+    "WTO": ("World Trade Organization", "WTO Secretariat"),
+    "OPCW": ("Organisation for the Prohibition of Chemical Weapons",),
+    "CTBTO": ("Comprehensive Nuclear-Test-Ban Treaty Organization",),
+    "OSCE": ("Organization for Security and Co-operation in Europe",),
+    "OECD": ("Organisation for Economic Co-operation and Development",),
+    "NATO": ("North Atlantic Treaty Organization",),
+    "ICC": ("International Criminal Court",),
+    "ICRC": ("International Committee of the Red Cross",),
+    "IFRC": ("International Federation of Red Cross and Red Crescent Societies",),
+    "World Bank": ("World Bank Group", "International Bank for Reconstruction and Development", "WBG"),
+    "IMF": ("International Monetary Fund",),
+    "IFC": ("International Finance Corporation",),
+    "ADB": ("Asian Development Bank",),
+    "AfDB": ("African Development Bank",),
+    "IDB": ("Inter-American Development Bank",),
+    "EBRD": ("European Bank for Reconstruction and Development",),
+    "EIB": ("European Investment Bank",),
+    "AIIB": ("Asian Infrastructure Investment Bank",),
+    "CERN": ("European Organization for Nuclear Research",),
+    "ESA": ("European Space Agency",),
+    "EMBL": ("European Molecular Biology Laboratory",),
+    "ECHA": ("European Chemicals Agency",),
+    "EUIPO": ("European Union Intellectual Property Office",),
+    "eu-LISA": ("European Union Agency for the Operational Management of Large-Scale IT Systems",),
+    "Europol": ("European Union Agency for Law Enforcement Cooperation",),
+    "Frontex": ("European Border and Coast Guard Agency",),
+    "EFSA": ("European Food Safety Authority",),
+    "EMA": ("European Medicines Agency",),
+    "ECDC": ("European Centre for Disease Prevention and Control",),
+    "EEA": ("European Environment Agency",),
+    "EASA": ("European Union Aviation Safety Agency",),
+    "ENISA": ("European Union Agency for Cybersecurity",),
+    "EUAA": ("European Union Agency for Asylum",),
+    "European Commission": ("EU Commission",),
+    "Gavi": ("Gavi, the Vaccine Alliance",),
+    "Global Fund": ("The Global Fund to Fight AIDS, Tuberculosis and Malaria",),
+    "GFEMS": ("Global Fund to End Modern Slavery",),
+    "UNITAID": (),
+    "IRC": ("International Rescue Committee",),
+    "NRC": ("Norwegian Refugee Council",),
+    "DRC": ("Danish Refugee Council",),
+    "MSF": ("Médecins Sans Frontières", "Doctors Without Borders"),
+    "ACF": ("Action Against Hunger", "Action Contre la Faim"),
+    "ACTED": (),
+    "Oxfam": (),
+    "CARE": ("CARE International",),
+    "Save the Children": (),
+    "World Vision": ("World Vision International",),
+    "Mercy Corps": (),
+    "FHI 360": ("FHI360",),
+    "SNV": ("SNV Netherlands Development Organisation",),
+    "IRAP": ("International Refugee Assistance Project",),
+    "Kiva": (),
+    "Wikimedia Foundation": ("Wikimedia",),
+    "CDC Foundation": (),
+    "WRI": ("World Resources Institute",),
+    "IUCN": ("International Union for Conservation of Nature",),
+    "WWF": ("World Wide Fund for Nature",),
+}
+
+
+@cache
+def organisation_pattern() -> re.Pattern:
+    """Any name of `ORGANISATIONS`; the group name is the index of its acronym. Acronyms
+    match case-sensitively as whole words, full names in any case."""
+    parts = []
+    for i, (acronym, names) in enumerate(ORGANISATIONS.items()):
+        forms = [rf"(?<![\w-]){re.escape(acronym)}(?![\w-])"] + [rf"(?i:\b{re.escape(n)}\b)" for n in names]
+        parts.append(rf"(?P<o{i}>{'|'.join(forms)})")
+    return re.compile("|".join(parts))
+
+
+def organisation_of(match: re.Match) -> str:
+    """The acronym of the organisation an `organisation_pattern` match names."""
+    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+    return list(ORGANISATIONS)[index]
