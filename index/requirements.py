@@ -143,6 +143,10 @@ def _flat(text: str) -> str:
 
 
 def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requirement]:
+    """The requirements one statement states. Its own words decide first: an explicit
+    necessity word, or a sentence that reads as a qualification of the candidate, counts
+    wherever it stands; the section only decides what the rest of its statements are
+    (every statement of a requirements part, none of a duties or setting part)."""
     text = _flat(notice.text[st.start:st.end])
     if _is_information(text):
         return []
@@ -151,7 +155,10 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     if rules:
         return rules
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
-    if st.mode == CONTEXT and not marked:
+    # In a duties or competencies part a qualification-like sentence is an indicator of
+    # performance, not a requirement; elsewhere (a one-section notice) it is one.
+    qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
+    if st.mode == CONTEXT and not (marked or qualification):
         return [r for r in _conditions(notice, st, necessity, True) if r.kind != "certification"]
     education, consumed = _education(notice, st, necessity)
     languages = _languages(notice, st, necessity, so_far)
@@ -160,12 +167,72 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                              section_default=not (languages or conditions))
     found = list(education) + experience + languages + [
         c for c in conditions if c.kind != "certification" or not experience or c.names]
-    if st.mode == NOTES and not marked:
+    if st.mode == NOTES and not (marked or qualification):
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
                  or (r.kind == "language" and r.proficiency)]
-    if not found and _is_other(st, text):
+    if not found and (_is_other(st, text) or (st.mode != FULL and qualification)):
         found = [_req(notice, "other", necessity, st.start, st.end)]
-    return found
+    return found + _preference_clauses(notice, st, found)
+
+
+_INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
+_QUALIFICATION_OPENING = re.compile(
+    r"^\W*(?:(?:a|an|the|some|any)\s+)?(?:(?:minimum|at least|min\.?)\s+(?:of\s+)?)?"
+    r"(?:(?:[\w-]+(?:al|ive|ic|ous|ed|ary|ent|ant|ful|ile|ing)|relevant|related|university|academic|work|"
+    r"field|technical|professional|language|computer|IT|project|programme|management|good|strong|sound|"
+    r"solid|full|high|first|second|advanced)\s+){0,3}"
+    r"(?:degree|diploma|bachelor['’]s|master['’]s|ph\.?d|doctorate|university|"
+    r"education|qualifications?|experience|knowledge|understanding|proficiency|fluency|fluent|command|"
+    r"mastery|ability|abilities|capacity|skills?|competence|familiarity|expertise|track record|"
+    r"background|certification|certificate|licen[cs]e)\b"
+    r"|^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\+?\s+(?:\w+\s+){0,2}years?\b"
+    r"|^\W*(?:proven|demonstrated|excellent|strong|good|sound|solid|thorough|advanced|working|"
+    r"very good|fluent|high|extensive|substantial|relevant|previous|prior|in-depth|deep|broad)\b"
+    r"[^.;:]{0,80}\b(?:experience|knowledge|skills?|abilit\w+|understanding|proficiency|command|"
+    r"record|expertise|familiarity|writing|communicat\w+|written|spoken|English|French|Spanish)\b"
+    r"|^\W*(?:you|candidates?|applicants?|the (?:ideal |successful )?candidates?)\s+"
+    r"(?:must|should|shall|will need to|need to|are expected to|are required to)\s+(?:have|be|possess|hold|"
+    r"demonstrate|speak|produce|fulfil|enjoy|meet)\b"
+    r"|^\W*(?:you|candidates?)\s+(?:have|hold|are|possess|bring|speak)\b"
+    r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce)\s+(?:an?|the|at least|a minimum|good|full|"
+    r"excellent|thorough|proven|fulfilled|completed|\w+ing)\b", re.I)
+_NOT_QUALIFICATION = re.compile(
+    r"\b(?:will be (?:invited|contacted|assessed|evaluated|required to undergo|offered|placed|"
+    r"considered for|given)|shortlist\w*|interview\w*|(?:selection|assessment) (?:procedure|process|"
+    r"panel|board|centre|center)|reserve list|we offer|offers? (?:you|a|an)|our (?:team|mission|values)|"
+    r"please|enquir\w+|click|apply (?:now|online|here)|salary|allowances?|benefits?|hybrid|"
+    r"the (?:organi[sz]ation|bank|agency|court|office|programme|division|unit|department) (?:is|will|"
+    r"offers|values|provides|has)|committed to|equal opportunit\w+|diversity|you will (?:be|work|"
+    r"lead|support|manage|report)|the incumbent (?:will|is)|responsible for)\b", re.I)
+
+
+def reads_as_qualification(text: str) -> bool:
+    """Whether a sentence describes what a candidate has or is ("Proven ability to …",
+    "University degree in …", "You have …", "Candidates must hold …") rather than a task,
+    the organisation or the procedure. Left out: qualifications phrased as tasks."""
+    return bool(_QUALIFICATION_OPENING.search(text)) and not _NOT_QUALIFICATION.search(text) \
+        and not _DUTY_START.match(text)
+
+
+_PREFERENCE_CLAUSE = re.compile(
+    r"[,;(–-]\s*(?:and\s+|but\s+)?(?P<clause>(?:preferably|ideally|desirably|with (?:a )?preference "
+    r"(?:for|given to)|preference (?:will be )?given to)\b[^;():]{3,150}?)(?=[.;)]?\s*$)", re.I)
+
+
+def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement]) -> list[Requirement]:
+    """"…, preferably in the physical or life sciences": a required item with a preference
+    attached states a desirable one too (same kind, the clause's span)."""
+    if not found or any(r.necessity == DESIRABLE for r in found):
+        return []
+    m = _PREFERENCE_CLAUSE.search(notice.text, st.start, st.end)
+    if not m:
+        return []
+    if _degrees(m.group("clause")) or re.search(r"\byears?\b|\bor\b", m.group("clause")):
+        return []  # an alternative route or a list of fields, read by the education reader
+    start, end = m.start("clause"), m.end("clause")
+    end = start + len(notice.text[start:end].rstrip(" .\n"))
+    kinds = dict.fromkeys(r.kind for r in found if r.kind != "eligibility_rule")
+    return [_req(notice, kind, DESIRABLE, start, end) for kind in kinds]
 
 
 _INFORMATION = re.compile("|".join((
