@@ -93,6 +93,7 @@ class Rule:
     preference: bool = False
     values: tuple[str, ...] = ()
     reader: Callable[[str], Found | None] | None = None
+    general: bool = False   # read only when no specific rule matched the statement
 
     def read(self, body: str) -> Found | None:
         if self.reader is not None:
@@ -108,7 +109,7 @@ _NATIONALITY = (
     rf"\b(?P<d>{_DEMONYM}) (?i:nationals?|citizens?) only\b",
     rf"\bonly (?:for |open to )?(?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
     rf"\bfor only (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
-    rf"\bbe (?:an? )?(?P<d>{_DEMONYM}) (?i:national|citizen)\b",
+    rf"\bbe (?:an? )?(?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
     rf"\bNationality:\s*(?P<d>{_DEMONYM}) only\b",
     rf"\b(?:open|restricted|limited) to (?P<d>{_DEMONYM}) (?i:nationals?|citizens?)\b",
 )
@@ -188,7 +189,36 @@ RULES: tuple[Rule, ...] = (
     Rule("residence", "residence", "residence", reader=_residence),
     Rule("work_permit", "work permit or residency needed", None,
          all_of=(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
-                 r"permanent resident", r"\b(?:required|must|only|prerequisite|should|eligible)\b")),
+                 r"permanent resident|legally (?:authori[sz]ed|entitled|able|permitted) to (?:live and )?work|"
+                 r"right to (?:live and )?work|(?:eligible|authori[sz]ed) to work|legal status to live",
+                 r"\b(?:required|must|only|prerequisite|should|eligible|subject to evidence)\b")),
+    Rule("member_nationality", "nationals of member states only", None,
+         all_of=(r"\b(?:be|are|is|being) (?:a )?(?:nationals?|citizens?) of (?:one of )?(?:the )?(?:[\w-]+ ){0,4}"
+                 r"(?:Member States?|member countr(?:y|ies)|participating States?)\b"
+                 r"|\bnationals? of (?:the )?(?:[\w-]+ ){0,4}(?:member (?:states|countries)|participating states)\b"
+                 r"|\b(?:EU|EEA|European Economic Area|European Union) (?:citizens|nationals)\b"
+                 r"|\bnationals? of (?:one of )?the (?:24 |27 )?(?:EU )?Member States\b",)),
+    Rule("citizen_rights", "full rights as a citizen", None,
+         all_of=(r"\b(?:enjoy|have) (?:full|all) (?:civil )?rights as (?:a )?citizens?\b",)),
+    Rule("military_service", "military service obligations fulfilled", None,
+         all_of=(r"\bobligations imposed\b[^.]*\bmilitary service\b|\bmilitary service obligations\b",)),
+    Rule("age", "an age limit", None,
+         all_of=(r"\b(?:at least|minimum age of|not (?:be )?older than|no older than|under the age of|"
+                 r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",),
+         none_of=(r"mandatory age of separation|retirement age",)),
+    Rule("secondment_only", "open to seconded candidates only (nominated by their government)", None,
+         all_of=(r"\b(?:open (?:for|to) )?secondment only\b|\bnominated by (?:their |the |its )?(?:respective )?"
+                 r"(?:participating States?|governments?|member states?)\b",)),
+    Rule("experience_cap", "a maximum amount of experience", None,
+         all_of=(r"\b(?:less than|no more than|not more than|fewer than|a maximum of|at most) (?:\w+ )?"
+                 r"(?:\(\d+\) )?years?\b[^.;]{0,40}\bexperience\b",)),
+    Rule("graduation_window", "a recent degree or current studies", None,
+         all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
+                 r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
+                 r"(?:past|last)\b|\brecent graduates?\b|\b(?:currently )?enrolled in\b",)),
+    Rule("open_to_group", "open only to the group the notice names", None, general=True,
+         all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?!both internal and external|internal and external)"
+                 r"|\breserved for\b|\b(?:the following|who) are eligible to apply\b",)),
     Rule("national_needs_outside_experience",
          "nationals of the duty-station country need experience outside it", "national_outside",
          all_of=(r"nationals of the (?:duty station['’]s country|country of the duty station)",
@@ -196,7 +226,8 @@ RULES: tuple[Rule, ...] = (
     Rule("young_professionals", "young professionals programme restriction", "young_professionals",
          all_of=(r"young professionals? programme", r"not eligible")),
     Rule("age_of_separation", "mandatory age of separation", None,
-         all_of=(r"mandatory age of separation|retirement age", r"not (?:be )?eligible|shall not|must")),
+         all_of=(r"mandatory age of separation|retirement age",
+                 r"not (?:be )?eligible|shall not|must|\bis \d{2}\b|\b\d{2} years\b")),
     Rule("general_service_temporary_professional",
          "G-6/G-7 staff may apply to temporary posts up to P-3", "gs_to_p", reader=_grade_window),
     Rule("one_level_above", "staff may apply at most one level above their grade",
@@ -205,24 +236,33 @@ RULES: tuple[Rule, ...] = (
          all_of=(r"temporary appointment[^.]*(?:regarded|considered|treated) as (?:an )?external",)),
     Rule("first_tier", "first-tier candidates considered first", reader=_first_tier),
     Rule("under_represented", "under-represented nationalities encouraged", reader=_under_represented),
+    Rule("preference_given", "a preference in selection", preference=True, general=True,
+         all_of=(r"\bpreference (?:will|may|shall) be given to (?:candidates|applicants|nationals|women|"
+                 r"female|those|persons|people)\b",)),
+    Rule("encouraged", "some candidates are encouraged to apply", preference=True, general=True,
+         all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"
+                 r"\bencourage[sd]? (?:applications|applicants|candidates)\b|\bwe (?:also )?encourage\b|"
+                 r"\bwelcomes? applications\b",),
+         none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
     Rule("gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
                  r"qualified female\b|\bparticularly qualified female\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.
-GENERAL = Rule("general", "eligibility condition",
+GENERAL = Rule("general", "eligibility condition", general=True,
                all_of=(r"\b(?:are|is) not eligible\b|\bineligible\b|\bmay (?:only|not) apply\b|"
                        r"\bcannot be considered\b|\bshall not be (?:employed|appointed|eligible)\b|"
                        r"\bwill be offered to\b|\bmust have completed\b[^.]*\beligible\b",))
 
 
 def read_rules(body: str) -> Iterator[tuple[Rule, tuple[str, ...], bool]]:
-    """Every rule `body` states: (rule, values, preference); the general bar only when no
-    specific rule matched."""
-    found = [(rule, *hit) for rule in RULES if (hit := rule.read(body)) is not None]
-    if not found and (hit := GENERAL.read(body)) is not None:
-        found = [(GENERAL, *hit)]
+    """Every rule `body` states: (rule, values, preference); when no specific rule matched,
+    the first general one that does (open to a group, a preference, a bar in general words)."""
+    found = [(rule, *hit) for rule in RULES if not rule.general and (hit := rule.read(body)) is not None]
+    if not found:
+        found = [(rule, *hit) for rule in RULES + (GENERAL,) if rule.general and (hit := rule.read(body))
+                 is not None][:1]
     yield from found
 
 

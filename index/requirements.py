@@ -286,9 +286,23 @@ _DUTY_START = re.compile(
     r"collect|record|file|save|store|archive|regularly)\b", re.I)
 
 
+_NOT_REQUIREMENT = re.compile(
+    r"\b(?:selection (?:procedure|process|panel|board|criteria will)|pre-?selection|shortlist\w*|"
+    r"interview(?:s|ed)?|written (?:and oral )?tests?|assessment centre|reserve list|pass-?mark|"
+    r"please|click|enquir\w+|queries|apply (?:now|online|here|through|via)|applications? (?:must|should|will) "
+    r"be (?:submitted|received|sent)|will not be considered|only (?:successful|shortlisted) (?:candidates|"
+    r"applicants)|payments?|deliverables?|proposals? will|the (?:executive director|panel|committee)|"
+    r"we (?:offer|bring|seek|are|believe|value)|our (?:team|mission|values|workforce)|you will be part of|"
+    r"benefits?|salary|hybrid|re-?advertise|discretion|gender balance|diversity)\b", re.I)
+
+
 def _is_other(st: Statement, text: str) -> bool:
     """Full mode: a statement that reads as a qualification, not as a task ("Identify
-    engagement opportunities …"); notes mode: only with a requirement word."""
+    engagement opportunities …"), the procedure or a lead-in to a list; notes mode: only
+    with a requirement word."""
+    lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6   # "A candidate must:"
+    if _NOT_REQUIREMENT.search(text) or lead_in or len(text.split()) <= 2:
+        return False
     if st.mode == FULL:
         return bool(_QUALIFICATION_WORDS.search(text)) or not _DUTY_START.match(text)
     return st.mode == NOTES and bool(_OTHER_MARKERS.search(text))

@@ -36,6 +36,8 @@ DEGREES: dict[str, tuple[str, ...]] = {
         r"bachelor(?:['’]?s)?(?:\s+(?:degree|level))?", r"undergraduate degree",
         r"b\.?sc\b\.?", r"b\.a\.", r"\bba\b(?= (?:degree|in)\b)", r"undergraduate (?:program(?:me)?s?|studies)",
         r"(?:university|college|higher education|academic) degree", r"university education",
+        r"(?:completed )?university studies", r"licenciatura", r"licence universitaire", r"dipl[oô]me universitaire",
+        r"t[ií]tulo universitario",
     ),
     "post_secondary": (
         r"post[- ]?secondary (?:certificate|diploma|education|institution)",
@@ -82,6 +84,8 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
     (r"fluen(?:t|cy)|fluently", "fluent"),
     (r"(?:excellent|full|good|strong|very good) command|command of", "proficient"),
     (r"proficien(?:t|cy)|(?:verbal and written|written and verbal) proficiency", "proficient"),
+    (r"(?:excellent|very good|strong|good) (?:written and (?:spoken|oral|verbal)|(?:spoken|oral|verbal) and "
+     r"written)|(?:excellent|strong|very good) (?:drafting|writing) skills in", "proficient"),
     (r"working knowledge|working level|working proficiency|ability to (?:speak|read|write|"
      r"communicate|work)", "working knowledge"),
     (r"basic (?:knowledge|understanding|proficiency)|elementary", "basic"),
