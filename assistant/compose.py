@@ -14,7 +14,7 @@ from typing import Sequence
 
 from index.records import Notice, Requirement
 
-from index.vocab import LANGUAGES, certification_pattern
+from index.vocab import LANGUAGES, certification_of, certification_pattern
 
 from .describe import describe
 from .eligibility import check_eligibility
@@ -123,8 +123,7 @@ def named_in(question: str, topic: str) -> set[str]:
     if topic == "eligibility_rule":
         return {rule for rule, pattern in _RULE_WORDS.items() if re.search(pattern, question, re.I)}
     if topic == "certification":
-        return {k for m in certification_pattern().finditer(f"{question} {question.upper()}")
-                for k, v in m.groupdict().items() if v}
+        return {certification_of(m) for m in certification_pattern().finditer(f"{question} {question.upper()}")}
     if topic == "language":
         return {v for k, v in LANGUAGES.items() if re.search(rf"\b{re.escape(k)}\b", question, re.I)}
     return set()

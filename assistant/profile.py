@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 from functools import cache
 from typing import Sequence
 
-from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_pattern,
+from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
                          number_pattern, parse_number)
 
 from .records import Profile
@@ -222,7 +222,7 @@ def _certifications(text: str, negated: bool) -> tuple[str, ...]:
     """Programmes the user says they hold (or, with negated=True, do not hold)."""
     out = []
     for m in certification_pattern().finditer(text):
-        acronym = next(k for k, v in m.groupdict().items() if v)
+        acronym = certification_of(m)
         if _negated(text, m.start()) == negated:
             out.append(acronym)
     return tuple(dict.fromkeys(out))

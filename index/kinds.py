@@ -50,7 +50,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("medical", "Medical", "a medical requirement",
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,
          detect=(r"\bmedically fit\b", r"\bmedical (?:clearance|fitness|examination|certificat\w+)\b",
-                 r"\bvaccinat\w+"), qualification=False),
+                 r"\bvaccinat\w+", r"\bphysically fit\b", r"\bmedically examined\b",
+                 r"\bpre-?(?:employment|appointment) medical\b"), qualification=False),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"

@@ -248,7 +248,15 @@ _TABLE_HEADER = re.compile(r"\|(?:\s*[A-Z][a-z]+\s*\|)+[\s|-]*")
 def _is_information(text: str) -> bool:
     """Statements that explain rather than require: "English and French are the working
     languages …", notes on rating scales, table headers, equal-opportunity lines."""
-    return bool(_INFORMATION.search(text) or _TABLE_HEADER.fullmatch(text.strip()))
+    return bool(_INFORMATION.search(text) or _TABLE_HEADER.fullmatch(text.strip()) or _header_row(text))
+
+
+def _header_row(text: str) -> bool:
+    """A table's header row: "Language | Proficiency Level | Requirement"."""
+    cells = [c.strip() for c in text.strip(" |").split(" | ")]
+    return len(cells) >= 2 and all(c and len(c.split()) <= 3 and c[0].isupper() for c in cells) \
+        and not vocab.language_pattern().search(text) and not re.search(r"\d", text) \
+        and not vocab.proficiency_pattern().search(text)
 
 
 def _necessity(text: str, default: str) -> str:
@@ -711,6 +719,11 @@ _OTHER_UN = re.compile(
     r"(?:UN|United Nations)(?:\s+official)?(?:\s+languages?\b|(?=\s+(?:is|are)\b))"
     r"|\b(?:another|one other|a second)\s+(?:official\s+)?(?:UN\s+)?language of the United Nations\b",
     re.I)
+_EU_LANGUAGE = re.compile(
+    r"\b(?:one|another) of the (?:\d+ |twenty-\w+ )?(?:official )?(?:EU |European Union )?(?:official )?languages "
+    r"of the (?:European )?Union\b|\b(?:one|another) of the (?:\d+ )?(?:official )?(?:EU|European Union) "
+    r"(?:official )?languages\b|\b(?:one|another) of the (?:\d+ )?official languages of the (?:EU|European Union)\b",
+    re.I)
 _DUTY_LANGUAGE = re.compile(
     r"\b(?:the\s+)?duty\s*station['’]?s?\s+language\b|\b(?:UN\s+working\s+)?language\s+of\s+the\s+"
     r"duty\s*station\b|\blocal\s+languages?\b|\bnational\s+languages?\b", re.I)
@@ -750,10 +763,13 @@ def _language_tokens(text, start, end, so_far) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end() + listed.end(), names))
         else:
             tokens.append(_Token(m.start(), m.end(), _other_un_languages(text, start, m.start(), so_far)))
+    for m in _EU_LANGUAGE.finditer(text, start, end):
+        tokens.append(_Token(m.start(), m.end(), (vocab.EU_LANGUAGE,)))
     for m in _DUTY_LANGUAGE.finditer(text, start, end):
         tokens = [t for t in tokens if not (m.start() <= t.start < m.end())]
         tokens.append(_Token(m.start(), m.end(), (vocab.DUTY_STATION_LANGUAGE,)))
-    wide = [t for t in tokens if len(t.languages) != 1 or t.languages == (vocab.DUTY_STATION_LANGUAGE,)]
+    wide = [t for t in tokens if len(t.languages) != 1 or t.languages[0] in (vocab.DUTY_STATION_LANGUAGE,
+                                                                            vocab.EU_LANGUAGE)]
     tokens = [t for t in tokens if not _inside(t, wide) and not re.search(
         r"\b(?:if not|unless|other than|except|in addition to)\s*(?:\w+,?\s+){0,2}$",
         text[max(start, t.start - 40):t.start], re.I)]
@@ -810,14 +826,27 @@ def _proficiency(text, floor, at, prof, end) -> str | None:
     return level
 
 
+_CLAUSE_STOP = re.compile(r"[;]|\.\s|\bwhile\b|\bwhereas\b|,?\s+(?:and|but)\s+(?=(?:\w+\s+){0,4}?(?:knowledge|"
+                          r"command|fluency|proficiency|ability|mastery)\b)")
+
+
 def _group_necessity(text, group, st, default) -> str:
-    tail = text[group[-1].end:st.end]
-    nxt = re.search(r"[.;]|\band\b", tail)
-    scope = tail[:nxt.start()] if nxt and not re.search(r"(?:required|desirable|asset|advantage)",
-                                                         tail[:nxt.start()]) else tail
-    if vocab.desirable_pattern().search(scope[:120]) and not re.search(r"\brequired\b", scope[:40]):
+    """The necessity of one language group: the necessity word of its own clause ("Fluency
+    in English is essential and a good knowledge of French is desirable": two clauses);
+    the section's when the clause has none."""
+    stops = [(m.start(), m.end()) for m in _CLAUSE_STOP.finditer(text, st.start, st.end)]
+    start = max([e for s, e in stops if e <= group[0].start], default=st.start)
+    end = min([s for s, e in stops if s >= group[-1].end], default=st.end)
+    clause = text[start:end]
+    desirable = vocab.desirable_pattern().search(clause)
+    required = re.search(r"\b(?:required|essential|mandatory|must|necessary)\b", clause, re.I)
+    if desirable and not required:
         return DESIRABLE
-    return default
+    if required and not desirable:
+        return REQUIRED
+    if desirable and required:
+        return REQUIRED if required.start() < desirable.start() else DESIRABLE
+    return st.necessity if len(stops) else default
 
 
 def _applies_to(body: str) -> str | None:
@@ -855,7 +884,7 @@ def _conditions(notice, st, necessity, typed: bool) -> list[Requirement]:
 def _certification_names(body: str) -> tuple[str, ...]:
     seen: list[str] = []
     for m in vocab.certification_pattern().finditer(body):
-        name = next(k for k, v in m.groupdict().items() if v is not None)
+        name = vocab.certification_of(m)
         if name not in seen:
             seen.append(name)
     return tuple(seen)

@@ -74,6 +74,18 @@ LANGUAGES: dict[str, str] = {name: name for name in (
     "Setswana", "Chichewa", "Luganda", "Dinka", "Nuer", "Tok Pisin", "Bislama", "Fijian",
     "Samoan", "Tongan", "Quechua", "Aymara", "Guarani", "Cantonese", "Tagalog",
 )}
+# Names as French and Spanish notices write them (lower case inside a sentence).
+LANGUAGES.update({written: name for name, forms in {
+    "English": ("anglais", "Anglais", "inglés", "Inglés", "ingles"),
+    "French": ("français", "Français", "francés", "Francés", "frances"),
+    "Spanish": ("espagnol", "Espagnol", "español", "Español", "castellano"),
+    "Arabic": ("arabe", "Arabe", "árabe", "Árabe"), "Russian": ("russe", "Russe", "ruso", "Ruso"),
+    "Chinese": ("chinois", "Chinois", "chino", "Chino"),
+    "Portuguese": ("portugais", "Portugais", "portugués", "Portugués"),
+    "German": ("allemand", "Allemand", "alemán", "Alemán"),
+}.items() for written in forms})
+# An official language of the European Union, where the notice names none of them.
+EU_LANGUAGE = "an official EU language"
 LANGUAGES.update({"Bangla": "Bengali", "Farsi": "Persian", "Kiswahili": "Swahili",
                   "Mandarin": "Chinese", "Sinhalese": "Sinhala", "Fulani": "Fula",
                   "Bahasa Indonesia": "Indonesian", "Sesotho sa Leboa": "Sesotho"})
@@ -90,12 +102,15 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
      r"communicate|work)", "working knowledge"),
     (r"basic (?:knowledge|understanding|proficiency)|elementary", "basic"),
     (r"(?:good |sound |strong |excellent )?knowledge|familiarity", "knowledge"),
+    (r"(?:excellente |parfaite |bonne )?ma[iî]trise|(?:excelente |buen )?dominio", "proficient"),
+    (r"(?:bonne |solide )?connaissance|(?:buen )?conocimiento", "knowledge"),
 )
 PROFICIENCY_ORDER = ("basic", "knowledge", "working knowledge", "proficient", "fluent", "native")
 
 # Certification programmes: acronym → full names (regex fragments).
 CERTIFICATIONS: dict[str, tuple[str, ...]] = {
     "SCP": (r"Security Certification Program(?:me)?",),
+    "security clearance": (r"(?:personnel )?security clearance", r"Personnel Security Clearance Certificate"),
     "SAPP": (r"Security Analysis,? Practices?,? and (?:Procedures|Process(?:es)?)",),
     "HIM": (r"Hostage Incident Management",),
     "CPOC": (r"Close Protection Officers?['’]? Course",),
@@ -127,11 +142,15 @@ DESIRABLE = (
     r"desirable", r"desired", r"advantageous", r"preferred", r"preferable",
     r"an? (?:strong |distinct |added |additional |definite |real |considerable )?"
     r"(?:asset|advantage|plus)", r"nice to have", r"bonus", r"a plus",
+    r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",
+    r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",
 )
 REQUIRED = (
     r"(?:is|are) (?:also |absolutely )?(?:required|essential|mandatory|a must|necessary)",
     r"must (?:have|be|possess|hold|demonstrate|speak|commence)", r"required", r"essential",
     r"mandatory", r"prerequisite", r"minimum", r"at least",
+    r"exig[ée]e?s?", r"requise?s?", r"indispensable", r"obligatoire", r"requerid[oa]s?", r"imprescindible",
+    r"obligatori[oa]",
 )
 
 
@@ -180,11 +199,17 @@ def proficiency_of(match: re.Match) -> str:
 
 @cache
 def certification_pattern() -> re.Pattern:
+    """Any certification of `CERTIFICATIONS`; `certification_of` names the one matched."""
     parts = []
-    for acronym, names in CERTIFICATIONS.items():
+    for i, (acronym, names) in enumerate(CERTIFICATIONS.items()):
         alternatives = [rf"\b{re.escape(acronym)}\b"] + [rf"\b{n}\b" for n in names]
-        parts.append(rf"(?P<{acronym}>{'|'.join(alternatives)})")
+        parts.append(rf"(?P<c{i}>{'|'.join(alternatives)})")
     return re.compile("|".join(parts))
+
+
+def certification_of(match: re.Match) -> str:
+    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+    return list(CERTIFICATIONS)[index]
 
 
 @cache
