@@ -23,7 +23,7 @@ from .statements import statements
 class FactKind:
     name: str
     pattern: str                   # a sentence stating the fact matches this (case-insensitive)
-    sections: frozenset | None     # section kinds to look in; None: anywhere
+    prefer: frozenset | None       # section kinds whose sentences come first (the rest follow)
     limit: int                     # sentences an answer quotes
     absent: str                    # "The notice does not state {absent}."
     needs_digit: bool = False      # only sentences with a figure state it (pay amounts)
@@ -38,36 +38,49 @@ class Fact:
 
 _ANY = frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body", "other",
                   "how_to_apply", "responsibilities"})
+_MONEY = r"(?:USD|US\$|\$|EUR|€|CHF|GBP|£|JPY|¥)\s?\d|\d[\d,.]*\s?(?:USD|EUR|CHF|GBP)\b"
 FACTS: tuple[FactKind, ...] = (
-    FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+)?(?:to|through)\b|"
-             r"\bunder the (?:overall |direct |general |immediate )?(?:supervision|guidance|direction)\b|"
-             r"\bsupervis(?:ion|or)\b|\bsous la (?:supervision|responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)",
+    FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
+             r"(?:to|through)\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
+             r"guidance|direction)\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
+             r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)",
              frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line"),
-    FactKind("contract", r"\b(?:type of appointment|contract type|contract duration|appointment|contract|"
-             r"duration|fixed[- ]term|temporary (?:position|job opening|appointment)|\d+ days|"
-             r"\d+ months|months?\b.*\bextension|initial period)\b",
+    FactKind("contract", r"\b(?:type of (?:appointment|contract|post)|contract type|contract duration|appointment|"
+             r"contract|duration|fixed[- ]term|temporary (?:position|job opening|appointment|agent|staff)|"
+             r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
+             r"employment type|placed on a roster|individual contractor|secondment|type de contrat|"
+             r"tipo de contrato)\b",
              frozenset({"header", "special_notice", "details", "org_setting"}), 3,
              "the type or duration of the contract"),
     FactKind("duration", r"\b(?:duration|for a period of|initial (?:period|term|contract)|period of (?:the )?"
-             r"(?:assignment|contract|appointment)|(?:\d+|one|two|three|four|five|six|nine|ten|eleven|twelve|"
-             r"eighteen|twenty-four)[- ]?(?:\(\d+\)\s*)?(?:months?|weeks?)\b|\d+[- ]year (?:contract|appointment|"
-             r"term)|(?:contract|appointment|assignment|term) of (?:\w+ )?(?:years?|months?)|dur[ée]e|duraci[oó]n)",
-             None, 2, "the duration of the contract"),
-    FactKind("how_to_apply", r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|submit|e-recruitment|"
-             r"inspira|portal|website|link|email|e-mail)\b|\bsubmit\b",
+             r"(?:assignment|contract|appointment)|over a period of|(?:\d+|one|two|three|four|five|six|nine|ten|"
+             r"eleven|twelve|eighteen|twenty-four)[- ]?(?:\(\d+\)\s*)?(?:months?|weeks?)\b|\d+[- ]year "
+             r"(?:contract|appointment|term)|(?:\w+[- ])?year term|(?:contract|appointment|assignment|term) of "
+             r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n)",
+             frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
+    FactKind("how_to_apply", r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|on-line|submit|"
+             r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|\bsubmit(?:ted)?\b|"
+             r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
+             r"\bformulario\b|\bpostular\b",
              frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3, "how to apply"),
-    FactKind("salary", r"\b(?:salary|salaries|remuneration|remunerated|compensation|pay|paid|unpaid|wages?|stipend|"
-             r"fee|hourly|per (?:month|annum|year|day|hour)|/\s?(?:yr|hr|hour|year|month))\b",
-             _ANY, 3, "a salary or pay", needs_digit=True),
-    FactKind("start_date", r"\b(?:start date|expected to start|as soon as possible|starting date|commence)\b",
-             None, 2, "a start date"),
-    FactKind("posts", r"\b(?:number of (?:posts|positions|vacancies)|no\.? of (?:posts|positions)|"
-             r"(?:\d+|one|two|three|four|five|several|a number of) (?:\w+ )?(?:posts|positions|vacancies|"
-             r"profiles)\b|reserve list)", None, 2, "the number of posts"),
-    FactKind("who_may_apply", r"\b(?:open to|only (?:open to )?(?:nationals|citizens|candidates|internal)|"
-             r"eligible to apply|(?:may|can|cannot) apply|right to (?:live and )?work|work permit|"
-             r"work authori[sz]ation|nationals? of|citizens? of|internal (?:and external )?candidates|"
-             r"external candidates|legally (?:authori[sz]ed|entitled))\b", None, 2, "who may apply"),
+    FactKind("salary", r"\b(?:salary|salaries|remuneration|remunerated|compensation|pay|paid|unpaid|unfunded|"
+             r"wages?|stipend|fee|hourly|allowances?|per (?:month|annum|year|day|hour)|/\s?(?:yr|hr|hour|year|"
+             r"month)|net per|salaire|rémunération|salario|remuneraci[oó]n)\b|" + _MONEY,
+             frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body",
+                        "other", "how_to_apply", "responsibilities"}), 3, "a salary or pay", needs_digit=True),
+    FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
+             r"commence\w*|entry on duty|(?:immediately )?available to start|immediately available|"
+             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but)\b", None, 2, "a start date"),
+    FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
+             r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ )?(?:posts|positions|vacancies|"
+             r"profiles|internships|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
+             r"reserve list)", None, 2, "the number of posts"),
+    FactKind("who_may_apply", r"\b(?:open (?:for|to)|only (?:open to |consider )?(?:nationals|citizens|candidates|"
+             r"applicants|internal)|eligible to apply|(?:may|can|cannot) apply|right to (?:live and )?work|"
+             r"work permit|(?:work )?authori[sz]ation to work|work authori[sz]ation|nationals? of|citizens? of|"
+             r"nationality|internal (?:and external )?candidates|external candidates|legally (?:authori[sz]ed|"
+             r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
+             r"peuvent soumettre|pueden postular)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
              frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method"),
 )
@@ -84,10 +97,17 @@ def _pattern(name: str) -> re.Pattern:
 
 
 def sentences(notice: Notice) -> list[tuple[int, int, str]]:
-    """(start, end, section kind) of every statement, boilerplate sections included
+    """(start, end, section kind) of every statement and every section's heading line (a
+    heading may state a fact: "### Number of positions: 3"), boilerplate sections included
     (there the lines and sentences are cut without reading them as requirements)."""
     out = [(st.start, st.end, st.section) for st in statements(notice)]
     for section in notice.sections:
+        line_end = notice.text.find("\n", section.start, section.end)
+        line_end = section.end if line_end < 0 else line_end
+        heading = notice.text[section.start:line_end]
+        if section.kind not in ("header", "body") and heading.strip():   # "### Number of positions: 3"
+            lead = len(heading) - len(heading.lstrip(" #*\t"))
+            out.append((section.start + lead, line_end, section.kind))
         if section.kind == "boilerplate":
             for m in re.finditer(r"[^.\n]+(?:\.|$)", notice.text[section.start:section.end]):
                 s, e = section.start + m.start(), section.start + m.end()
@@ -98,20 +118,24 @@ def sentences(notice: Notice) -> list[tuple[int, int, str]]:
 
 
 def fact_spans(notice: Notice, name: str, sents: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences stating fact `name`, in text order; a label line ending in
-    ":" ("Reports to:") takes the next line, its value, with it."""
+    """Spans of the sentences stating fact `name`: those in the entry's preferred sections
+    first, each group in text order; a label line ("Reports to:", "Contract Type") takes
+    the next line, its value, with it."""
     kind, pattern = fact_kind(name), _pattern(name)
     sents = sentences(notice) if sents is None else sents
-    found = []
+    first, rest = [], []
     for i, (start, end, section) in enumerate(sents):
-        if kind.sections is not None and section not in kind.sections:
-            continue
-        if notice.text[start:end].rstrip().endswith(":") and i + 1 < len(sents):
+        if _label_only(notice.text[start:end]) and i + 1 < len(sents):
             end = sents[i + 1][1]
-        text = notice.text[start:end]
-        if pattern.search(text) and (not kind.needs_digit or re.search(r"\d", text)):
-            found.append((start, end))
-    return found
+        if pattern.search(notice.text[start:end]):
+            (first if kind.prefer is None or section in kind.prefer else rest).append((start, end))
+    return first + rest
+
+
+def _label_only(text: str) -> bool:
+    """"Reports to:", "Contract Type": a label whose value is the next line."""
+    t = text.strip()
+    return t.endswith(":") or (len(t.split()) <= 4 and t[:1].isupper() and not re.search(r"[.;,!?|]", t))
 
 
 def read_facts(notice: Notice) -> tuple[Fact, ...]:
