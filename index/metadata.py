@@ -34,13 +34,15 @@ from typing import Iterator
 from dateutil import parser as dateparser
 
 from . import vocab
-from .headings import clean_heading
+from .headings import clean_heading, heading_kind
 from .records import Metadata, Section
 
 _LABELS: dict[str, tuple[str, ...]] = {
     "title": ("posting title", "position title", "job title", "title", "position",
               "vacancy title", "post title", "functional title", "assignment title",
-              "title of post", "title of position"),
+              "title of post", "title of position", "career opportunities", "job posting",
+              "vacancy", "job opportunity", "titre du poste", "intitulé du poste", "título del puesto",
+              "puesto", "poste"),
     "organisation": ("organization", "organisation", "agency", "employer", "company",
                      "hiring organization", "hiring organisation", "company information",
                      "organization name", "company name"),
@@ -121,8 +123,12 @@ _DATE = re.compile(
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\d{4}-\d{2}-\d{2}(?=T\d|\b)|\d{1,2}[./]\d{1,2}[./]\d{4}\b)")
 _TITLE_WORDS = (r"(?:Officer|Assistant|Specialist|Manager|Coordinator|Co-ordinator|Adviser|Advisor|"
-                r"Analyst|Associate|Librarian|Director|Chief|Head|Consultant|Engineer|Intern|"
-                r"Expert|Developer|Designer|Archivist|Clerk|Driver|Leader|Administrator|Lead)")
+                r"Analyst|Associate|Librarian|Director|Chief|Head|Consultant|Engineer|Intern|Internship|"
+                r"Expert|Developer|Designer|Archivist|Clerk|Driver|Leader|Administrator|Lead|Principal|"
+                r"Fellow|Volunteer|Translator|Reviser|Editor|Scientist|Physicist|Economist|Researcher|"
+                r"Technologist|Representative|Counsel|Auditor|Accountant|Secretary|Planner|Controller|"
+                r"Technician|Programmer|Trainer|Writer|Professional|Coordinador|Coordinadora|Oficial|"
+                r"Experte?|Chargée?|Responsable|Asistente|Especialista)")
 _GRADE_TOKEN = r"(?:P|D|G|GS|FS|NO|SC)-?[1-9A-D]\d?"
 _PROSE_TITLE_GRADE = re.compile(
     rf"\b[Tt]he (?P<title>(?:[A-Z][\w/&-]* ){{0,5}}{_TITLE_WORDS}), (?P<grade>{_GRADE_TOKEN})\b")
@@ -174,6 +180,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
             _offer(text, found, field, candidate)
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
+    if "title" not in found:
+        _offer(text, found, "title", _first_title_line(text, front[1]))
     if "organisation" not in found:
         _offer(text, found, "organisation", _named_organisation(text))
     return _to_metadata(found)
@@ -270,6 +278,13 @@ def _offer_title(text: str, found: dict[str, _Found], f: _Found) -> None:
     which becomes the grade when none is known."""
     if len(f.value) > 150 or not re.search(r"[A-Za-z]{3}", f.value):
         return
+    prefix = re.match(r"(?P<org>[^:]{2,60}):\s+(?=\S)", f.value)
+    if prefix and (vocab.organisation_pattern().fullmatch(prefix.group("org"))
+                   or _ORG_WORDS.search(prefix.group("org"))):   # "Global Fund to End Modern Slavery: Director …"
+        at = text.find(prefix.group("org"), f.start, f.end)
+        if at >= 0:
+            found.setdefault("organisation", _Found(prefix.group("org"), at, at + len(prefix.group("org"))))
+            f = _trim(text, text.find(":", at) + 1, f.end) or f
     grades = list(_GRADE.finditer(text, f.start, f.end))
     tail = text[grades[-1].end():f.end].strip(" )") if grades else "x"
     if grades and not tail and normalise_grade(grades[-1].group(0)):
@@ -524,13 +539,43 @@ def _front_labels(text: str, start: int, end: int):
 
 
 # -- first line and prose --------------------------------------------------------------
+_MD_TITLE = re.compile(r"^#[ \t]+(?P<title>[^\n]+?)(?:[ \t]*\(https?://[^)\n]*\))?[ \t]*$", re.M)
+_MD_EMPLOYER = re.compile(r"\n(?:[ \t]*\n)?#{2,4}[ \t]+(?P<org>[^#\n`:]{2,60}?)[ \t#]*(?=\n)")
+_PAGE_TITLE = re.compile(r"^(?P<title>[^\n]{3,100}?) [-|–] (?P<org>[^\n|–-]{2,60}?) "
+                         r"(?:Careers|Jobs|Vacancies|Recruitment|Career Site|Job Portal)[ \t]*$", re.M)
+
+
 def _first_line(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
+    """The page's own first line: "Title At Employer", a markdown job board's `# Title
+    (link)` with `### Employer` under it, a browser title "Title - Employer Careers"."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    m = _FIRST_LINE_AT.match(text, start, end)
+    for pattern in (_FIRST_LINE_AT, _PAGE_TITLE):
+        m = pattern.match(text, start, end)
+        if m:
+            yield "title", _Found("", m.start("title"), m.end("title"))
+            yield "organisation", _Found("", m.start("org"), m.end("org"))
+    m = _MD_TITLE.match(text, start)
     if m:
         yield "title", _Found("", m.start("title"), m.end("title"))
-        yield "organisation", _Found("", m.start("org"), m.end("org"))
+        employer = _MD_EMPLOYER.match(text, m.end())
+        if employer and heading_kind(employer.group("org")) is None:
+            yield "organisation", _Found("", employer.start("org"), employer.end("org"))
+
+
+def _first_title_line(text: str, start: int) -> _Found | None:
+    """When nothing else names the post: an opening line (among the first three) that is a
+    job title — short, no sentence, a title word in it, not a heading of the notice."""
+    offset = start
+    for line in text[start:start + 600].split("\n")[:4]:
+        bare = line.strip(" \t#*")
+        if bare and len(bare.split()) <= 12 and not bare.endswith((".", ":", "?")) and \
+                re.search(rf"\b{_TITLE_WORDS}s?\b", bare) and heading_kind(bare) is None and \
+                not _SENTENCE_VERB.search(bare):
+            at = text.find(bare, offset)
+            return _Found(bare, at, at + len(bare))
+        offset += len(line) + 1
+    return None
 
 
 def _prose(text: str, sections: tuple[Section, ...], body: int) -> Iterator[tuple[str, _Found | None]]:
