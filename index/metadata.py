@@ -90,11 +90,11 @@ _KNOWN = set(_FIELD_OF) | set(_OTHER_LABELS)
 # Rome Time)`, `closes_at_local`, `Sourcing end date`, `Contract Level`, `Date de clôture`.
 _LABEL_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), f) for p, f in (
     (r"^(?:seniority|language|proficiency|education|experience)\b", ""),
-    (r"\b(?:deadline|closing|close date|closes|clôture|cierre|fecha l[ií]mite|date limite)\b", "closes"),
-    (r"\b(?:posting|sourcing|application|advert(?:isement)?) end\b", "closes"),
+    (r"\b(?:deadline|closing|close ?date|closes|cl[oô]ture|cierre|fecha ?l[ií]mite|date ?limite)", "closes"),
+    (r"\b(?:posting|sourcing|application|advert(?:isement)?) ?end\b", "closes"),
     (r"\b(?:grade|level)$", "grade"),
     (r"\b(?:job|vacancy|requisition|req|reference|ref|posting|position) (?:#|no|number|id|code)$", "job_opening"),
-    (r"^(?:date posted|posted on|publication|published|date of issue|opening date)\b", "posted"),
+    (r"^(?:date ?posted|posted ?on|publication|published|date ?of ?issue|opening ?date|publish ?date)", "posted"),
 ))
 
 
@@ -102,7 +102,7 @@ def _field_of(key: str) -> str | None:
     """The metadata field a label names, from the list or by its words; None for others."""
     if key in _FIELD_OF:
         return _FIELD_OF[key]
-    if len(key.split()) > 6:
+    if len(key.split()) > 6 or re.search(r"\d", key):   # not "Deadline 22/09/2026 23" (before ":59")
         return None
     return next((f or None for p, f in _LABEL_RULES if p.search(key)), None)
 _DATE_FIELDS = ("posted", "closes")
@@ -117,11 +117,21 @@ _GRADE = re.compile(
     r"|(?P<no>NO|N)[- ]?(?P<letter>[A-D])\b"
     r"|(?P<wb>G[A-K])\b(?=[ \t]*(?:\(|$|,|;|\n))"
     r"|(?P<word>Grade|Level|Grado|Niveau|Grade range)[: \t]+(?P<wnum>\d{1,2})\b)")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# French and Spanish month names, read as English ones.
+_MONTH_EN = {**{m: e for e, ms in {
+    "January": ("janvier", "enero"), "February": ("février", "fevrier", "febrero"), "March": ("mars", "marzo"),
+    "April": ("avril", "abril"), "May": ("mai", "mayo"), "June": ("juin", "junio"),
+    "July": ("juillet", "julio"), "August": ("août", "aout", "agosto"),
+    "September": ("septembre", "septiembre", "setiembre"), "October": ("octobre", "octubre"),
+    "November": ("novembre", "noviembre"), "December": ("décembre", "decembre", "diciembre"),
+}.items() for m in ms}}
+_MONTH_NAMES = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_EN, key=len, reverse=True)) + r")\b", re.I)
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?i:"
+          + "|".join(sorted(_MONTH_EN, key=len, reverse=True)) + ")")
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH},?[\s-]+\d{{4}}\b"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    r"|\d{4}-\d{2}-\d{2}(?=T\d|\b)|\d{1,2}[./]\d{1,2}[./]\d{4}\b)")
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s+(?:of|de))?[\s-]+(?:{_MONTH}),?(?:\s+de)?[\s-]+\d{{4}}\b"
+    rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\d{4}-\d{2}-\d{2}(?=T\d|\b)|\d{1,2}[./-]\d{1,2}[./-]\d{4}\b)")
 _TITLE_WORDS = (r"(?:Officer|Assistant|Specialist|Manager|Coordinator|Co-ordinator|Adviser|Advisor|"
                 r"Analyst|Associate|Librarian|Director|Chief|Head|Consultant|Engineer|Intern|Internship|"
                 r"Expert|Developer|Designer|Archivist|Clerk|Driver|Leader|Administrator|Lead|Principal|"
@@ -180,11 +190,12 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
             _offer(text, found, field, candidate)
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
+    order = numeric_order(text)
     if "title" not in found:
         _offer(text, found, "title", _first_title_line(text, front[1]))
     if "organisation" not in found:
         _offer(text, found, "organisation", _named_organisation(text))
-    return _to_metadata(found)
+    return _to_metadata(found, order)
 
 
 # -- accepting a value ---------------------------------------------------------------
@@ -221,7 +232,7 @@ def _check_date(text: str, f: _Found) -> _Found | None:
     """The date a value states; in a long value (a paragraph under a bare `DEADLINE` label)
     only a date that opens it."""
     m = _DATE.search(text, f.start, f.end)
-    if not m or parse_date(m.group(0)) is None:
+    if not m or (parse_date(m.group(0), True) is None and parse_date(m.group(0), False) is None):
         return None
     if f.end - f.start > 60 and m.start() - f.start > 2:
         return None
@@ -229,6 +240,9 @@ def _check_date(text: str, f: _Found) -> _Found | None:
 
 
 def _check_grade(text: str, f: _Found) -> _Found | None:
+    bare = re.fullmatch(r"\d{1,2}", text[f.start:f.end].strip())
+    if bare:
+        return _trim(text, f.start, f.end)
     m = _GRADE.search(text, f.start, f.end)
     if not m or normalise_grade(m.group(0)) is None:
         return None
@@ -663,7 +677,8 @@ def normalise_grade(value: str) -> str | None:
     """`Grade P4` → `P-4`; `General Service, G5` → `G-5`; `NOA` → `NO-A`; None when no grade."""
     m = _GRADE.search(value)
     if not m:
-        return None
+        bare = re.fullmatch(r"\s*(\d{1,2})\s*", value)   # "Grade range: 6": the label says what it is
+        return f"Grade {bare.group(1)}" if bare else None
     if m.group("no"):
         return f"NO-{m.group('letter')}"
     if m.group("wb"):
@@ -674,20 +689,35 @@ def normalise_grade(value: str) -> str | None:
     return f"{cat}-{m.group('num')}"
 
 
-def parse_date(value: str) -> date | None:
+def parse_date(value: str, dayfirst: bool | None = None) -> date | None:
     """The first date in `value`. Dotted numeric dates are day first (`23.11.2025`); a
-    slashed one whose day and month could be swapped (`10/6/2019`) is not read."""
+    slashed one whose day and month could be swapped (`10/6/2019`) is read in the order
+    `dayfirst` gives (the notice's other dates: `numeric_order`), and not read without it."""
     m = _DATE.search(value)
     if not m:
         return None
-    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", m.group(0))
-    if slashed and len({*slashed.groups()}) == 2 and max(map(int, slashed.groups())) <= 12:
-        return None
-    raw = " ".join(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\b", "", m.group(0)).split())
+    slashed = re.fullmatch(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", m.group(0))
+    if slashed and len({*slashed.groups()[:2]}) == 2 and max(map(int, slashed.groups()[:2])) <= 12:
+        if dayfirst is None:
+            return None
+        a, b, year = map(int, slashed.groups())
+        day, month = (a, b) if dayfirst else (b, a)
+        return date(year, month, day) if year >= 1950 else None
+    raw = " ".join(re.sub(r"(?<=\d)(?:st|nd|rd|th|er)\b|\bof\b|\b(?:de|del)\b", "", m.group(0)).split())
+    raw = _MONTH_NAMES.sub(lambda w: _MONTH_EN[w.group(0).lower().rstrip(".")], raw)
     try:
-        return dateparser.parse(raw, dayfirst=not re.match(r"\d{4}-", raw)).date()
+        parsed = dateparser.parse(raw, dayfirst=not re.match(r"\d{4}-", raw)).date()
     except (ValueError, OverflowError):
         return None
+    return parsed if parsed.year >= 1950 else None   # "0001-01-01": a placeholder, not a date
+
+
+def numeric_order(text: str) -> bool | None:
+    """Whether the notice writes numeric dates day first (True), month first (False), or
+    cannot be told (None): read off the dates whose first or second number exceeds 12."""
+    orders = {int(a) > 12 for a, b in re.findall(r"\b(\d{1,2})[/-](\d{1,2})[/-]\d{4}\b", text)
+              if (int(a) > 12) != (int(b) > 12) and max(int(a), int(b)) <= 31}
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _drop_title_as_organisation(found: dict[str, _Found]) -> None:
@@ -708,7 +738,7 @@ def _dates_of_period(text: str, found: dict[str, _Found]) -> None:
         found.setdefault(field, _Found(m.group(0), m.start(), m.end()))
 
 
-def _to_metadata(found: dict[str, _Found]) -> Metadata:
+def _to_metadata(found: dict[str, _Found], order: bool | None = None) -> Metadata:
     def val(name):
         f = found.get(name)
         return f.value if f else None
@@ -718,8 +748,8 @@ def _to_metadata(found: dict[str, _Found]) -> Metadata:
         organisation=val("organisation"),
         grade=normalise_grade(val("grade")) if "grade" in found else None,
         duty_station=val("duty_station"),
-        posted=parse_date(val("posted")) if "posted" in found else None,
-        closes=parse_date(val("closes")) if "closes" in found else None,
+        posted=parse_date(val("posted"), order) if "posted" in found else None,
+        closes=parse_date(val("closes"), order) if "closes" in found else None,
         job_opening=val("job_opening"),
         spans=tuple(sorted(((k, f.start, f.end) for k, f in found.items()),
                            key=lambda s: (s[1], s[0]))),

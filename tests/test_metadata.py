@@ -11,7 +11,7 @@ import pytest
 from conftest import CORPUS, SEEDS, SEED_FILES
 from index.build import parse_notice
 from index.load import load, load_bytes
-from index.metadata import normalise_grade, parse_date, read_metadata
+from index.metadata import normalise_grade, numeric_order, parse_date, read_metadata
 from index.records import Metadata
 from index.repair import repair
 from index.sections import find_sections
@@ -98,7 +98,7 @@ def test_spans_point_at_the_text_that_states_each_value(path):
     for field, start, end in meta.spans:
         stated = text[start:end]
         if field in ("posted", "closes"):
-            assert parse_date(stated) == getattr(meta, field), (field, stated)
+            assert parse_date(stated, numeric_order(text)) == getattr(meta, field), (field, stated)
         elif field == "grade":
             assert normalise_grade(stated) == meta.grade, stated
         elif field == "period":
@@ -125,9 +125,48 @@ def test_normalise_grade(raw, grade):
     ("15 April, 2020", date(2020, 4, 15)), ("by the date of\n2 June\n2024.", date(2024, 6, 2)),
     ("As soon as possible", None), ("12/25/2019", date(2019, 12, 25)),
     ("Applications received by 10/6/2019 will be given preference", None),
+    ("25 septembre 2026", date(2026, 9, 25)), ("1er octobre 2026", date(2026, 10, 1)),
+    ("15 de septiembre de 2026", date(2026, 9, 15)), ("31-12-2026", date(2026, 12, 31)),
+    ("jobCloseDateExternal: 0001-01-01T00:00:00", None),
 ])
 def test_parse_date(raw, day):
     assert parse_date(raw) == day
+
+
+@pytest.mark.parametrize("text, order, posted, closes", [
+    # day/month order of an ambiguous date comes from the notice's other dates
+    ("Posting date: 21/06/2025\nClosing date: 04/07/2025\n", True, date(2025, 6, 21), date(2025, 7, 4)),
+    ("Date of issue\n09/07/2026\nClose Date (Midnight, Rome Time)\n09/29/2026\n", False,
+     date(2026, 9, 7), date(2026, 9, 29)),
+    ("Closing date: 04/07/2025\n", None, None, None),
+])
+def test_ambiguous_numeric_dates_take_the_notice_s_order(text, order, posted, closes):
+    meta = read_metadata(text)
+    assert (numeric_order(text), meta.posted, meta.closes) == (order, posted, closes)
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # one line per layout family, from real notices of the dev corpus
+    ("Requisition ID | 37039\n", "job_opening", "37039"),                      # EBRD table row
+    ("Duty Station: | The Hague - NL\n", "duty_station", "The Hague - NL"),     # ICC table row
+    ("Function group/grade AD 9\n", "grade", "AD-9"),                          # EU PDF header
+    ("Job title Head of Communities and Consistent Practices Service\nFunction group/grade AD 9\n",
+     "title", "Head of Communities and Consistent Practices Service"),
+    ("Job #:\nreq37705\n", "job_opening", "req37705"),                          # World Bank
+    ("Grade:\nT4\n", "grade", "T-4"), ("Grade\nGF\n", "grade", "GF"),
+    ("Contract Level\nIICA 2\n", "grade", "IICA-2"),                          # UNOPS
+    ("Grade range: 6\n", "grade", "Grade 6"),                                  # CERN
+    ("Date de clôture (minuit, heure d'Abidjan): 25 septembre 2026\n", "closes", date(2026, 9, 25)),
+    ("deadlineforapplications: 31/12/2026\n", "closes", date(2026, 12, 31)),  # a scraped column
+    ("Deadline for applications 22/09/2026 23:59 Alicante time (CET)\n", "closes", date(2026, 9, 22)),
+    ("# Director of Analytics (https://example.org/apply/1)\n### Kiva\n", "title", "Director of Analytics"),
+    ("# Director of Analytics (https://example.org/apply/1)\n### Kiva\n", "organisation", "Kiva"),
+    ("Adviser on Gender Issues (S) - OSCE Careers\n", "title", "Adviser on Gender Issues (S)"),
+    ("title: Global Fund to End Modern Slavery: Director of Research & Analytics\n", "title",
+     "Director of Research & Analytics"),
+])
+def test_labelled_fields_of_many_layouts(text, field, value):
+    assert getattr(read_metadata(text), field) == value
 
 
 def test_text_that_states_nothing_gives_nothing():
