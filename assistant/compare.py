@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Sequence
 
+from index.kinds import KINDS
 from index.records import Notice, Requirement
 
 from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in, notice_name
@@ -14,8 +15,7 @@ from .describe import describe
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
 
-_REQ_TOPICS = ("certification", "licence", "language", "education", "experience", "travel",
-               "eligibility_rule")
+_REQ_TOPICS = tuple(k.name for k in KINDS if k.name not in ("other", "medical"))
 
 
 def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], topics: Sequence[str],

@@ -16,20 +16,17 @@ from index.records import Notice, Requirement
 
 from index.vocab import LANGUAGES, certification_of, certification_pattern
 
+from index.kinds import KINDS, qualification_kinds
+
 from .describe import describe
 from .eligibility import check_eligibility
 from .facts import absent, fact_claims
 from .records import Check, Claim, Evidence, Profile
 
-REQUIREMENT_KINDS = {"education": ("education",), "experience": ("experience",),
-                     "language": ("language",), "certification": ("certification",),
-                     "licence": ("licence",), "travel": ("travel",),
-                     "eligibility_rule": ("eligibility_rule",),
-                     "qualifications": ("education", "experience", "language", "certification", "licence")}
-_ABSENT_KIND = {"education": "an education requirement", "experience": "an experience requirement",
-                "language": "a language requirement", "certification": "a certification requirement",
-                "licence": "a driving licence requirement", "travel": "a travel requirement",
-                "eligibility_rule": "a restriction on who may apply"}
+# topic → the requirement kinds it asks about, and the words for "the notice states none"
+REQUIREMENT_KINDS = {**{k.name: (k.name,) for k in KINDS if k.name not in ("other", "medical")},
+                     "qualifications": qualification_kinds()}
+_ABSENT_KIND = {k.name: k.absent for k in KINDS}
 
 
 MIN_SIMILARITY = 0.4

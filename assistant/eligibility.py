@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Sequence
 
+from index.kinds import kind as kind_entry
+from index.kinds import rule as rule_entry
 from index.records import Notice, Requirement, Route
 from index.vocab import DUTY_STATION_LANGUAGE, LEVEL_NAMES, PROFICIENCY_ORDER
 
@@ -90,10 +92,7 @@ def _check(r: Requirement, p: Profile, notice: Notice, routes: tuple[Route, ...]
         return _rule(r, p, notice)
     if r.necessity != REQUIRED:
         return _desirable(r, p)
-    handler = {
-        "education": _education, "experience": lambda r, p: _experience(r, p, routes),
-        "language": _language, "certification": _certification, "licence": _licence,
-    }.get(r.kind)
+    handler = _kind_checks(routes).get(kind_entry(r.kind).check)
     if handler is None:
         return _make(r, _label(r), UNKNOWN, "A condition of the job, not a qualification: "
                      "the notice states it for every candidate.", CONDITION)
@@ -338,16 +337,20 @@ def _rule(r: Requirement, p: Profile, notice: Notice) -> Check | None:
     if r.preference:
         return _make(r, _label(r), UNKNOWN, "A preference in selection, not a condition for applying.",
                      PREFERENCE)
-    reader = {"roster_only": _roster, "internal_only": _internal, "nationality": _nationality,
-              "residence": _residence, "national_needs_outside_experience": _national_outside,
-              "general_service_temporary_professional": _gs_to_p}.get(r.rule)
+    reader = _RULE_CHECKS.get(rule_entry(r.rule).check)
     if reader:
         return reader(r, p, notice)
-    if r.rule == "young_professionals" and p.young_professional:
+    if rule_entry(r.rule).check == "young_professionals" and p.young_professional:
         return _make(r, "Young professionals programme", UNKNOWN, "Recruits of the programme must "
                      "have served two years in their first assignment; say whether you have.")
     return _make(r, _label(r), UNKNOWN, "Applies only to some candidates; read the quoted rule.",
                  CONDITION)
+
+
+def _kind_checks(routes):
+    """Check name of a registry kind (`index.kinds.Kind.check`) → the code that applies it."""
+    return {"education": _education, "experience": lambda r, p: _experience(r, p, routes),
+            "language": _language, "names": _certification, "licence": _licence}
 
 
 def _roster(r, p, notice) -> Check:
@@ -424,3 +427,8 @@ def _short(text: str, limit: int = 70) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+
+
+# Check name of a registry rule (`index.kinds.Rule.check`) → the code that applies it.
+_RULE_CHECKS = {"roster": _roster, "internal": _internal, "nationality": _nationality,
+                "residence": _residence, "national_outside": _national_outside, "gs_to_p": _gs_to_p}

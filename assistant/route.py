@@ -4,15 +4,24 @@ Kinds: eligibility (the user describes themselves and asks whether they may appl
 comparison (across notices), requirement, fact, open. Topics name the fact or requirement
 asked for (deadline, grade, duty_station, reporting, contract, posting, how_to_apply,
 salary, education, experience, language, certification, licence, travel, ...).
-Left out: questions in languages other than English.
+Topic words come from the registries (`index.kinds`, `index.facts`, the languages and
+certifications of `index.vocab`), so every language or programme the parser knows is a
+topic too. Left out: questions in languages other than English.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-_TOPICS: dict[str, str] = {
+from index import vocab
+from index.facts import FACTS, fact_kind
+from index.kinds import KINDS, qualification_kinds
+
+# Metadata topics; requirement topics come from `index.kinds`, sentence facts from
+# `index.facts`, each with the question words of its registry entry.
+_META_TOPICS: dict[str, str] = {
     "deadline": r"\b(deadline|clos(e|es|ed|ing)|last day|due date|apply by|still open|expire)",
     "posted": r"\b(posted|posting period|published|advertised (on|since)|opening date)\b",
     "grade": r"\b(grade|level|p-?[1-7]\b|g-?[1-7]\b|category|band)\b",
@@ -20,26 +29,40 @@ _TOPICS: dict[str, str] = {
     "title": r"\b(job title|title of|name of the (post|position|job))\b",
     "organisation": r"\b(organi[sz]ation|agency|employer|which department|who is hiring)\b",
     "job_opening": r"\b(job opening number|reference number|vacancy number|job id|requisition)\b",
-    "reporting": r"\b(report(s|ing)? (to|line)|supervis(or|ed by|ion)|boss|manager of)\b",
-    "contract": r"\b(contract|appointment type|type of appointment|duration|how long|temporary|fixed[- ]term|permanent)\b",
-    "how_to_apply": r"\b(how (do|can|to|should) (i )?apply|application process|where (do|can|to) (i )?apply|submit)",
-    "salary": r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate)\b",
-    "start_date": r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b",
-    "education": r"\b(degree|education|diploma|bachelor|master|phd|doctorate|academic)",
+}
+_OTHER_TOPICS: dict[str, str] = {
     "qualifications": r"\b(qualifications?|requirements|what do i need|minimum requirements|requirement)\b",
-    "experience": r"\b(experience|years|worked|work history|background)\b",
-    "language": r"\b(language|english|french|spanish|arabic|russian|chinese|portuguese|speak|fluent|fluency)",
-    "certification": r"\b(certificat|scp|sapp|ssafe|him\b|cpoc|training|course)",
-    "licence": r"\b(driv(ing|er'?s?)|licen[cs]e)\b",
-    "travel": r"\b(travel|mission travel)",
     "duties": r"\b(duties|responsibilit|tasks|do in (this|the) (job|role)|what would i (do|be doing)|functions|role involve)",
     "competencies": r"\b(competenc|skills?)\b",
-    "assessment": r"\b(assessment|interview|test|exam|selection process)\b",
-    "eligibility_rule": r"\b(roster\w*|internal|external|nationals?|nationality|citizens?|young professionals|"
-                        r"who (can|may) apply|open to|eligible|live|living|reside|residen\w+|commut\w+)\b",
 }
-_REQUIREMENT_TOPICS = {"education", "experience", "language", "certification", "licence", "travel",
-                       "eligibility_rule", "qualifications"}
+
+
+@cache
+def _topics() -> tuple[tuple[str, re.Pattern], ...]:
+    """(topic, pattern on the lower-cased question), in the order answers take them."""
+    facts = [(f.name, f.cues) for f in FACTS if f.cues and f.name != "assessment"]
+    kinds = {k.name: k.cues for k in KINDS if k.name != "other"}
+    languages = "|".join(re.escape(n.lower()) for n in sorted(vocab.LANGUAGES, key=len, reverse=True))
+    kinds["language"] = rf"{kinds['language']}|\b(?:{languages})\b"
+    names = [n for a, full in vocab.CERTIFICATIONS.items() for n in (re.escape(a.lower()), *full) if len(n) > 3]
+    kinds["certification"] = rf"{kinds['certification']}|\b(?:{'|'.join(names)})\b"
+    ordered = [*_META_TOPICS.items(), *facts, ("education", kinds["education"]),
+               ("qualifications", _OTHER_TOPICS["qualifications"]), ("experience", kinds["experience"]),
+               ("language", kinds["language"]), ("certification", kinds["certification"]),
+               ("licence", kinds["licence"]), ("travel", kinds["travel"]),
+               ("duties", _OTHER_TOPICS["duties"]), ("competencies", _OTHER_TOPICS["competencies"]),
+               ("assessment", fact_kind("assessment").cues), ("eligibility_rule", kinds["eligibility_rule"])]
+    return tuple((name, re.compile(pattern, re.I)) for name, pattern in ordered)
+
+
+@cache
+def _short_certifications() -> re.Pattern:
+    """Acronyms of three letters or fewer (SCP, HIM, CPA) match only as written, in capitals."""
+    short = [re.escape(a) for a in vocab.CERTIFICATIONS if len(a) <= 3]
+    return re.compile(rf"\b(?:{'|'.join(short)})\b")
+
+
+_REQUIREMENT_TOPICS = {*qualification_kinds(), "travel", "eligibility_rule", "qualifications"}
 _SELF = re.compile(r"\b(i|i'm|i've|i am|i have|my|me)\b", re.I)
 _ELIGIBILITY = re.compile(
     r"\b(can i apply|could i apply|may i apply|am i (eligible|qualified)|do i (qualify|meet|have a chance)|"
@@ -77,7 +100,8 @@ def route_turn(question: str, history: tuple[str, ...] = ()) -> Route:
 
 def route(question: str) -> Route:
     q = question.lower()
-    topics = tuple(t for t, pat in _TOPICS.items() if re.search(pat, q))
+    topics = tuple(t for t, pat in _topics() if pat.search(q)
+                   or (t == "certification" and _short_certifications().search(question)))
     if _ELIGIBILITY.search(q) and _SELF.search(q):
         return Route("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
     if _COMPARISON.search(q):

@@ -27,6 +27,7 @@ class FactKind:
     limit: int                     # sentences an answer quotes
     absent: str                    # "The notice does not state {absent}."
     needs_digit: bool = False      # only sentences with a figure state it (pay amounts)
+    cues: str | None = None        # question words asking about it (regex on the lower-cased question)
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,16 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:to|through)\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
              r"guidance|direction)\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
              r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)",
-             frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line"),
+             frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line",
+             cues=r"\b(report(s|ing)? (to|line)|supervis(or|ed by|ion)|boss|manager of|who (is|would be) my (manager|supervisor))\b"),
     FactKind("contract", r"\b(?:type of (?:appointment|contract|post)|contract type|contract duration|appointment|"
              r"contract|duration|fixed[- ]term|temporary (?:position|job opening|appointment|agent|staff)|"
              r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
              r"employment type|placed on a roster|individual contractor|secondment|type de contrat|"
              r"tipo de contrato)\b",
              frozenset({"header", "special_notice", "details", "org_setting"}), 3,
-             "the type or duration of the contract"),
+             "the type or duration of the contract",
+             cues=r"\b(contract|appointment type|type of appointment|duration|how long|temporary|fixed[- ]term|permanent)\b"),
     FactKind("duration", r"\b(?:duration|for a period of|initial (?:period|term|contract)|period of (?:the )?"
              r"(?:assignment|contract|appointment)|over a period of|(?:\d+|one|two|three|four|five|six|nine|ten|"
              r"eleven|twelve|eighteen|twenty-four)[- ]?(?:\(\d+\)\s*)?(?:months?|weeks?)\b|\d+[- ]year "
@@ -62,19 +65,23 @@ FACTS: tuple[FactKind, ...] = (
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|\bsubmit(?:ted)?\b|"
              r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
              r"\bformulario\b|\bpostular\b",
-             frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3, "how to apply"),
+             frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3, "how to apply",
+             cues=r"\b(how (do|can|to|should) (i )?apply|application process|where (do|can|to) (i )?apply|submit|apply (through|via|online)|what (do|should) i (send|submit|include))"),
     FactKind("salary", r"\b(?:salary|salaries|remuneration|remunerated|compensation|pay|paid|unpaid|unfunded|"
              r"wages?|stipend|fee|hourly|allowances?|per (?:month|annum|year|day|hour)|/\s?(?:yr|hr|hour|year|"
              r"month)|net per|salaire|rémunération|salario|remuneraci[oó]n)\b|" + _MONEY,
              frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body",
-                        "other", "how_to_apply", "responsibilities"}), 3, "a salary or pay", needs_digit=True),
+                        "other", "how_to_apply", "responsibilities"}), 3, "a salary or pay", needs_digit=True,
+             cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much)\b"),
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
              r"commence\w*|entry on duty|(?:immediately )?available to start|immediately available|"
-             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but)\b", None, 2, "a start date"),
+             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but)\b", None, 2, "a start date",
+             cues=r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
              r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ )?(?:posts|positions|vacancies|"
              r"profiles|internships|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
-             r"reserve list)", None, 2, "the number of posts"),
+             r"reserve list)", None, 2, "the number of posts",
+             cues=r"\b(how many (posts|positions|vacancies|openings|people)|number of (posts|positions))\b"),
     FactKind("who_may_apply", r"\b(?:open (?:for|to)|only (?:open to |consider )?(?:nationals|citizens|candidates|"
              r"applicants|internal)|eligible to apply|(?:may|can|cannot) apply|right to (?:live and )?work|"
              r"work permit|(?:work )?authori[sz]ation to work|work authori[sz]ation|nationals? of|citizens? of|"
@@ -82,7 +89,8 @@ FACTS: tuple[FactKind, ...] = (
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
              r"peuvent soumettre|pueden postular)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
-             frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method"),
+             frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method",
+             cues=r"\b(assessment|interview|test|exam|selection process)\b"),
 )
 
 

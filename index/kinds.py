@@ -30,19 +30,19 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("education", "Education", "an education requirement",
-         r"\b(?:degree|education|diploma|bachelor|master|phd|doctorate|academic|stud(?:y|ies)|"
-         r"field of study|fields of study|university|graduat\w*)", "education"),
+         r"\b(?:degree|education|diploma|bachelor|master|phd|doctorate|academic|fields? of study|"
+         r"what (?:should|must) i (?:have )?stud(?:y|ied))", "education"),
     Kind("experience", "Experience", "an experience requirement",
          r"\b(?:experience|years|worked|work history|background)\b", "experience"),
     Kind("language", "Languages", "a language requirement",
-         r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)\b", "language"),
+         r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)", "language"),
     Kind("certification", "Certifications", "a certification requirement",
-         r"\b(?:certificat\w*|certified|training|course)", "names"),
+         r"\b(?:certificat|certified|training|course)", "names"),
     Kind("licence", "Licence", "a driving licence requirement",
          r"\b(?:driv(?:ing|er'?s?)|licen[cs]e)\b", "licence",
          detect=(r"\bdriv(?:ing|er['’]?s?)\s+licen[cs]e", r"\bvalid\s+(?:\w+\s+)?licen[cs]e\b",
                  r"\bdriving permit\b")),
-    Kind("travel", "Travel", "a travel requirement", r"\b(?:travel\w*)", None,
+    Kind("travel", "Travel", "a travel requirement", r"\b(?:travel|mission travel)", None,
          detect=(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
                  r"availability to|required to)\s+(?:\w+\s+)?travel",
                  r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b"),

@@ -12,35 +12,19 @@ from datetime import date
 
 from index.records import Notice, Requirement, Route
 from index.requirement_codec import requirements_to_json
-from index.requirements import KINDS, deadline_status, notice_category
+from index.kinds import KINDS
+from index.kinds import rule as rule_entry
+from index.requirements import deadline_status, notice_category
 from index.vocab import LEVEL_NAMES
 
-_KIND_TITLES = {"education": "Education", "experience": "Experience", "language": "Languages",
-                "certification": "Certification", "licence": "Licence", "travel": "Travel",
-                "medical": "Medical", "eligibility_rule": "Who may apply",
-                "other": "Other requirements"}
-_RULE_NAMES = {
-    "roster_only": "only candidates already on a roster", "internal_only": "internal candidates only",
-    "open_to": "open to", "nationality": "nationals only", "residence": "residence",
-    "work_permit": "work permit or residency needed",
-    "national_needs_outside_experience": "nationals of the duty-station country need experience "
-                                         "outside it",
-    "young_professionals": "young professionals programme restriction",
-    "age_of_separation": "mandatory age of separation",
-    "general_service_temporary_professional": "G-6/G-7 staff may apply to temporary posts up to P-3",
-    "one_level_above": "staff may apply at most one level above their grade",
-    "temporary_appointment_external": "staff on temporary appointments count as external",
-    "first_tier": "first-tier candidates considered first",
-    "under_represented": "under-represented nationalities encouraged", "gender": "encouraged",
-    "general": "eligibility condition",
-}
+_KIND_TITLES = {k.name: k.title for k in KINDS}
 _QUOTE_LIMIT = 600
 _VALUES_SHOWN = 6
 
 
 def render_card(notice: Notice, requirements, today: date | None = None) -> str:
     lines = _metadata_lines(notice, today or date.today())
-    for kind in KINDS:
+    for kind in _KIND_TITLES:
         reqs = [r for r in requirements if r.kind == kind]
         if not reqs:
             continue
@@ -160,7 +144,7 @@ def _names(r: Requirement) -> str:
 
 
 def _rule(r: Requirement) -> str:
-    text = _RULE_NAMES.get(r.rule or "", r.rule or "rule")
+    text = rule_entry(r.rule).wording if r.rule else "rule"
     if r.values:
         shown = ", ".join(r.values[:_VALUES_SHOWN])
         more = f", … ({len(r.values)} in all)" if len(r.values) > _VALUES_SHOWN else ""

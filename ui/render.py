@@ -17,6 +17,7 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from assistant.records import Answer, Check, Citation, Profile
+from index.kinds import KINDS
 from index.records import Notice, Requirement
 from index.requirements import Deadline, deadline_status
 from index.vocab import LEVEL_NAMES
@@ -25,10 +26,7 @@ from ui.card import reading
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 VERDICTS = {"eligible": "Eligible", "not_eligible": "Not eligible",
             "insufficient_info": "Not enough information"}
-KIND_TITLES = (("education", "Education"), ("experience", "Experience"), ("language", "Languages"),
-               ("certification", "Certifications"), ("licence", "Licence"), ("travel", "Travel"),
-               ("medical", "Medical"), ("eligibility_rule", "Who may apply"),
-               ("other", "Other requirements"))
+KIND_TITLES = tuple((k.name, k.title) for k in KINDS)
 _TEMPLATE_CHARS = str.maketrans({"{": "&#123;", "}": "&#125;", "$": "&#36;", "`": "&#96;"})
 _MARKER = re.compile(r"\[(\d+)\]")
 _CHECK_LINE = re.compile(r"(\])[ \t]+(?=[✓✗?][ \t])")   # "… [2] ✓ Education: …" → a line each
