@@ -92,6 +92,11 @@ def _check(r: Requirement, p: Profile, notice: Notice, routes: tuple[Route, ...]
         return _rule(r, p, notice)
     if r.necessity != REQUIRED:
         return _desirable(r, p)
+    if r.uncertain:
+        what = " and ".join({"level": "the degree level", "years": "the number of years"}.get(u, u)
+                            for u in r.uncertain)
+        return _make(r, _label(r), UNKNOWN, f"The notice states {what} in words I cannot read "
+                     "exactly; read the quoted requirement.")
     handler = _kind_checks(routes).get(kind_entry(r.kind).check)
     if handler is None:
         return _make(r, _label(r), UNKNOWN, "A condition of the job, not a qualification: "

@@ -143,7 +143,7 @@ def fact_spans(notice: Notice, name: str, sents: list[tuple[int, int, str]] | No
 def _label_only(text: str) -> bool:
     """"Reports to:", "Contract Type": a label whose value is the next line."""
     t = text.strip()
-    return t.endswith(":") or (len(t.split()) <= 4 and t[:1].isupper() and not re.search(r"[.;,!?|]", t))
+    return t.endswith(":") or (len(t.split()) <= 4 and t[:1].isupper() and not re.search(r"[.;,!?|:]", t))
 
 
 def read_facts(notice: Notice) -> tuple[Fact, ...]:

@@ -170,6 +170,9 @@ class Requirement:
     rule: str | None = None
     values: tuple[str, ...] = ()
     preference: bool = False
+    # what the notice states but the reader could not read exactly ("level": a degree of no
+    # stated level, "years": "several years"); eligibility says "?" for such a requirement
+    uncertain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

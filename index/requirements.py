@@ -255,8 +255,7 @@ def _header_row(text: str) -> bool:
     """A table's header row: "Language | Proficiency Level | Requirement"."""
     cells = [c.strip() for c in text.strip(" |").split(" | ")]
     return len(cells) >= 2 and all(c and len(c.split()) <= 3 and c[0].isupper() for c in cells) \
-        and not vocab.language_pattern().search(text) and not re.search(r"\d", text) \
-        and not vocab.proficiency_pattern().search(text)
+        and not vocab.language_pattern().search(text) and not re.search(r"\d", text)
 
 
 def _necessity(text: str, default: str) -> str:
@@ -390,10 +389,16 @@ def _num() -> str:
     return vocab.number_pattern()
 
 
+_LEVELLESS_DEGREE = re.compile(r"\W*(?:(?:a|an)\s+)?(?:(?:relevant|recognised|recognized|accredited)\s+)?"
+                               r"(?:degree|diploma|qualification)s?\s+(?:in|on)\b", re.I)
+
+
 def _education(notice: Notice, st: Statement, necessity: str):
     text = notice.text
     mentions = _route_mentions(text, st.start, st.end)
     if not mentions:
+        if _LEVELLESS_DEGREE.match(text, st.start, st.end):   # "Degree in environmental sciences …"
+            return [_req(notice, "education", necessity, st.start, st.end, uncertain=("level",))], []
         return [], []
     routes, consumed = [], []
     none_route = _experience_route(text, mentions[-1].end, st.end)
@@ -520,8 +525,14 @@ def _experience(notice, st, necessity, consumed, has_education, section_default=
         return _experience_groups(notice, st, necessity, mentions)
     if has_education:
         return []
+    vague = _VAGUE_YEARS.search(body)   # "several years of experience": a number the notice does not give
     return [_req(notice, "experience", necessity, st.start, st.end,
-                 domain=_plain_domain(body) or None, scope=_scope(body))]
+                 domain=_plain_domain(body) or None, scope=_scope(body),
+                 uncertain=("years",) if vague else ())]
+
+
+_VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some|significant number of)\s+"
+                          r"(?:\w+\s+)?years?\b|\byears of (?:\w+\s+){0,3}experience\b", re.I)
 
 
 _OTHER_QUALITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:knowledge|understanding|abilit\w*|skills?|familiarity|"
@@ -815,7 +826,10 @@ def _language_groups(text, tokens: list[_Token], prof) -> list[list[_Token]]:
 
 def _proficiency(text, floor, at, prof, end) -> str | None:
     before = [p for p in prof if floor <= p.start() < at]
-    level = vocab.proficiency_of(before[-1]) if before else None
+    line_end = text.find("\n", at, end)
+    after = [p for p in prof if at < p.start() < (end if line_end < 0 else line_end)
+             and "|" in text[at:p.start()]]          # a table row: "French | Fluent | Required"
+    level = vocab.proficiency_of(before[-1]) if before else vocab.proficiency_of(after[0]) if after else None
     window = text[before[-1].start() if before else floor:end]
     un = _UN_LEVEL.search(window)
     if un:

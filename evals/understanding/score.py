@@ -20,6 +20,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from index.metadata import normalise_grade
+
 from .validate import FACT_FIELDS, GOLD_DIR, META_FIELDS, NOTICES_DIR, folded, locate_all, read_gold
 
 _META_ATTR = {"title": "title", "organisation": "organisation", "grade": "grade",
@@ -65,7 +67,8 @@ def meta_matches(name: str, gold, value) -> bool:
     got = _fold(str(value))
     for form in gold:
         want = _fold(form)
-        if name in ("grade",) and _alnum(form) == _alnum(str(value)):
+        if name == "grade" and (_alnum(form) == _alnum(str(value)) or
+                                normalise_grade(form) not in (None, "") and normalise_grade(form) == normalise_grade(str(value))):
             return True
         if name == "job_number" and _alnum(form) and _alnum(form) in _alnum(str(value)):
             return True
