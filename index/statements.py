@@ -91,8 +91,9 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
 def section_defaults(section: Section) -> tuple[str, str]:
     """(mode, necessity) a section starts with, from its kind and name."""
     mode = _SECTION_MODE.get(section.kind, NOTES)
-    if section.kind == "competencies" and re.match(r"knowledge\b", section.name, re.I):
-        mode = FULL  # "Knowledge & Skills" lists requirements, not competency indicators
+    if section.kind == "competencies" and re.match(r"knowledge\b|(?:technical )?skills and competenc",
+                                                   section.name, re.I):
+        mode = FULL  # "Knowledge & Skills", "Skills and Competencies" list requirements, not indicators
     desirable = section.kind == "desirable" or (
         mode == FULL and re.search(r"\b(?:desirable|desired|preferred)\b", section.name, re.I))
     return mode, DESIRABLE if desirable else REQUIRED
