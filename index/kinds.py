@@ -205,7 +205,8 @@ RULES: tuple[Rule, ...] = (
          all_of=(r"\bobligations imposed\b[^.]*\bmilitary service\b|\bmilitary service obligations\b",)),
     Rule("age", "an age limit", None,
          all_of=(r"\b(?:at least|minimum age of|not (?:be )?older than|no older than|under the age of|"
-                 r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",),
+                 r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",
+                 r"\bage[ds]?\b|\byears? old\b|\byears of age\b|\bolder than\b|\bborn\b"),
          none_of=(r"mandatory age of separation|retirement age",)),
     Rule("secondment_only", "open to seconded candidates only (nominated by their government)", None,
          all_of=(r"\b(?:open (?:for|to) )?secondment only\b|\bnominated by (?:their |the |its )?(?:respective )?"
@@ -216,10 +217,12 @@ RULES: tuple[Rule, ...] = (
     Rule("graduation_window", "a recent degree or current studies", None,
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
-                 r"(?:past|last)\b|\brecent graduates?\b|\b(?:currently )?enrolled in\b",)),
+                 r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b",)),
     Rule("open_to_group", "open only to the group the notice names", None, general=True,
-         all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?!both internal and external|internal and external)"
-                 r"|\breserved for\b|\b(?:the following|who) are eligible to apply\b",)),
+         all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?:\w+[- ]){0,3}?(?:nationals|candidates|applicants|"
+                 r"students|graduates|staff|members|women|persons|people|citizens|residents|those)\b"
+                 r"|\breserved for\b|\b(?:the following|who) are eligible to apply\b",),
+         none_of=(r"\bopen to (?:all|both|any|everyone)\b", r"\binternal and external\b")),
     Rule("national_needs_outside_experience",
          "nationals of the duty-station country need experience outside it", "national_outside",
          all_of=(r"nationals of the (?:duty station['’]s country|country of the duty station)",
@@ -244,7 +247,8 @@ RULES: tuple[Rule, ...] = (
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"
                  r"\bencourage[sd]? (?:applications|applicants|candidates)\b|\bwe (?:also )?encourage\b|"
                  r"\bwelcomes? applications\b",),
-         none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
+         none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if",
+                  r"\ball (?:suitably )?(?:qualified|backgrounds)|\bregardless\b|\bdiverse\b|\ball backgrounds\b", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
     Rule("gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
                  r"qualified female\b|\bparticularly qualified female\b",),

@@ -154,6 +154,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     rules = _eligibility(notice, st)
     if rules:
         return rules
+    if _ABOUT_US_OR_PROCEDURE.search(text):
+        return []
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
     # In a duties or competencies part a qualification-like sentence is an indicator of
     # performance, not a requirement; elsewhere (a one-section notice) it is one.
@@ -175,6 +177,14 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     return found + _preference_clauses(notice, st, found)
 
 
+# The organisation describing itself or the procedure, whatever words it uses ("Our
+# workforce reflects a broad range of experiences", "The step in grade is determined on
+# the basis of professional experience").
+_ABOUT_US_OR_PROCEDURE = re.compile(
+    r"^\W*(?:our|we)\b(?! (?:are )?(?:seeking|looking for) (?:someone|a candidate|candidates))|\byou will be part of\b|"
+    r"\bstep in grade\b|\bsupport (?:their|your) applications?\b|\bapplication form\b|\bexact dates\b|"
+    r"\bcriteria will be\b|\bevaluate (?:the )?technical proposals\b|\bwill be (?:assessed|evaluated|tested)\b|"
+    r"\bholiday\b|\bannual leave\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
 _QUALIFICATION_OPENING = re.compile(
     r"^\W*(?:(?:a|an|the|some|any)\s+)?(?:(?:minimum|at least|min\.?)\s+(?:of\s+)?)?"

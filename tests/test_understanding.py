@@ -85,7 +85,7 @@ def test_french_language_requirements():
     ("enjoy full rights as a citizen;", "citizen_rights", "required"),
     ("have fulfilled any obligations imposed by the laws concerning military service;",
      "military_service", "required"),
-    ("be at least 21 years at the time of the internship.", "age", "required"),
+    ("be at least 21 years at the time of the internship (and no older than 30 years old).", "age", "required"),
     ("This position is open for secondment only.", "secondment_only", "required"),
     ("Applicants must have less than three years of relevant full-time professional experience.",
      "experience_cap", "required"),
