@@ -321,7 +321,8 @@ def _is_other(st: Statement, text: str) -> bool:
     if _NOT_REQUIREMENT.search(text) or lead_in or len(text.split()) <= 2:
         return False
     if st.mode == FULL:
-        return bool(_QUALIFICATION_WORDS.search(text)) or not _DUTY_START.match(text)
+        done = re.match(r"\W*(?:has|have|having)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b", text, re.I)  # "Has developed …"
+        return bool(_QUALIFICATION_WORDS.search(text) or st.item or done) and not _DUTY_START.match(text)
     return st.mode == NOTES and bool(_OTHER_MARKERS.search(text))
 
 
