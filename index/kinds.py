@@ -44,7 +44,7 @@ KINDS: tuple[Kind, ...] = (
                  r"\bdriving permit\b")),
     Kind("travel", "Travel", "a travel requirement", r"\b(?:travel|mission travel)", None,
          detect=(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
-                 r"availability to|required to)\s+(?:\w+\s+)?travel",
+                 r"availability to|required to)\s+(?:\w+\s+)?travel", r"\bdeploy(?:ed|ment)? to\b",
                  r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b"),
          qualification=False),
     Kind("medical", "Medical", "a medical requirement",
@@ -95,6 +95,7 @@ class Rule:
     values: tuple[str, ...] = ()
     reader: Callable[[str], Found | None] | None = None
     general: bool = False   # read only when no specific rule matched the statement
+    consumes: bool = True   # the statement states nothing else; False: its degree is read too
 
     def read(self, body: str) -> Found | None:
         if self.reader is not None:
@@ -214,7 +215,7 @@ RULES: tuple[Rule, ...] = (
     Rule("experience_cap", "a maximum amount of experience", None,
          all_of=(r"\b(?:less than|no more than|not more than|fewer than|a maximum of|at most) (?:\w+ )?"
                  r"(?:\(\d+\) )?years?\b[^.;]{0,40}\bexperience\b",)),
-    Rule("graduation_window", "a recent degree or current studies", None,
+    Rule("graduation_window", "a recent degree or current studies", None, consumes=False,
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b",)),

@@ -152,7 +152,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         return []
     necessity = _necessity(text, st.necessity)
     rules = _eligibility(notice, st)
-    if rules:
+    if rules and any(kinds.rule(r.rule).consumes for r in rules):
         return rules
     if _ABOUT_US_OR_PROCEDURE.search(text):
         return []
@@ -161,7 +161,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     # performance, not a requirement; elsewhere (a one-section notice) it is one.
     qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
     if st.mode == CONTEXT and not (marked or qualification):
-        return [r for r in _conditions(notice, st, necessity, True) if r.kind != "certification"]
+        return rules + [r for r in _conditions(notice, st, necessity, True)
+                        if r.kind != "certification" or (r.names and st.section not in _INDICATOR_SECTIONS)]
     education, consumed = _education(notice, st, necessity)
     languages = _languages(notice, st, necessity, so_far)
     conditions = _conditions(notice, st, necessity, bool(education or languages))
@@ -171,10 +172,10 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         c for c in conditions if c.kind != "certification" or not experience or c.names]
     if st.mode == NOTES and not (marked or qualification):
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
-                 or (r.kind == "language" and r.proficiency)]
-    if not found and (_is_other(st, text) or (st.mode != FULL and qualification)):
+                 or (r.kind == "language" and r.proficiency) or (r.kind == "certification" and r.names)]
+    if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)):
         found = [_req(notice, "other", necessity, st.start, st.end)]
-    return found + _preference_clauses(notice, st, found)
+    return rules + found + _preference_clauses(notice, st, found)
 
 
 # The organisation describing itself or the procedure, whatever words it uses ("Our
@@ -204,6 +205,7 @@ _QUALIFICATION_OPENING = re.compile(
     r"(?:must|should|shall|will need to|need to|are expected to|are required to)\s+(?:have|be|possess|hold|"
     r"demonstrate|speak|produce|fulfil|enjoy|meet)\b"
     r"|^\W*(?:you|candidates?)\s+(?:have|hold|are|possess|bring|speak)\b"
+    r"|^\W*(?:(?:be\s+)?currently\s+)?enrolled\s+in\b"
     r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce)\s+(?:an?|the|at least|a minimum|good|full|"
     r"excellent|thorough|proven|fulfilled|completed|\w+ing)\b", re.I)
 _NOT_QUALIFICATION = re.compile(
@@ -526,7 +528,8 @@ def _experience(notice, st, necessity, consumed, has_education, section_default=
     body = _flat(text[st.start:st.end])
     if re.search(r"\bno (?:\w+ ){0,3}experience (?:is )?required\b", body, re.I):
         return [_req(notice, "experience", necessity, st.start, st.end, years=0.0)]
-    about_experience = re.search(r"(?<!user )\bexperience", body, re.I) or (
+    about_experience = re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexperiencia\b|"
+                                 r"\bexpérience\b", body, re.I) or (
         st.section == "experience" and section_default and not _OTHER_QUALITY.match(body))
     if not about_experience:
         return []
@@ -534,6 +537,8 @@ def _experience(notice, st, necessity, consumed, has_education, section_default=
                 if not any(a <= m.start < b for a, b in consumed)]
     if mentions:
         return _experience_groups(notice, st, necessity, mentions)
+    if _SKILL_OPENING.match(body):
+        return []   # "Knowledge and experience in using …", "Ability to transfer previous experience": a skill
     if has_education:
         return []
     vague = _VAGUE_YEARS.search(body)   # "several years of experience": a number the notice does not give
@@ -546,8 +551,10 @@ _VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some
                           r"(?:\w+\s+)?years?\b|\byears of (?:\w+\s+){0,3}experience\b", re.I)
 
 
+_SKILL_OPENING = re.compile(r"\W*(?:\w+\s+){0,2}(?:knowledge|understanding|abilit\w*|skills?|familiarity|"
+                            r"proficien\w*|command of|competen\w*|expertise|networks?|literacy)\b", re.I)
 _OTHER_QUALITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:knowledge|understanding|abilit\w*|skills?|familiarity|"
-                            r"proficien\w*|command|competen\w*)\b", re.I)
+                            r"proficien\w*|command|competen\w*|expertise|networks?|literacy)\b", re.I)
 
 
 @cache
