@@ -72,7 +72,7 @@ FACTS: tuple[FactKind, ...] = (
              r"month)|net per|salaire|rémunération|salario|remuneraci[oó]n)\b|" + _MONEY,
              frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body",
                         "other", "how_to_apply", "responsibilities"}), 3, "a salary or pay", needs_digit=True,
-             cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much)\b"),
+             cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much (?:does|will|would|do|is)\b(?:(?!experience|years).)*\b(?:pay|earn|get|make|offer|salary))\b"),
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
              r"commence\w*|entry on duty|(?:immediately )?available to start|immediately available|"
              r"to be undertaken over|will host|fecha de inicio|date de d[ée]but)\b", None, 2, "a start date",

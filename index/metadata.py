@@ -81,6 +81,7 @@ _OTHER_LABELS = (
     "period", "staffing exercise", "united nations core values", "department/office",
     "department", "organization unit", "hiring unit", "salary", "basic monthly salary",
     "medical and life insurance", "category", "seniority level", "employment type",
+    "category of contract", "contract category", "type of post", "contract level",
 )
 # Labels whose value may hold the grade among other words (`Fixed Term (G6)`).
 _GRADE_HINT_LABELS = ("contract type", "type of contract", "type of appointment", "category")
@@ -110,7 +111,7 @@ _STRIP = " \t\n*_\"'`,;|"
 
 _START_LABEL = re.compile(
     r"^[ \t*_#>•'\"-]*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 _/.&'’#-]{0,50}?)"
-    r"(?P<paren>[ \t]*\([^()]{0,80}\))?[ \t*_]*:(?!//)[ \t*_]*", re.M)
+    r"(?P<paren>[ \t]*\([^()]{0,80}\))?(?:[ \t*_]*:(?!//)|(?<=\b[Nn]o)\.(?![ \t]*:))[ \t*_]*", re.M)
 _GRADE = re.compile(
     r"\b(?:(?P<cat>USG|ASG|P|D|G|GS|FS|NO|SC|SB|LSC|ICS|NPSA|IPSA|AD|AST|AST/SC|FG|IICA|LICA|SSA|"
     r"EC|ETC|ETT|STC|TL|T|L)(?:[- ]|\.(?=\d))?(?P<num>[1-9]\d?|I{1,3}V?|IV|V)\b(?![-/]\w)"
@@ -299,16 +300,49 @@ def _offer_title(text: str, found: dict[str, _Found], f: _Found) -> None:
         if at >= 0:
             found.setdefault("organisation", _Found(prefix.group("org"), at, at + len(prefix.group("org"))))
             f = _trim(text, text.find(":", at) + 1, f.end) or f
+    f = _title_line_parts(text, found, f)
     grades = list(_GRADE.finditer(text, f.start, f.end))
     tail = text[grades[-1].end():f.end].strip(" )") if grades else "x"
     if grades and not tail and normalise_grade(grades[-1].group(0)):
         g = grades[-1]
         cut = _trim(text, f.start, g.start(), _STRIP + "(–- ")
+        if cut is not None and re.search(r"[, ]+(?:grade|level)$", cut.value, re.I):  # "…, Grade P4"
+            cut = _trim(text, cut.start, cut.start + re.search(r"[, ]+(?:grade|level)$", cut.value,
+                                                                re.I).start())
         if cut is None:
             return
         found.setdefault("grade", _Found(g.group(0), g.start(), g.end()))
         f = cut
     found["title"] = f
+
+
+_CODE_PART = re.compile(r"#\s?[A-Z]{0,4}\d{4,}|[A-Z]{0,4}\d{5,}")       # "#00012345"
+_CONTRACT_PART = re.compile(r"(?:FT|FTA|TA|PT|TMP|TEMP|IC|SSA|SC|NPSA|IPSA|UNV)")
+
+
+def _title_line_parts(text: str, found: dict[str, _Found], f: _Found) -> _Found:
+    """`Programme Policy Specialist, NO-2, FT, #00012345, Dhaka`: a title line of comma parts
+    gives the grade, the requisition number and (a last plain part) the duty station; the
+    title is what comes before the grade."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[f.start:f.end])]
+    parts = [(f.start + a, f.start + b) for a, b in parts]
+    if len(parts) < 3:
+        return f
+    grade_at = next((i for i, (a, b) in enumerate(parts) if i and _GRADE.fullmatch(text[a:b].strip())), None)
+    if grade_at is None:
+        return f
+    for i, (a, b) in enumerate(parts[grade_at:], grade_at):
+        piece = _trim(text, a, b)
+        if piece is None:
+            continue
+        if i == grade_at:
+            found.setdefault("grade", piece)
+        elif _CODE_PART.fullmatch(piece.value):
+            found.setdefault("job_opening", _trim(text, piece.start, piece.end, _STRIP + "# ") or piece)
+        elif i == len(parts) - 1 and not _CONTRACT_PART.fullmatch(piece.value) and \
+                re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}", piece.value):
+            found.setdefault("duty_station", piece)
+    return _trim(text, f.start, parts[grade_at - 1][1]) or f
 
 
 # -- labels --------------------------------------------------------------------------
@@ -347,7 +381,7 @@ def _inline_pattern() -> re.Pattern:
     names = sorted(_KNOWN, key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
     return re.compile(
-        rf"(?<![\w/])(?P<label>{alternatives})(?P<paren>[ \t]*\([^()\n]{{0,40}}\))?[ \t]*:(?!//)",
+        rf"(?<![A-Za-z/])(?P<label>{alternatives})(?P<paren>[ \t]*\([^()\n]{{0,40}}\))?[ \t]*:(?!//)",
         re.I)
 
 

@@ -169,6 +169,21 @@ def test_labelled_fields_of_many_layouts(text, field, value):
     assert getattr(read_metadata(text), field) == value
 
 
+@pytest.mark.parametrize("text, field, value", [
+    # the layouts the understanding issue names
+    ("Grade:P4\n", "grade", "P-4"),
+    ("Programme Policy Specialist, NO-2, FT, #00012345, Dhaka\n", "title", "Programme Policy Specialist"),
+    ("Programme Policy Specialist, NO-2, FT, #00012345, Dhaka\n", "grade", "NO-2"),
+    ("Programme Policy Specialist, NO-2, FT, #00012345, Dhaka\n", "job_opening", "00012345"),
+    ("Programme Policy Specialist, NO-2, FT, #00012345, Dhaka\n", "duty_station", "Dhaka"),
+    ("Vacancy No.A12345Category of Contract: Fixed Term\n", "job_opening", "A12345"),
+    ("Vacancy No. VA/BGDCO/FTA/045/2019\n", "job_opening", "VA/BGDCO/FTA/045/2019"),
+    ("Professional Staff, Grade P4\n", "grade", "P-4"),
+])
+def test_glued_and_title_line_fields(text, field, value):
+    assert getattr(read_metadata(text), field) == value
+
+
 def test_text_that_states_nothing_gives_nothing():
     meta = _read("We seek a self-motivated visual designer who can study the existing landscape.")
     assert tuple(getattr(meta, f) for f in FIELDS) == (None,) * 7

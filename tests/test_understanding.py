@@ -139,8 +139,29 @@ def test_every_language_of_the_vocabulary_is_a_question_topic(language):
     assert route(f"Is {language} required?").topics == ("language",)
 
 
-def test_paraphrased_pay_question_routes_to_salary():
-    assert route("How much does the post pay?").topics == ("salary",)
+@pytest.mark.parametrize("question, topics", [
+    ("How much does the post pay?", ("salary",)), ("How much would I earn?", ("salary",)),
+    ("And how much experience do I need?", ("experience",)),
+])
+def test_paraphrased_questions_route_by_registry_cues(question, topics):
+    assert route(question).topics == topics
+
+
+def test_facts_a_sentence_states():
+    text = ("Details\n\nThe appointment is offered for 6 months (1 March 2026 – 31 August 2026). "
+            "The post offers an annual base salary starting at USD 58,000 plus post adjustment.\n")
+    notice = parse_notice("t.txt", text)
+    names = {f.name for f in read_facts(notice)}
+    assert {"duration", "salary", "contract"} <= names
+
+
+def test_substitution_phrased_with_combined_with_is_one_education_route():
+    text = ("Education\n\nAn advanced university degree in economics is required. A first-level university "
+            "degree combined with two additional years of qualifying experience may be accepted in lieu of "
+            "the advanced university degree.\n")
+    notice = parse_notice("t.txt", text)
+    (edu,) = [r for r in extract_requirements(notice) if r.kind == "education"]
+    assert [(rt.level, rt.extra_years) for rt in edu.routes] == [("master", 0.0), ("bachelor", 2.0)]
 
 
 # -- loading pages whose text is not in the markup --------------------------------------------
