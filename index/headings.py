@@ -76,7 +76,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Requirements and Qualifications", "Minimum requirements for the position",
         "Skills and Qualifications", "Experience and Qualifications", "Required Qualification",
         "Requirements & Skills", "Minimum Qualification", "Essential", "What will you need",
-        "What you will need", "What You'll Need", "About you",
+        "What you will need", "What You'll Need", "About you", "Selection Criteria",
+        "Eligibility Requirements", "Eligibility and Selection Criteria", "Admissibility Criteria",
+        "Conditions for Admission", "Who can apply", "Qualifications Required",
     ),
     "job_specific": (
         "Job - Specific Qualification", "Job-Specific Qualification",
@@ -144,7 +146,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("desirable", r"desir|prefer|\bassets?\b|bonus|nice to have"),
     ("job_specific", r"certific|licen[cs]e|job[- ]specific|specific job"),
     ("languages", r"\blanguages?\b"),
-    ("qualifications", r"qualif|requirement|profile|eligib|you will have|you have"
+    ("qualifications", r"qualif|requirement|profile|eligib|criteria|you will have|you have"
                        r"|you bring|looking for|you(?:'ll| will)? need|must have|\babilit"),
     ("education", r"educat|degree|academic"),
     ("experience", r"experience"),

@@ -70,7 +70,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
                     "vacancy reference", "vacancy id", "special vacancy notice number",
                     "job req id", "requisition", "requisition number", "requisition no",
                     "job requisition id", "job posting id", "posting id", "job code", "post number",
-                    "job no", "vacancy code", "reference code", "ref"),
+                    "job no", "vacancy code", "reference code", "ref", "id"),
 }
 # Labels of other facts: they end the value of the label before them on a flattened line.
 _OTHER_LABELS = (
@@ -194,6 +194,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     order = numeric_order(text)
     if "title" not in found:
         _offer(text, found, "title", _first_title_line(text, front[1]))
+    if "duty_station" not in found:
+        _offer(text, found, "duty_station", _board_place(text))
     if "organisation" not in found:
         _offer(text, found, "organisation", _named_organisation(text))
     return _to_metadata(found, order)
@@ -255,6 +257,9 @@ def _check_period(text: str, f: _Found) -> _Found | None:
 
 
 def _check_job_opening(text: str, f: _Found) -> _Found | None:
+    """A reference with a digit; not a database record's UUID."""
+    if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f.value, re.I):
+        return None
     return f if re.search(r"\d", f.value) and len(f.value) <= 60 else None
 
 
@@ -429,11 +434,17 @@ def _uncoloned_pattern() -> re.Pattern:
                       r"(?=[A-Z0-9€$£(\[])", re.I)
 
 
+_PIPE_ROW = re.compile(r"^[ \t•*#>-]*(?P<label>[A-Za-zÀ-ÿ][^|\n:]{1,50}?)(?P<sep>[ \t]*:?[ \t]*\|[ \t]*)(?=\S)")
+
+
 def _uncoloned_label(text: str, line_start: int, line: str) -> list[tuple[str, int, int]]:
     if len(line) > 160:
         return []
     m = _uncoloned_pattern().match(line)
     if not m:
+        row = _PIPE_ROW.match(line)   # "Posting End Date | 27/09/2026": any label a rule reads
+        if row and _field_of(_label_key(row.group("label"))):
+            return [(_label_key(row.group("label")), line_start + row.start(), line_start + row.end())]
         return []
     key = _label_key(m.group("label"))
     if "|" not in m.group("sep") and (len(key.split()) < 2 and key not in _SINGLE_WORD_LABELS
@@ -609,6 +620,15 @@ def _first_line(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
         employer = _MD_EMPLOYER.match(text, m.end())
         if employer and heading_kind(employer.group("org")) is None:
             yield "organisation", _Found("", employer.start("org"), employer.end("org"))
+
+
+_BOARD_PLACE = re.compile(r"🌎[ \t]*(?P<place>[^`\n]{2,60}?)[ \t]*`")
+
+
+def _board_place(text: str) -> _Found | None:
+    """A job board's location badge near the top (`🌎 United States`)."""
+    m = _BOARD_PLACE.search(text, 0, min(len(text), 800))
+    return _Found(m.group("place"), m.start("place"), m.end("place")) if m else None
 
 
 def _first_title_line(text: str, start: int) -> _Found | None:
