@@ -33,9 +33,33 @@ KINDS = kinds.KIND_NAMES
 # -- entry points -------------------------------------------------------------------
 def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     out: list[Requirement] = []
-    for st in _joined(notice.text, statements(notice)):
+    sts = _joined(notice.text, statements(notice))
+    frameworks = _framework_sections(notice, sts)
+    for st in sts:
+        if st.section == "competencies" and _section_of(notice, st.start) not in frameworks \
+                and re.search(r"competenc", notice.sections[_section_of(notice, st.start)].name, re.I):
+            st = replace(st, section="skills")   # a competencies part that lists knowledge items
         out.extend(_read(notice, st, out))
     return tuple(out)
+
+
+_INDICATOR_LABEL = re.compile(r"\W*[A-Z][\w ,&/’'-]{2,45}:\s")
+
+
+def _section_of(notice: Notice, offset: int) -> int:
+    return next((i for i, s in enumerate(notice.sections) if s.start <= offset < s.end), -1)
+
+
+def _framework_sections(notice: Notice, sts) -> set[int]:
+    """Competencies parts written as a framework — indicators under competency names
+    ("Professionalism: Knowledge of …", "Teamwork: …") — rather than a list of the
+    knowledge and skills the post needs (ILO: "Good knowledge of programme and budget")."""
+    labelled: dict[int, int] = {}
+    for st in sts:
+        if st.section == "competencies" and (st.label or _INDICATOR_LABEL.match(notice.text, st.start, st.end)):
+            i = _section_of(notice, st.start)
+            labelled[i] = labelled.get(i, 0) + 1
+    return {i for i, n in labelled.items() if n >= 2}
 
 
 def requirements_for(library_or_store, notice_id: str) -> tuple[Requirement, ...]:
