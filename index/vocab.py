@@ -197,19 +197,28 @@ def proficiency_of(match: re.Match) -> str:
     return PROFICIENCY[index][1]
 
 
+def _table_pattern(table: dict[str, tuple[str, ...]], key: str, name: str) -> re.Pattern:
+    """Any entry of `table` (acronym → names), the acronym as `key` wraps it and each name
+    as `name` wraps it; group `e<i>` says which entry matched (`_entry_of`)."""
+    return re.compile("|".join(
+        rf"(?P<e{i}>{'|'.join([key.format(re.escape(acronym))] + [name.format(n) for n in names])})"
+        for i, (acronym, names) in enumerate(table.items())))
+
+
+def _entry_of(match: re.Match, table: dict) -> str:
+    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+    return list(table)[index]
+
+
 @cache
 def certification_pattern() -> re.Pattern:
-    """Any certification of `CERTIFICATIONS`; `certification_of` names the one matched."""
-    parts = []
-    for i, (acronym, names) in enumerate(CERTIFICATIONS.items()):
-        alternatives = [rf"\b{re.escape(acronym)}\b"] + [rf"\b{n}\b" for n in names]
-        parts.append(rf"(?P<c{i}>{'|'.join(alternatives)})")
-    return re.compile("|".join(parts))
+    """Any certification of `CERTIFICATIONS` (names are regex fragments)."""
+    return _table_pattern(CERTIFICATIONS, r"\b{}\b", r"\b{}\b")
 
 
 def certification_of(match: re.Match) -> str:
-    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
-    return list(CERTIFICATIONS)[index]
+    """The acronym of the certification a `certification_pattern` match names."""
+    return _entry_of(match, CERTIFICATIONS)
 
 
 @cache
@@ -333,16 +342,12 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 
 @cache
 def organisation_pattern() -> re.Pattern:
-    """Any name of `ORGANISATIONS`; the group name is the index of its acronym. Acronyms
-    match case-sensitively as whole words, full names in any case."""
-    parts = []
-    for i, (acronym, names) in enumerate(ORGANISATIONS.items()):
-        forms = [rf"(?<![\w-]){re.escape(acronym)}(?![\w-])"] + [rf"(?i:\b{re.escape(n)}\b)" for n in names]
-        parts.append(rf"(?P<o{i}>{'|'.join(forms)})")
-    return re.compile("|".join(parts))
+    """Any name of `ORGANISATIONS`: acronyms case-sensitively as whole words, full names in
+    any case."""
+    return _table_pattern({a: tuple(re.escape(n) for n in names) for a, names in ORGANISATIONS.items()},
+                          r"(?<![\w-]){}(?![\w-])", r"(?i:\b{}\b)")
 
 
 def organisation_of(match: re.Match) -> str:
     """The acronym of the organisation an `organisation_pattern` match names."""
-    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
-    return list(ORGANISATIONS)[index]
+    return _entry_of(match, ORGANISATIONS)
