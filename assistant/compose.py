@@ -16,7 +16,7 @@ from index.records import Notice, Requirement
 
 from index.vocab import LANGUAGES, certification_of, certification_pattern
 
-from index.kinds import KINDS, qualification_kinds
+from index.kinds import KINDS, RULES, qualification_kinds
 
 from .describe import describe
 from .eligibility import check_eligibility
@@ -108,17 +108,12 @@ def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement
     return Composed(tuple(claims), answered)
 
 
-_RULE_WORDS = {"roster_only": r"roster", "internal_only": r"internal",
-               "nationality": r"national|citizen", "residence": r"\blive|resid|commut",
-               "young_professionals": r"young professional", "age_of_separation": r"\bage\b|retire",
-               "first_tier": r"first[- ]tier", "under_represented": r"represented",
-               "gender": r"women|female|gender"}
 
 
 def named_in(question: str, topic: str) -> set[str]:
     """The certification, language or rule names the question mentions, if any."""
     if topic == "eligibility_rule":
-        return {rule for rule, pattern in _RULE_WORDS.items() if re.search(pattern, question, re.I)}
+        return {r.name for r in RULES if r.cues and re.search(r.cues, question, re.I)}
     if topic == "certification":
         return {certification_of(m) for m in certification_pattern().finditer(f"{question} {question.upper()}")}
     if topic == "language":

@@ -4,32 +4,10 @@ from __future__ import annotations
 
 import re
 
+from index.kinds import rule as rule_entry
 from index.records import Requirement, Route
 from index.vocab import LEVEL_NAMES
 
-RULES = {
-    "roster_only": "only candidates already placed on a roster may apply",
-    "internal_only": "the opening may be limited to internal candidates",
-    "open_to": "the opening is open to the candidates it names",
-    "nationality": "only {values} nationals may apply",
-    "residence": "candidates must reside within reach of the duty station ({values})",
-    "work_permit": "a work or residency permit for the duty-station country is needed",
-    "national_needs_outside_experience": "nationals of the duty-station country need prior "
-                                         "professional experience outside it",
-    "young_professionals": "young professionals programme recruits who have not served two "
-                           "years in their first assignment may not apply",
-    "age_of_separation": "staff reaching the mandatory age of separation during the "
-                         "appointment may not apply",
-    "general_service_temporary_professional": "G-6 and G-7 staff may apply to temporary "
-                                              "Professional posts up to P-3",
-    "one_level_above": "staff may apply to temporary posts at most one level above their grade",
-    "temporary_appointment_external": "staff on temporary appointments are treated as "
-                                      "external candidates",
-    "first_tier": "first-tier candidates ({values}) are considered first",
-    "under_represented": "applicants from under-represented member states are encouraged",
-    "gender": "female candidates are encouraged to apply",
-    "general": "an eligibility condition applies",
-}
 
 
 LEVELS = {"secondary": "secondary school diploma", "post_secondary": "post-secondary certificate or diploma",
@@ -127,7 +105,7 @@ def _certification(r: Requirement) -> str:
 
 
 def _rule(r: Requirement) -> str:
-    template = RULES.get(r.rule or "general", RULES["general"])
+    template = rule_entry(r.rule or "general").sentence
     values = ", ".join(r.values[:6]) + ("…" if len(r.values) > 6 else "")
     return template.format(values=values or "as listed")
 

@@ -35,8 +35,6 @@ from .vocabulary import DEMONYMS
 RANK = {"none": -1, "secondary": 0, "post_secondary": 1, "bachelor": 2, "master": 3, "doctorate": 4}
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 REQUIRED, DESIRABLE, CONDITION, PREFERENCE = "required", "desirable", "condition", "preference"
-_GROUP_RULES = {"young_professionals", "age_of_separation", "general", "work_permit",
-                "one_level_above", "temporary_appointment_external", "open_to"}
 
 
 @dataclass(frozen=True)

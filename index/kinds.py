@@ -83,11 +83,14 @@ Found = tuple[tuple[str, ...], bool]   # (values, preference)
 @dataclass(frozen=True)
 class Rule:
     """A rule on who may apply. Detection: `all_of` patterns must each match the statement
-    (and none of `none_of`); or `reader` returns (values, preference) or None. `wording`
-    is the card's plain words; `check` the eligibility check (None: shown as a condition)."""
+    (and none of `none_of`); or `reader` returns (values, preference) or None. `sentence`
+    is its plain words in an answer, `wording` the card's label, `cues` the question words
+    that ask about it, `check` the eligibility check (None: shown as a condition)."""
 
     name: str
-    wording: str
+    sentence: str           # plain words for an answer ("only {values} nationals may apply")
+    cues: str | None        # question words asking about it (regex, case-insensitive)
+    wording: str            # the card's short label
     check: str | None = None
     all_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
@@ -178,85 +181,111 @@ def _grade_window(body: str) -> Found | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("roster_only", "only candidates already on a roster", "roster",
+    Rule("roster_only", "only candidates already placed on a roster may apply",
+         r"roster", "only candidates already on a roster", "roster",
          all_of=(r"recruit from roster|only open to roster|roster applicants? (?:who|only)|"
                  r"only (?:open to )?(?:pre-approved )?roster",)),
-    Rule("internal_only", "internal candidates only", "internal",
+    Rule("internal_only", "the opening may be limited to internal candidates",
+         r"internal", "internal candidates only", "internal",
          all_of=(r"limited to\W+internal candidates|internal candidates only|only (?:open to )?"
                  r"internal (?:candidates|applicants)|open to internal candidates only",)),
-    Rule("open_to", "open to", None, values=("external", "internal"),
+    Rule("open_to", "the opening is open to the candidates it names",
+         None, "open to", None, values=("external", "internal"),
          all_of=(r"\b(?:open to|are eligible)\b[^.]*\binternal and external\b|\binternal and external "
                  r"candidates (?:are eligible|may apply)",)),
-    Rule("nationality", "nationals only", "nationality", reader=_nationality),
-    Rule("residence", "residence", "residence", reader=_residence),
-    Rule("work_permit", "work permit or residency needed", None,
+    Rule("nationality", "only {values} nationals may apply",
+         r"national|citizen", "nationals only", "nationality", reader=_nationality),
+    Rule("residence", "candidates must reside within reach of the duty station ({values})",
+         r"\blive|resid|commut", "residence", "residence", reader=_residence),
+    Rule("work_permit", "a work or residency permit for the duty-station country is needed",
+         r"permit|visa|right to work|authori[sz]ed to work", "work permit or residency needed", None,
          all_of=(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
                  r"permanent resident|legally (?:authori[sz]ed|entitled|able|permitted) to (?:live and )?work|"
                  r"right to (?:live and )?work|(?:eligible|authori[sz]ed) to work|legal status to live",
                  r"\b(?:required|must|only|prerequisite|should|eligible|subject to evidence)\b")),
-    Rule("member_nationality", "nationals of member states only", None,
+    Rule("member_nationality", "only nationals of the member states the notice names may apply",
+         r"national|citizen|member state", "nationals of member states only", None,
          all_of=(r"\b(?:be|are|is|being) (?:a )?(?:nationals?|citizens?) of (?:one of )?(?:the )?(?:[\w-]+ ){0,4}"
                  r"(?:Member States?|member countr(?:y|ies)|participating States?)\b"
                  r"|\bnationals? of (?:the )?(?:[\w-]+ ){0,4}(?:member (?:states|countries)|participating states)\b"
                  r"|\b(?:EU|EEA|European Economic Area|European Union) (?:citizens|nationals)\b"
                  r"|\bnationals? of (?:one of )?the (?:24 |27 )?(?:EU )?Member States\b",)),
-    Rule("citizen_rights", "full rights as a citizen", None,
+    Rule("citizen_rights", "candidates must enjoy full rights as citizens",
+         r"citizen|civil rights", "full rights as a citizen", None,
          all_of=(r"\b(?:enjoy|have) (?:full|all) (?:civil )?rights as (?:a )?citizens?\b",)),
-    Rule("military_service", "military service obligations fulfilled", None,
+    Rule("military_service", "candidates must have fulfilled their military service obligations",
+         r"military", "military service obligations fulfilled", None,
          all_of=(r"\bobligations imposed\b[^.]*\bmilitary service\b|\bmilitary service obligations\b",)),
-    Rule("age", "an age limit", None,
+    Rule("age", "the notice sets an age limit",
+         r"\bage\b|how old|too old|years old", "an age limit", None,
          all_of=(r"\b(?:at least|minimum age of|not (?:be )?older than|no older than|under the age of|"
                  r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",
                  r"\bage[ds]?\b|\byears? old\b|\byears of age\b|\bolder than\b|\bborn\b"),
          none_of=(r"mandatory age of separation|retirement age",)),
-    Rule("secondment_only", "open to seconded candidates only (nominated by their government)", None,
+    Rule("secondment_only", "only candidates seconded (nominated) by their government may apply",
+         r"second(?:ed|ment)|nominat", "open to seconded candidates only (nominated by their government)", None,
          all_of=(r"\b(?:open (?:for|to) )?secondment only\b|\bnominated by (?:their |the |its )?(?:respective )?"
                  r"(?:participating States?|governments?|member states?)\b",)),
-    Rule("experience_cap", "a maximum amount of experience", None,
+    Rule("experience_cap", "candidates may have at most the experience the notice states",
+         r"too much experience|maximum experience", "a maximum amount of experience", None,
          all_of=(r"\b(?:less than|no more than|not more than|fewer than|a maximum of|at most) (?:\w+ )?"
                  r"(?:\(\d+\) )?years?\b[^.;]{0,40}\bexperience\b",)),
-    Rule("graduation_window", "a recent degree or current studies", None, consumes=False,
+    Rule("graduation_window", "candidates must be studying or have graduated recently",
+         r"graduat|enrol|student", "a recent degree or current studies", None, consumes=False,
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b",)),
-    Rule("open_to_group", "open only to the group the notice names", None, general=True,
+    Rule("open_to_group", "the opening is open only to the group it names",
+         r"open to|who (?:can|may) apply", "open only to the group the notice names", None, general=True,
          all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?:\w+[- ]){0,3}?(?:nationals|candidates|applicants|"
                  r"students|graduates|staff|members|women|persons|people|citizens|residents|those)\b"
                  r"|\breserved for\b|\b(?:the following|who) are eligible to apply\b",),
          none_of=(r"\bopen to (?:all|both|any|everyone)\b", r"\binternal and external\b")),
     Rule("national_needs_outside_experience",
-         "nationals of the duty-station country need experience outside it", "national_outside",
+         "nationals of the duty-station country need prior professional experience outside it",
+         None, "nationals of the duty-station country need experience outside it", "national_outside",
          all_of=(r"nationals of the (?:duty station['’]s country|country of the duty station)",
                  r"\bnot\b|cannot")),
-    Rule("young_professionals", "young professionals programme restriction", "young_professionals",
+    Rule("young_professionals", "young professionals programme recruits who have not served two years in their first assignment may not apply",
+         r"young professional", "young professionals programme restriction", "young_professionals",
          all_of=(r"young professionals? programme", r"not eligible")),
-    Rule("age_of_separation", "mandatory age of separation", None,
+    Rule("age_of_separation", "staff reaching the mandatory age of separation during the appointment may not apply",
+         r"\bage\b|retire", "mandatory age of separation", None,
          all_of=(r"mandatory age of separation|retirement age",
                  r"not (?:be )?eligible|shall not|must|\bis \d{2}\b|\b\d{2} years\b")),
     Rule("general_service_temporary_professional",
-         "G-6/G-7 staff may apply to temporary posts up to P-3", "gs_to_p", reader=_grade_window),
-    Rule("one_level_above", "staff may apply at most one level above their grade",
+         "G-6 and G-7 staff may apply to temporary Professional posts up to P-3",
+         None, "G-6/G-7 staff may apply to temporary posts up to P-3", "gs_to_p", reader=_grade_window),
+    Rule("one_level_above", "staff may apply to temporary posts at most one level above their grade",
+         None, "staff may apply at most one level above their grade",
          all_of=(r"no more than one level above",)),
-    Rule("temporary_appointment_external", "staff on temporary appointments count as external",
+    Rule("temporary_appointment_external", "staff on temporary appointments are treated as external candidates",
+         None, "staff on temporary appointments count as external",
          all_of=(r"temporary appointment[^.]*(?:regarded|considered|treated) as (?:an )?external",)),
-    Rule("first_tier", "first-tier candidates considered first", reader=_first_tier),
-    Rule("under_represented", "under-represented nationalities encouraged", reader=_under_represented),
-    Rule("preference_given", "a preference in selection", preference=True, general=True,
+    Rule("first_tier", "first-tier candidates ({values}) are considered first",
+         r"first[- ]tier", "first-tier candidates considered first", reader=_first_tier),
+    Rule("under_represented", "applicants from under-represented member states are encouraged",
+         r"represented", "under-represented nationalities encouraged", reader=_under_represented),
+    Rule("preference_given", "the notice gives some candidates preference",
+         r"prefer", "a preference in selection", preference=True, general=True,
          all_of=(r"\bpreference (?:will|may|shall) be given to (?:candidates|applicants|nationals|women|"
                  r"female|those|persons|people)\b",)),
-    Rule("encouraged", "some candidates are encouraged to apply", preference=True, general=True,
+    Rule("encouraged", "the notice encourages some candidates to apply",
+         r"encourag", "some candidates are encouraged to apply", preference=True, general=True,
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"
                  r"\bencourage[sd]? (?:applications|applicants|candidates)\b|\bwe (?:also )?encourage\b|"
                  r"\bwelcomes? applications\b",),
          none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if",
                   r"\ball (?:suitably )?(?:qualified|backgrounds)|\bregardless\b|\bdiverse\b|\ball backgrounds\b", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
-    Rule("gender", "encouraged", values=("female",), preference=True,
+    Rule("gender", "female candidates are encouraged to apply",
+         r"women|female|gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
                  r"qualified female\b|\bparticularly qualified female\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.
-GENERAL = Rule("general", "eligibility condition", general=True,
+GENERAL = Rule("general", "an eligibility condition applies",
+         None, "eligibility condition", general=True,
                all_of=(r"\b(?:are|is) not eligible\b|\bineligible\b|\bmay (?:only|not) apply\b|"
                        r"\bcannot be considered\b|\bshall not be (?:employed|appointed|eligible)\b|"
                        r"\bwill be offered to\b|\bmust have completed\b[^.]*\beligible\b",))
