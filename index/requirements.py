@@ -178,15 +178,18 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     rules = _eligibility(notice, st)
     if rules and any(kinds.rule(r.rule).consumes for r in rules):
         return rules
-    if _ABOUT_US_OR_PROCEDURE.search(text):
+    if _ABOUT_US_OR_PROCEDURE.search(text) or _LEAD_IN.search(text):
         return []
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
     # In a duties or competencies part a qualification-like sentence is an indicator of
     # performance, not a requirement; elsewhere (a one-section notice) it is one.
     qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
+    if st.mode == CONTEXT and _ROLE_DOES.match(text):
+        qualification = marked = False   # "The language specialist provides translations …": a duty
     if st.mode == CONTEXT and not (marked or qualification):
         return rules + [r for r in _conditions(notice, st, necessity, True)
-                        if r.kind != "certification" or (r.names and st.section not in _INDICATOR_SECTIONS)]
+                        if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)
+                                                         and st.section not in _INDICATOR_SECTIONS)]
     education, consumed = _education(notice, st, necessity)
     languages = _languages(notice, st, necessity, so_far)
     conditions = _conditions(notice, st, necessity, bool(education or languages))
@@ -196,7 +199,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         c for c in conditions if c.kind != "certification" or not experience or c.names]
     if st.mode == NOTES and not (marked or qualification):
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
-                 or (r.kind == "language" and r.proficiency) or (r.kind == "certification" and r.names)]
+                 or (r.kind == "language" and r.proficiency)
+                 or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
     if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)):
         found = [_req(notice, "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
@@ -210,6 +214,17 @@ _ABOUT_US_OR_PROCEDURE = re.compile(
     r"\bstep in grade\b|\bsupport (?:their|your) applications?\b|\bapplication form\b|\bexact dates\b|"
     r"\bcriteria will be\b|\bevaluate (?:the )?technical proposals\b|\bwill be (?:assessed|evaluated|tested)\b|"
     r"\bholiday\b|\bannual leave\b", re.I)
+# A lead-in or a heading left in the text: "Candidates must have", "Professional
+# experience:", "Education 6." (a footnote number), "Qualifications requises".
+_LEAD_IN = re.compile(r"^[^.;]{0,80}[:：]\s*$|^\W*(?:\w+\s+){0,3}(?:must|should|will|shall)\s+(?:have|be|"
+                      r"possess|include)\W*$|^\W*[A-Za-zÀ-ÿ]+(?:\s+[A-Za-zÀ-ÿ]+)?\s+\d{1,2}\.?$|"
+                      r"^\W*(?:qualifications? requises?|requisitos|calificaciones|comp[ée]tences requises)\W*$",
+                      re.I)
+_ROLE_DOES = re.compile(r"\W*(?:the|this|each|our) (?:[\w-]+ ){0,3}?(?:specialist|incumbent|officer|consultant|post|"
+                        r"position|role|intern|fellow|assistant|adviser|advisor|manager|coordinator|team|unit)s? "
+                        r"(?:\w+ ){0,2}?(?:provides?|supports?|leads?|manages?|ensures?|performs?|undertakes?|"
+                        r"is responsible|will (?:be|work|support|lead|provide|manage|contribute))\b", re.I)
+_ASKS_FOR = re.compile(r"\blevel of\b|\brequire|\brequested\b|\bmust (?:hold|have|obtain)\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
 _QUALIFICATION_OPENING = re.compile(
     r"^\W*(?:(?:a|an|the|some|any)\s+)?(?:(?:minimum|at least|min\.?)\s+(?:of\s+)?)?"
@@ -246,7 +261,7 @@ def reads_as_qualification(text: str) -> bool:
     """Whether a sentence describes what a candidate has or is ("Proven ability to …",
     "University degree in …", "You have …", "Candidates must hold …") rather than a task,
     the organisation or the procedure. Left out: qualifications phrased as tasks."""
-    return bool(_QUALIFICATION_OPENING.search(text)) and not _NOT_QUALIFICATION.search(text) \
+    return len(text.split()) > 2 and bool(_QUALIFICATION_OPENING.search(text)) and not _NOT_QUALIFICATION.search(text) \
         and not _DUTY_START.match(text)
 
 
