@@ -169,7 +169,7 @@ def _under_represented(body: str) -> Found | None:
     countries = _country_list(body)
     if countries and re.search(r"(?:un|under|non)[- ]?represented", body, re.I):
         return countries, True
-    if re.search(r"(?:historically )?underrepresented\b[^.]*\bencourage", body, re.I):
+    if re.search(r"(?:historically )?under-?represented\b[^.]*\bencourage", body, re.I):
         return (), True
     return None
 
@@ -274,13 +274,14 @@ RULES: tuple[Rule, ...] = (
          r"encourag", "some candidates are encouraged to apply", preference=True, general=True,
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"
                  r"\bencourage[sd]? (?:applications|applicants|candidates)\b|\bwe (?:also )?encourage\b|"
-                 r"\bwelcomes? applications\b",),
+                 r"\bwelcomes? applications\b|\bencourageons\b|\baccueille favorablement\b|\balentamos\b",),
          none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if",
                   r"\ball (?:suitably )?(?:qualified|backgrounds)|\bregardless\b|\bdiverse\b|\ball backgrounds\b", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
     Rule("gender", "female candidates are encouraged to apply",
          r"women|female|gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
-                 r"qualified female\b|\bparticularly qualified female\b",),
+                 r"qualified female\b|\bparticularly qualified female\b|\bencourages? (?:qualified )?"
+                 r"(?:female|women)\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.

@@ -278,7 +278,7 @@ def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement])
     m = _PREFERENCE_CLAUSE.search(notice.text, st.start, st.end)
     if not m:
         return []
-    if _degrees(m.group("clause")) or re.search(r"\byears?\b|\bor\b", m.group("clause")):
+    if _degrees(m.group("clause")) or re.search(r"\byears?\b|\bequivalent\b", m.group("clause")):
         return []  # an alternative route or a list of fields, read by the education reader
     start, end = m.start("clause"), m.end("clause")
     end = start + len(notice.text[start:end].rstrip(" .\n"))

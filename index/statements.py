@@ -85,7 +85,24 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
         elif caps := _caps_run(text, start, end):
             _apply_heading(state, caps)  # "WFP LEADERSHIP FRAMEWORK …" in a one-line notice
         out.append(Statement(start, end, state.mode, state.necessity, section.kind, label, item))
+        lead = _lead_in_necessity(text[start:end])
+        if lead:
+            state.necessity = lead   # "Additionally, we would love it if you have:" sets its list's necessity
     return out
+
+
+_DESIRABLE_LEAD = re.compile(r"\b(?:would love|we'?d love|great if|nice to have|bonus|a plus|desirable|"
+                             r"preferred|preferably|ideally|assets?|advantage|would be helpful)\b", re.I)
+_REQUIRED_LEAD = re.compile(r"\b(?:must|required|essential|minimum|mandatory)\b", re.I)
+
+
+def _lead_in_necessity(piece: str) -> str | None:
+    """The necessity a list's lead-in line gives the items under it, if it gives one."""
+    if not piece.rstrip().endswith(":") or len(piece) > 160:
+        return None
+    if _DESIRABLE_LEAD.search(piece):
+        return DESIRABLE
+    return REQUIRED if _REQUIRED_LEAD.search(piece) else None
 
 
 def section_defaults(section: Section) -> tuple[str, str]:
