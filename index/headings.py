@@ -9,7 +9,7 @@ Kinds: details (job facts: title, location, level...), org_setting, responsibili
 competencies, qualifications, job_specific, desirable, education, experience, languages,
 assessment, special_notice, how_to_apply, boilerplate; `sections.py` adds header (text
 before the first heading), body (a notice without headings) and other.
-Left out: headings in languages other than English.
+French and Spanish headings are listed too (`_FR_ES`). Left out: headings in other languages.
 """
 
 from __future__ import annotations
@@ -17,6 +17,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
+# French and Spanish headings (ILO, UNV, UNDP notices in those languages), by kind.
+_FR_ES: dict[str, tuple[str, ...]] = {
+    "org_setting": ("Contexte", "Contexto", "Antecedentes", "Introducción", "Descripción", "Description du poste",
+                    "Supervision", "Supervisión", "Objectif du poste", "Objetivo del puesto"),
+    "responsibilities": ("Fonctions et responsabilités essentielles", "Fonctions et responsabilités",
+                         "Responsabilités", "Tâches", "Principales fonctions", "Funciones", "Responsabilidades",
+                         "Funciones y responsabilidades", "Principales funciones y responsabilidades",
+                         "Descripción de las tareas", "Tareas"),
+    "qualifications": ("Qualifications requises", "Qualifications", "Profil recherché", "Profil",
+                       "Requisitos", "Calificaciones requeridas", "Requisitos mínimos", "Perfil",
+                       "Perfil requerido", "Cualificaciones requeridas"),
+    "education": ("Formation", "Formation académique", "Éducation", "Educación", "Formación",
+                  "Formación académica", "Nivel educativo"),
+    "experience": ("Expérience", "Expérience professionnelle", "Experiencia", "Experiencia profesional"),
+    "languages": ("Langues", "Connaissances linguistiques", "Idiomas", "Lenguas"),
+    "competencies": ("Compétences", "Competencias", "Compétences requises", "Competencias requeridas",
+                     "Habilidades"),
+    "assessment": ("Processus de recrutement", "Processus d'évaluation", "Proceso de selección",
+                   "Proceso de contratación", "Evaluación"),
+    "boilerplate": ("Alerte à la fraude", "Alerta de fraude", "Alerta sobre fraude"),
+    "desirable": ("Atouts", "Deseable", "Se valorará"),
+}
 # kind → headings as written in notices (compared case-insensitively, spaces folded).
 HEADINGS: dict[str, tuple[str, ...]] = {
     "details": (
@@ -193,7 +215,9 @@ def _fold(s: str) -> str:
 
 @cache
 def _lookup() -> dict[str, str]:
-    return {_fold(h): kind for kind, names in HEADINGS.items() for h in names}
+    table = {_fold(h): kind for kind, names in _FR_ES.items() for h in names}
+    table.update({_fold(h): kind for kind, names in HEADINGS.items() for h in names})
+    return table
 
 
 def clean_heading(line: str) -> str:

@@ -37,7 +37,7 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     frameworks = _framework_sections(notice, sts)
     for st in sts:
         if st.section == "competencies" and _section_of(notice, st.start) not in frameworks \
-                and re.search(r"competenc", notice.sections[_section_of(notice, st.start)].name, re.I):
+                and re.search(r"comp[eé]t[eé]nc", notice.sections[_section_of(notice, st.start)].name, re.I):
             st = replace(st, section="skills")   # a competencies part that lists knowledge items
         out.extend(_read(notice, st, out))
     return tuple(out)
@@ -245,6 +245,10 @@ _QUALIFICATION_OPENING = re.compile(
     r"demonstrate|speak|produce|fulfil|enjoy|meet)\b"
     r"|^\W*(?:you|candidates?)\s+(?:have|hold|are|possess|bring|speak)\b"
     r"|^\W*(?:(?:be\s+)?currently\s+)?enrolled\s+in\b"
+    r"|^\W*(?:(?:une?|la|el|una|de)\s+)?(?:(?:bonnes?|excellentes?|solides?|parfaite|très bonne|buen[ao]?s?|excelentes?|"
+    r"s[oó]lid[ao]s?|ampli[ao]s?|profund[ao]s?)\s+)?(?:connaissances?|ma[iî]trise|capacit[ée]s?|aptitudes?|comp[ée]tences?|"
+    r"exp[ée]rience|conocimientos?|dominio|capacidad(?:es)?|habilidad(?:es)?|experiencia|familiaridad|manejo|"
+    r"sens (?:de|du|élevé))\b"
     r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce)\s+(?:an?|the|at least|a minimum|good|full|"
     r"excellent|thorough|proven|fulfilled|completed|\w+ing)\b", re.I)
 _NOT_QUALIFICATION = re.compile(
