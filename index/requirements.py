@@ -38,7 +38,7 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     for st in sts:
         if st.section == "competencies" and _section_of(notice, st.start) not in frameworks \
                 and re.search(r"comp[eé]t[eé]nc", notice.sections[_section_of(notice, st.start)].name, re.I):
-            st = replace(st, section="skills")   # a competencies part that lists knowledge items
+            st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
     return tuple(out)
 
@@ -56,9 +56,11 @@ def _framework_sections(notice: Notice, sts) -> set[int]:
     knowledge and skills the post needs (ILO: "Good knowledge of programme and budget")."""
     labelled: dict[int, int] = {}
     for st in sts:
-        if st.section == "competencies" and (st.label or _INDICATOR_LABEL.match(notice.text, st.start, st.end)):
+        m = _INDICATOR_LABEL.match(notice.text, st.start, st.end)
+        if st.section == "competencies" and (st.label or m):
+            name = " ".join((st.label or m.group(0)).strip(" :").lower().split())
             i = _section_of(notice, st.start)
-            labelled[i] = labelled.get(i, 0) + 1
+            labelled[i] = labelled.get(i, 0) + (2 if name in vocab.COMPETENCY_NAMES else 1)
     return {i for i, n in labelled.items() if n >= 2}
 
 

@@ -131,6 +131,20 @@ CERTIFICATIONS: dict[str, tuple[str, ...]] = {
     "IPSAS": (),
 }
 
+# Names of competencies in the frameworks of UN-system employers: a competencies part whose
+# items are labelled with these is a framework of indicators, not a list of skills required.
+COMPETENCY_NAMES = (
+    "professionalism", "teamwork", "team work", "communication", "planning and organizing",
+    "planning & organizing", "planning and organising", "accountability", "client orientation",
+    "creativity", "technological awareness", "technology awareness", "commitment to continuous learning",
+    "leadership", "vision", "empowering others", "managing performance", "building trust",
+    "judgement/decision-making", "judgment and decision-making", "integrity", "integrity and transparency",
+    "respect for diversity", "inclusion and respect for diversity", "delivering results",
+    "managing and sharing knowledge", "strategic thinking and vision", "empowering others and building trust",
+    "empowering others & building trust", "results orientation", "ethics and values", "collaboration",
+    "adaptability", "resilience",
+)
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -233,7 +247,7 @@ def required_pattern() -> re.Pattern:
 
 def vocabularies() -> tuple:
     """Every word list and pattern table above, as data (for `derived.parser_hash`)."""
-    return (LEVELS, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
+    return (LEVELS, COMPETENCY_NAMES, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
             tuple(CERTIFICATIONS.items()), tuple(NUMBER_WORDS.items()), DESIRABLE, REQUIRED,
             tuple(ORGANISATIONS.items()))
 
