@@ -186,8 +186,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     # In a duties or competencies part a qualification-like sentence is an indicator of
     # performance, not a requirement; elsewhere (a one-section notice) it is one.
     qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
-    if st.mode == CONTEXT and _ROLE_DOES.match(text):
-        qualification = marked = False   # "The language specialist provides translations …": a duty
+    if _ROLE_DOES.match(text) or (st.section == "skills" and _INDICATOR_VERB.match(text)):
+        return rules   # "The language specialist provides translations …", "Builds and maintains …"
     if st.mode == CONTEXT and not (marked or qualification):
         return rules + [r for r in _conditions(notice, st, necessity, True)
                         if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)
@@ -226,6 +226,11 @@ _ROLE_DOES = re.compile(r"\W*(?:the|this|each|our) (?:[\w-]+ ){0,3}?(?:specialis
                         r"position|role|intern|fellow|assistant|adviser|advisor|manager|coordinator|team|unit)s? "
                         r"(?:\w+ ){0,2}?(?:provides?|supports?|leads?|manages?|ensures?|performs?|undertakes?|"
                         r"is responsible|will (?:be|work|support|lead|provide|manage|contribute))\b", re.I)
+_INDICATOR_VERB = re.compile(
+    r"\W*(?:\w+ly\s+)?(?:builds|reflects|shares|listens|treats|acts|takes|seeks|works|encourages|promotes|"
+    r"displays|shows|maintains|creates|identifies|uses|applies|communicates|delivers|adapts|focuses|respects|"
+    r"values|operates|plans|anticipates|recognizes|recognises|accepts|inspires|empowers|models|fosters|"
+    r"champions|challenges|drives|embraces|keeps|manages|leads|supports|ensures|demonstrates)\b", re.I)
 _ASKS_FOR = re.compile(r"\blevel of\b|\brequire|\brequested\b|\bmust (?:hold|have|obtain)\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
 _QUALIFICATION_OPENING = re.compile(
