@@ -70,7 +70,9 @@ _LABELS: dict[str, tuple[str, ...]] = {
                     "vacancy reference", "vacancy id", "special vacancy notice number",
                     "job req id", "requisition", "requisition number", "requisition no",
                     "job requisition id", "job posting id", "posting id", "job code", "post number",
-                    "job no", "vacancy code", "reference code", "ref", "id"),
+                    "job no", "vacancy code", "reference code", "ref"),
+    # a bare "ID" names the job only when nothing better does (a page's record id)
+    "job_opening_weak": ("id",),
 }
 # Labels of other facts: they end the value of the label before them on a flattened line.
 _OTHER_LABELS = (
@@ -192,6 +194,11 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
     order = numeric_order(text)
+    weak = found.pop("job_opening_weak", None)
+    if "job_opening" not in found and weak is not None:
+        found["job_opening"] = weak
+    if "grade" not in found and "title" in found:
+        _offer(text, found, "grade", _grade_in_title(text, found["title"]))
     if "title" not in found:
         _offer(text, found, "title", _first_title_line(text, front[1]))
     if "duty_station" not in found:
@@ -288,6 +295,7 @@ def _check_duty_station(text: str, f: _Found) -> _Found | None:
 
 
 _CHECKS = {"posted": _check_date, "closes": _check_date, "grade": _check_grade,
+           "job_opening_weak": lambda text, f: _check_job_opening(text, f),
            "grade_hint": _check_grade, "period": _check_period,
            "job_opening": _check_job_opening, "organisation": _check_organisation,
            "duty_station": _check_duty_station}
@@ -478,7 +486,8 @@ def _value_span(text: str, start: int, end: int, field: str | None) -> tuple[int
 
 
 def _wrapped_end(text: str, start: int, end: int, field: str | None) -> int:
-    """End of a value hard-wrapped onto at most two short following lines."""
+    """End of a value hard-wrapped onto at most two short following lines (a place does not
+    go on onto a line with figures: "Reserve list (RL) valid until 31/12/2027")."""
     for _ in range(2):
         value = text[start:end].strip()
         if value.endswith((".", ";", ":", "!", "?")) or end >= len(text) or text[end] != "\n":
@@ -488,7 +497,8 @@ def _wrapped_end(text: str, start: int, end: int, field: str | None) -> int:
         nxt_end = text.find("\n", end + 1)
         nxt_end = len(text) if nxt_end < 0 else nxt_end
         nxt = text[end + 1:nxt_end]
-        if not nxt.strip() or len(nxt) > 60 or _label_like(nxt) or nxt.lstrip()[:1] in "•*-#":
+        if not nxt.strip() or len(nxt) > 60 or _label_like(nxt) or nxt.lstrip()[:1] in "•*-#" \
+                or (field == "duty_station" and re.search(r"\d", nxt)):
             break
         end = nxt_end
     return end
@@ -623,6 +633,16 @@ def _first_line(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:
 
 
 _BOARD_PLACE = re.compile(r"🌎[ \t]*(?P<place>[^`\n]{2,60}?)[ \t]*`")
+
+
+_UN_GRADE = re.compile(r"\b(?:P|D|G|GS|NO|SC|SB|FS|AD|AST|IICA|LICA|NPSA|IPSA)[- ]?\d{1,2}\b|\bNO[- ]?[A-D]\b")
+
+
+def _grade_in_title(text: str, title: _Found) -> _Found | None:
+    """`Business Support Assistant SC 5 - Roster for …`: a grade of a UN-system scale inside
+    the title, when nothing else states the grade."""
+    m = _UN_GRADE.search(text, title.start, title.end)
+    return _Found(m.group(0), m.start(), m.end()) if m else None
 
 
 def _board_place(text: str) -> _Found | None:
