@@ -146,7 +146,14 @@ def _label_only(text: str) -> bool:
     return t.endswith(":") or (len(t.split()) <= 4 and t[:1].isupper() and not re.search(r"[.;,!?|:]", t))
 
 
-def read_facts(notice: Notice) -> tuple[Fact, ...]:
-    """Every sentence of `notice` that states a fact of the registry."""
+def read_facts(notice: Notice, requirements=None) -> tuple[Fact, ...]:
+    """Every sentence of `notice` that states a fact of the registry; the statements of the
+    who-may-apply rules (`requirements`, extracted when not given) state who may apply."""
+    from .requirements import extract_requirements
+
     sents = sentences(notice)
-    return tuple(Fact(f.name, s, e) for f in FACTS for s, e in fact_spans(notice, f.name, sents))
+    found = [Fact(f.name, s, e) for f in FACTS for s, e in fact_spans(notice, f.name, sents)]
+    reqs = extract_requirements(notice) if requirements is None else requirements
+    found += [Fact("who_may_apply", r.start, r.end) for r in reqs
+              if r.kind == "eligibility_rule" and not r.preference]
+    return tuple(found)

@@ -256,8 +256,8 @@ _QUALIFICATION_OPENING = re.compile(
     r"s[oó]lid[ao]s?|ampli[ao]s?|profund[ao]s?)\s+)?(?:connaissances?|ma[iî]trise|capacit[ée]s?|aptitudes?|comp[ée]tences?|"
     r"exp[ée]rience|conocimientos?|dominio|capacidad(?:es)?|habilidad(?:es)?|experiencia|familiaridad|manejo|"
     r"sens (?:de|du|élevé))\b"
-    r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce)\s+(?:an?|the|at least|a minimum|good|full|"
-    r"excellent|thorough|proven|fulfilled|completed|\w+ing)\b", re.I)
+    r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce|fulfil|fulfill)\s+(?:an?|the|at least|a minimum|good|full|"
+    r"excellent|thorough|proven|fulfilled|completed|evidence|proof|appropriate|\w+ing)\b", re.I)
 _NOT_QUALIFICATION = re.compile(
     r"\b(?:will be (?:invited|contacted|assessed|evaluated|required to undergo|offered|placed|"
     r"considered for|given)|shortlist\w*|interview\w*|(?:selection|assessment) (?:procedure|process|"
@@ -801,7 +801,8 @@ _OTHER_UN = re.compile(
 _EU_LANGUAGE = re.compile(
     r"\b(?:one|another) of the (?:\d+ |twenty-\w+ )?(?:official )?(?:EU |European Union )?(?:official )?languages "
     r"of the (?:European )?Union\b|\b(?:one|another) of the (?:\d+ )?(?:official )?(?:EU|European Union) "
-    r"(?:official )?languages\b|\b(?:one|another) of the (?:\d+ )?official languages of the (?:EU|European Union)\b",
+    r"(?:official )?languages\b|\b(?:one|another) of the (?:\d+ )?official languages of the (?:EU|European Union)\b"
+    r"|\banother (?:official )?language of the (?:European )?Union\b",
     re.I)
 _DUTY_LANGUAGE = re.compile(
     r"\b(?:the\s+)?duty\s*station['’]?s?\s+language\b|\b(?:UN\s+working\s+)?language\s+of\s+the\s+"

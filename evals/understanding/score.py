@@ -146,8 +146,9 @@ def parse_for_scoring(path: Path):
     from index.requirements import extract_requirements
 
     notice = parse_notice(path.name, load(path, 5_000_000).text)
-    facts = [(f.name, f.start, f.end) for f in read_facts(notice)]
-    return notice, extract_requirements(notice), facts
+    reqs = extract_requirements(notice)
+    facts = [(f.name, f.start, f.end) for f in read_facts(notice, reqs)]
+    return notice, reqs, facts
 
 
 def score(split: str = "heldout", gold_dir: Path = GOLD_DIR, notices: Path = NOTICES_DIR):
