@@ -83,8 +83,10 @@ class Ingester:
     (first, so that a renamed file is taken as the same notice under its new name).
     """
 
-    def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int):
+    def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int,
+                 index_dir: Path | None = None):
         self.store, self.vectors, self.embedder, self.max_bytes = store, vectors, embedder, max_bytes
+        self.index_dir = Path(index_dir).resolve() if index_dir else None  # never read as notices
         self.report = {"added": [], "updated": [], "unchanged": [], "rejected": [], "pruned": []}
         self.embedded = self.reused = 0
         self._seen_names: dict[str, Path] = {}
@@ -99,7 +101,8 @@ class Ingester:
                                "--prune the paths given must be the whole collection")
         for p in missing:
             self._reject(str(p), "no such file or folder")
-        files = collect(p for p in paths if p.exists())
+        files = [f for f in collect(p for p in paths if p.exists())
+                 if self.index_dir is None or self.index_dir not in f.resolve().parents]
         if prune:
             self._prune({p.name for p in files})
         pending = _Pending()

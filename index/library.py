@@ -61,8 +61,8 @@ class Library:
         IndexUnavailable while another ingest into the same index runs."""
         with self.store.ingest_lock():
             try:
-                return Ingester(self.store, self.vectors, self.embedder,
-                                self.config.max_file_bytes).run(paths, prune, progress)
+                return Ingester(self.store, self.vectors, self.embedder, self.config.max_file_bytes,
+                                self.config.index_dir).run(paths, prune, progress)
             finally:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
 

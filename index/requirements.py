@@ -230,7 +230,11 @@ _INDICATOR_VERB = re.compile(
     r"\W*(?:\w+ly\s+)?(?:builds|reflects|shares|listens|treats|acts|takes|seeks|works|encourages|promotes|"
     r"displays|shows|maintains|creates|identifies|uses|applies|communicates|delivers|adapts|focuses|respects|"
     r"values|operates|plans|anticipates|recognizes|recognises|accepts|inspires|empowers|models|fosters|"
-    r"champions|challenges|drives|embraces|keeps|manages|leads|supports|ensures|demonstrates)\b", re.I)
+    r"champions|challenges|drives|embraces|keeps|manages|leads|supports|ensures|demonstrates)\b"
+    r"|\W*(?:[A-Z][a-z]+ly\s+)?(?!(?:skills|abilities|communications|analytics|statistics|economics|mathematics|"
+    r"operations|relations|logistics|finances|systems|sciences|studies|programmes|programs|tools|languages|"
+    r"results|projects|partners|rules|regulations|procedures|policies|processes)\b)[A-Z][a-z]+(?:es|s)\s+"
+    r"(?=(?:a|an|the|and|to|with|own|others|appropriate|clear|strong|effective|new|sound|high)\b)", re.I)
 _ASKS_FOR = re.compile(r"\blevel of\b|\brequire|\brequested\b|\bmust (?:hold|have|obtain)\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
 _QUALIFICATION_OPENING = re.compile(

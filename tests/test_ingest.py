@@ -185,6 +185,15 @@ def test_collect_walks_folders_skipping_hidden_and_readme_files(tmp_path):
         "a.doc", "b.txt", "sub/c.html", "README.md"]
 
 
+def test_an_index_inside_the_ingested_folder_is_not_read_as_notices(tmp_path, fake_embedder):
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
+    lib = Library(IndexConfig(index_dir=folder / "index"), embedder=fake_embedder)
+    assert lib.ingest([folder]).summary() == "added 1, updated 0, unchanged 0, rejected 0"
+    assert lib.ingest([folder]).summary() == "added 0, updated 0, unchanged 1, rejected 0"
+
+
 def test_missing_path_is_reported(tmp_path, fake_embedder):
     report = open_library(tmp_path / "index", fake_embedder).ingest([tmp_path / "nosuch"])
     assert [(r.path, r.reason) for r in report.rejected] == [
