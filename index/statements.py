@@ -224,13 +224,21 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
     return w in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))
 
 
+_NECESSITY_LABEL = re.compile(
+    r"(?<=\s)(?P<label>(?:Essential|Desirable|Desired|Required|Preferred|Mandatory|Optional|Assets?|"
+    r"Nice to have|Minimum qualifications|Advantageous)(?:[ \t]+(?:qualifications|requirements))?)[ \t]*:(?=\s)")
+
+
 def _label_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """In a long one-line notice, "… Contract Type: … Duty Station: …" are separate pieces."""
+    """In a long one-line notice, "… Contract Type: … Duty Station: …" are separate pieces;
+    anywhere, an inline necessity label starts a piece of its own ("Education Essential :
+    Master's degree … Desirable : PhD …")."""
     cuts = [start]
     long_line = "\n" not in text[start:end] and end - start > _LONG_LINE
     if long_line:
         cuts += [m.start("label") for m in _inline_label().finditer(text, start, end)
                  if m.start("label") > start]
+    cuts += [m.start("label") for m in _NECESSITY_LABEL.finditer(text, start, end) if m.start("label") > start]
     cuts = sorted(set(cuts)) + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 

@@ -39,6 +39,17 @@ def test_each_language_takes_the_necessity_of_its_own_clause():
     assert {n for _, n in found[1:]} == {"desirable"}
 
 
+def test_inline_necessity_labels_win_over_the_heading_guess():
+    # WHO-style paragraphs with inline labels, under a heading the splitter reads as "Competencies"
+    text = ("Competencies\n\nEducation Essential : Advanced university degree in public health "
+            "Desirable : PhD in epidemiology\nLanguage Skills Essential : Excellent knowledge of English "
+            "Desirable : Working knowledge of French\n")
+    notice = parse_notice("t.txt", text)
+    assert [(r.kind, r.necessity, r.level or r.languages) for r in extract_requirements(notice)] == [
+        ("education", "required", "master"), ("education", "desirable", "doctorate"),
+        ("language", "required", ("English",)), ("language", "desirable", ("French",))]
+
+
 def test_a_trailing_preference_clause_is_a_desirable_requirement():
     text = ("Requirements\n\n• At least 7 years of experience in monitoring and evaluation, "
             "ideally in a nonprofit context.\n")
