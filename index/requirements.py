@@ -582,7 +582,7 @@ def _experience(notice, st, necessity, consumed, has_education, section_default=
     body = _flat(text[st.start:st.end])
     if re.search(r"\bno (?:\w+ ){0,3}experience (?:is )?required\b", body, re.I):
         return [_req(notice, "experience", necessity, st.start, st.end, years=0.0)]
-    about_experience = re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexperiencia\b|"
+    about_experience = re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
                                  r"\bexpérience\b", body, re.I) or (
         st.section == "experience" and section_default and not _OTHER_QUALITY.match(body))
     if not about_experience:

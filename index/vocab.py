@@ -237,7 +237,7 @@ def certification_of(match: re.Match) -> str:
 
 @cache
 def desirable_pattern() -> re.Pattern:
-    return re.compile(rf"\b(?:{'|'.join(DESIRABLE)})\b|^\W*preferabl[ey]\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(DESIRABLE)})\b|^\W*preferabl[ey]\b|^\W*(?:a )?preference for\b", re.I)
 
 
 @cache
