@@ -135,6 +135,14 @@ def test_a_degree_without_a_level_is_flagged_and_not_ticked():
     assert [c.status for c in verdict.checks] == ["unknown"]
 
 
+def test_the_card_marks_an_uncertain_reading():
+    from ui.card import reading
+
+    notice = parse_notice("t.txt", "Requirements\n\n• Degree in environmental sciences or a related field.\n")
+    (edu,) = extract_requirements(notice)
+    assert reading(edu) == "education degree (degree level not read)"
+
+
 def test_vague_years_are_flagged_and_not_ticked():
     notice = parse_notice("t.txt", "Experience\n\nSeveral years of experience in public finance are required.\n")
     (exp,) = extract_requirements(notice)

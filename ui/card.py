@@ -75,10 +75,14 @@ def _deadline_label(notice: Notice, today: date) -> str:
 def reading(r: Requirement) -> str:
     """The typed reading of one requirement, e.g. `experience ≥ 5 y (master's) / ≥ 7 y
     (bachelor's) — military, police or security management`."""
-    return {"education": _education, "experience": _experience, "language": _language,
+    text = {"education": _education, "experience": _experience, "language": _language,
             "certification": _certification, "licence": _names, "travel": lambda _: "travel",
             "medical": lambda _: "medical fitness / clearance", "eligibility_rule": _rule,
             "other": lambda _: "as stated"}[r.kind](r)
+    if r.uncertain:   # a reading the parser could not make exact (`Requirement.uncertain`)
+        text += " (" + ", ".join({"level": "degree level not read", "years": "number of years not read"}
+                                 .get(u, f"{u} not read") for u in r.uncertain) + ")"
+    return text
 
 
 def _years(y: float) -> str:
