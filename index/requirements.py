@@ -36,8 +36,8 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     sts = _joined(notice.text, statements(notice))
     frameworks = _framework_sections(notice, sts)
     for st in sts:
-        if st.section == "competencies" and _section_of(notice, st.start) not in frameworks \
-                and re.search(r"comp[eé]t[eé]nc", notice.sections[_section_of(notice, st.start)].name, re.I):
+        i = _section_of(notice, st.start) if st.section == "competencies" else -1
+        if i >= 0 and i not in frameworks and re.search(r"comp[eé]t[eé]nc", notice.sections[i].name, re.I):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
     return tuple(out)
@@ -605,10 +605,12 @@ _VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some
                           r"(?:\w+\s+)?years?\b|\byears of (?:\w+\s+){0,3}experience\b", re.I)
 
 
-_SKILL_OPENING = re.compile(r"\W*(?:\w+\s+){0,2}(?:knowledge|understanding|abilit\w*|skills?|familiarity|"
-                            r"proficien\w*|command of|competen\w*|expertise|networks?|literacy)\b", re.I)
-_OTHER_QUALITY = re.compile(r"\W*(?:\w+\s+){0,2}(?:knowledge|understanding|abilit\w*|skills?|familiarity|"
-                            r"proficien\w*|command|competen\w*|expertise|networks?|literacy)\b", re.I)
+_QUALITY_NOUNS = (r"knowledge|understanding|abilit\w*|skills?|familiarity|proficien\w*|competen\w*|expertise|"
+                  r"networks?|literacy")
+# A statement opening with a quality of the candidate; "command" alone also opens a command
+# post ("Senior command … experience"), so only "command of" counts as a skill.
+_SKILL_OPENING = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command of)\b", re.I)
+_OTHER_QUALITY = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
 
 
 @cache
@@ -673,6 +675,7 @@ def _clause(text: str, st: Statement, group: list[_Years], nxt: _Years | None, i
     group's lead-in, a ", with …" tail, or the statement end."""
     start = st.start if index == 0 else _lead_cut(text, st.start, group[0].start)[1]
     end = _lead_cut(text, st.start, nxt.start)[0] if nxt else st.end
+    end = max(end, group[-1].end)   # a clause holds its own figures, whatever cut came before them
     tail = re.search(r",\s+(?:with|is|are|which)\b|\s+(?:is|are)\s+(?:also\s+)?(?:required|desirable)\b",
                      text[group[-1].end:end])
     if tail and index > 0:

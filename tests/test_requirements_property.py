@@ -28,6 +28,11 @@ def check(text: str) -> None:
         assert notice.text[r.start:r.end] == r.text
 
 
+def test_a_clause_cut_before_its_figures_is_not_empty():
+    # found by the property below: the ";" before the second "5 years" once ended its clause
+    check("Experience: ; or\n at least 5 years of which at least 5 years of which with seven years")
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text())
 def test_arbitrary_text(text):
