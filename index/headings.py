@@ -166,10 +166,13 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("org_setting", r"^(?:about|why join|who we are|our)\b"),
     ("how_to_apply", r"\bappl(?:y|ication|ications|icants?)\b|deadline|submission|closing date"),
     ("desirable", r"desir|prefer|\bassets?\b|bonus|nice to have"),
+    ("qualifications", r"(?:educat|experience|languages?|skills|qualif)\w*(?:,| and| &) .*"
+                       r"(?:educat|experience|languages?|skills|qualif)"),
+    ("org_setting", r"\bcontext\b"),
     ("job_specific", r"certific|licen[cs]e|job[- ]specific|specific job"),
     ("languages", r"\blanguages?\b"),
     ("qualifications", r"qualif|requirement|profile|eligib|criteria|you will have|you have"
-                       r"|you bring|looking for|you(?:'ll| will)? need|must have|\babilit"),
+                       r"|you(?:'ll| will)? bring|looking for|you(?:'ll| will)? need|must have|\babilit"),
     ("education", r"educat|degree|academic"),
     ("experience", r"experience"),
     ("competencies", r"competenc|skills?\b|\bvalues\b"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .headings import (INLINE_KINDS, TITLE_LABELS, classify, clean_heading, guess_kind,
+from .headings import (INLINE_KINDS, REQUIREMENT_KINDS, TITLE_LABELS, classify, clean_heading, guess_kind,
                        heading_kind, is_title_case)
 from .records import Section
 
@@ -39,6 +39,7 @@ class _Heading:
     name: str
     kind: str
     label: bool = False  # written `Label:` (with or without its value on the line)
+    weak: bool = False   # told only by being a short line alone (see `_isolated_heading`)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
@@ -74,16 +75,49 @@ def _headings(text: str) -> list[_Heading]:
     front = _FRONT_MATTER.match(text)
     offset = front.end() if front else 0
     found: list[_Heading] = []
-    for line in text[offset:].splitlines(keepends=True):
-        for head in line_headings(line, offset):
+    lines = text[offset:].splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        heads = line_headings(line, offset) or _isolated_heading(lines, i, offset)
+        for head in heads:
             current = found[-1].kind if found else None
             if _fact_label(head, current):
                 continue
             if head.kind == "other" and current:
                 head = replace(head, kind=current)  # a sub-heading of the section
+            elif head.weak and head.kind == current:
+                continue   # a short line of the same kind adds nothing ("Contact Us" in the job details)
+            elif head.weak and head.kind == "competencies" and current in REQUIREMENT_KINDS:
+                head = replace(head, kind=current)  # `Communication skills` under the requirements
             found.append(head)
         offset += len(line)
     return found
+
+
+_BULLET = re.compile(r"[ \t]*(?:[•▪●◦*·–-]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _isolated_heading(lines: list[str], i: int, offset: int) -> list[_Heading]:
+    """A short line alone between blank lines whose words tell a kind, when a list follows
+    it or it has at most three words (`Your profile`, `Be sure to meet the eligibility
+    criteria`, `Global Benefits at CERN`): the headings of pages turned into text, which
+    lose their markup. Left out: lines with figures or a sentence end, and lines whose
+    words tell no kind (`Learn more`)."""
+    stripped = lines[i].strip()
+    words = stripped.split()
+    if not stripped or len(words) > 9 or not stripped[0].isupper() or re.search(r"[\d:;,.!]$|\d|:", stripped):
+        return []
+    if i > 0 and lines[i - 1].strip():
+        return []
+    rest = [line for line in lines[i + 1:i + 4] if line.strip()]
+    if not rest or not (len(words) <= 3 or _BULLET.match(rest[0])):
+        return []
+    if i + 1 < len(lines) and lines[i + 1].strip() and not _BULLET.match(lines[i + 1]):
+        return []
+    kind = guess_kind(stripped)
+    if kind == "other" or kind == "experience" and not is_title_case(stripped):
+        return []   # "Analyse current experience and practices" is a task, not a heading
+    return [_Heading(offset + len(lines[i]) - len(lines[i].lstrip()), clean_heading(stripped), kind,
+                     weak=True)]
 
 
 def _fact_label(head: _Heading, current: str | None) -> bool:

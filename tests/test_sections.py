@@ -328,3 +328,31 @@ def test_unknown_caps_sub_heading_takes_the_kind_of_its_section():
 def test_sentence_in_capitals_is_not_a_heading():
     text = ("No Fee\nTHE UNITED NATIONS DOES NOT CHARGE A FEE AT ANY STAGE OF THE RECRUITMENT PROCESS.\n")
     assert [(n, k) for n, k, _ in _listed(text)] == [("No Fee", "boilerplate")]
+
+
+def _kinds(text):
+    return [(s.name, s.kind) for s in find_sections(text)]
+
+
+def test_a_short_line_alone_before_a_list_is_a_heading_named_by_its_words():  # CERN pages
+    text = ("Your responsibilities\n\n• Making contributions to research;\n\n"
+            "Your profile\n\n• PhD in Theoretical Physics.\n\n"
+            "Global Benefits at CERN\n\n• A salary.\n\n"
+            "Be sure to meet the eligibility criteria\n\n• You have relevant experience.\n\n"
+            "Learn more\n\n• A line whose heading tells nothing.\n")
+    assert _kinds(text) == [("Your responsibilities", "responsibilities"), ("Your profile", "qualifications"),
+                            ("Global Benefits at CERN", "special_notice"),
+                            ("Be sure to meet the eligibility criteria", "qualifications")]
+
+
+def test_a_sentence_or_a_task_alone_on_its_line_is_no_heading():
+    text = ("Responsibilities\n\nAnalyse current experience and practices in the region\n\n• one\n\n"
+            "Experience in Excel is required.\n\n• two\n")
+    assert _kinds(text) == [("Responsibilities", "responsibilities")]
+
+
+def test_a_skills_line_under_the_requirements_keeps_them_requirements():  # World Bank pages
+    text = ("What You’ll Bring\n\n• Minimum of a Master’s degree.\n\n"
+            "Technical and Professional Skills\n\n• Fluency in English.\n")
+    assert _kinds(text) == [("What You’ll Bring", "qualifications"),
+                            ("Technical and Professional Skills", "qualifications")]
