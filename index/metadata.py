@@ -42,7 +42,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
               "vacancy title", "post title", "functional title", "assignment title",
               "title of post", "title of position", "career opportunities", "job posting",
               "vacancy", "job opportunity", "titre du poste", "intitulé du poste", "título del puesto",
-              "puesto", "poste"),
+              "puesto", "poste", "submission for the position"),
     "organisation": ("organization", "organisation", "agency", "employer", "company",
                      "hiring organization", "hiring organisation", "company information",
                      "organization name", "company name"),
@@ -110,6 +110,7 @@ def _field_of(key: str) -> str | None:
     return next((f or None for p, f in _LABEL_RULES if p.search(key)), None)
 _DATE_FIELDS = ("posted", "closes")
 _STRIP = " \t\n*_\"'`,;|"
+_TITLE_STRIP = _STRIP + "(-–"
 
 _START_LABEL = re.compile(
     r"^[ \t*_#>•'\"-]*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 _/.&'’#-]{0,50}?)"
@@ -197,6 +198,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     weak = found.pop("job_opening_weak", None)
     if "job_opening" not in found and weak is not None:
         found["job_opening"] = weak
+    for field, candidate in _value_block(text):
+        _offer(text, found, field, candidate)
     if "grade" not in found and "title" in found:
         _offer(text, found, "grade", _grade_in_title(text, found["title"]))
     if "title" not in found:
@@ -217,7 +220,9 @@ def _offer(text: str, found: dict[str, _Found], field: str, f: _Found | None) ->
     if f is None:
         return
     if field == "title":
-        _offer_title(text, found, f)
+        f = _trim(text, f.start, f.end, _TITLE_STRIP)   # "Molecular Biologist - (Job Number: …)"
+        if f is not None:
+            _offer_title(text, found, f)
         return
     checked = _CHECKS.get(field, _check_text)(text, f)
     if checked is not None:
@@ -267,7 +272,12 @@ def _check_job_opening(text: str, f: _Found) -> _Found | None:
     """A reference with a digit; not a database record's UUID."""
     if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f.value, re.I):
         return None
-    return f if re.search(r"\d", f.value) and len(f.value) <= 60 else None
+    end = f.end   # a reference stays inside its brackets: "(Job Number: 2603964)"
+    closing = text.find(")", f.start, end)
+    if closing >= 0 and "(" not in text[f.start:closing]:
+        end = closing
+    f = _trim(text, f.start, end) if end != f.end else f
+    return f if f and re.search(r"\d", f.value) and len(f.value) <= 60 else None
 
 
 def _check_organisation(text: str, f: _Found) -> _Found | None:
@@ -439,7 +449,7 @@ def _uncoloned_pattern() -> re.Pattern:
     names = sorted(_KNOWN, key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
     return re.compile(rf"^[ \t•*#>-]*(?P<label>{alternatives})(?P<sep>[ \t]*:?[ \t]*\|[ \t]*|[ \t]+)"
-                      r"(?=[A-Z0-9€$£(\[])", re.I)
+                      r"(?-i:(?=[A-Z0-9€$£(\[]))", re.I)
 
 
 _PIPE_ROW = re.compile(r"^[ \t•*#>-]*(?P<label>[A-Za-zÀ-ÿ][^|\n:]{1,50}?)(?P<sep>[ \t]*:?[ \t]*\|[ \t]*)(?=\S)")
@@ -734,6 +744,43 @@ def _named_organisation(text: str) -> _Found | None:
         return None
     m = first[best]
     return _Found(m.group(0), m.start(), m.end())
+
+
+_BLOCK_DATE = re.compile(rf"(?P<date>{_DATE.pattern})(?:,?[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AP]M)?)?"
+                         r"(?:[ \t]+[A-Z]{2,5})?", re.I)
+
+
+def _value_block(text: str) -> Iterator[tuple[str, _Found | None]]:
+    """Fields of a block of bare values with their labels lost (the form fields of a
+    script-rendered page, one per line: `TL6`, `02-Sep-2026, 9:15:57 AM`,
+    `16-Sep-2026, 11:59:00 PM`): a line that is only a grade is the grade, and a block
+    holding exactly two lines that are only dates opens on the posting date and closes on
+    the deadline. Left out: places and titles, which no shape tells apart."""
+    offset = 0
+    block: list[tuple[int, str]] = []
+    for line in text.split("\n") + [""]:
+        stripped = line.strip()
+        if stripped and len(stripped) <= 80 and not stripped.endswith((".", ":", ";")):
+            block.append((offset + len(line) - len(line.lstrip()), stripped))
+        else:
+            if len(block) >= 3:
+                yield from _block_fields(block)
+            block = []
+        offset += len(line) + 1
+
+
+def _block_fields(block: list[tuple[int, str]]) -> Iterator[tuple[str, _Found | None]]:
+    dates: list[tuple[date, _Found]] = []
+    for start, line in block:
+        if _GRADE.fullmatch(line) and normalise_grade(line):
+            yield "grade", _Found(line, start, start + len(line))
+        m = _BLOCK_DATE.fullmatch(line)
+        if m and (day := parse_date(m.group("date"), True)) and day == parse_date(m.group("date"), False):
+            dates.append((day, _Found(m.group("date"), start, start + len(m.group("date")))))
+    if len({d for d, _ in dates}) == 2 and len(dates) == 2:
+        (first, a), (second, b) = sorted(dates, key=lambda d: d[0])
+        yield "posted", a
+        yield "closes", b
 
 
 def _deadline_prose(text: str, start: int) -> Iterator[tuple[str, _Found | None]]:

@@ -278,3 +278,22 @@ def test_a_date_outside_the_instructions_to_apply_is_no_deadline():  # seed 003
     meta = _read("Special Notice\nThe selected candidate will be expected to temporarily deploy "
                  "until 30 June 2026.\n")
     assert meta.closes is None
+
+
+def test_a_one_word_label_is_not_read_before_a_lowercase_word():  # UNHCR Workday pages
+    text = "Deadline for Applications\n\nSeptember 20, 2026\n\nHardship Level\n\nA (least hardship)\n"
+    assert read_metadata(text).closes == date(2026, 9, 20)
+
+
+def test_a_block_of_bare_form_values_gives_grade_and_dates():  # Taleo pages (WHO, ADB)
+    text = ("401826\nSubmission for the position: Molecular Biologist - (Job Number: 2603964)\n401826\n"
+            "Molecular Biologist\n2603964\nP3\nTemporary appointment\n12 Months\n"
+            "Sep 9, 2026, 5:09:40 PM\nSep 30, 2026, 11:59:00 PM\nBurkina Faso-Ouagadougou\n")
+    m = read_metadata(text)
+    assert (m.title, m.grade, m.job_opening, m.posted, m.closes) == (
+        "Molecular Biologist", "P-3", "2603964", date(2026, 9, 9), date(2026, 9, 30))
+
+
+def test_a_block_with_three_dates_gives_no_deadline():
+    text = "Officer\nP3\n01-Sep-2026\n16-Sep-2026\n30-Sep-2026\n"
+    assert read_metadata(text).closes is None
