@@ -269,7 +269,10 @@ RULES: tuple[Rule, ...] = (
     Rule("preference_given", "the notice gives some candidates preference",
          r"prefer", "a preference in selection", preference=True, general=True,
          all_of=(r"\bpreference (?:will|may|shall) be given to (?:candidates|applicants|nationals|women|"
-                 r"female|those|persons|people)\b",)),
+                 r"female|those|persons|people)\b",),
+         # "Preference will be given to candidates having experience in …" prefers a qualification
+         none_of=(r"\b(?:having|with|who (?:have|hold)|holding)\b[^.;]{0,40}\b(?:experience|degrees?|"
+                  r"qualifications?|knowledge|skills?|publications?)\b",)),
     Rule("encouraged", "the notice encourages some candidates to apply",
          r"encourag", "some candidates are encouraged to apply", preference=True, general=True,
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"

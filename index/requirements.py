@@ -303,6 +303,7 @@ def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement])
 
 _INFORMATION = re.compile("|".join((
     r"\b(?:are|is) the (?:working|official) languages?\b", r"\bofficial languages are\b",
+    r"\blanguages (?:of|in) (?:the )?[\w ]{1,30} are\b", r"\bthere is no (?:minimum )?[\w ]{0,40}requirement\b",
     r"^\W*(?:note|nb)\b", r"\bequals a rating\b",
     r"\bwill be (?:specifically )?(?:evaluated|assessed|tested|verified)\b",
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",

@@ -245,3 +245,25 @@ def test_no_sentence_of_a_duties_part_is_a_requirement_without_a_necessity_word(
             in_duties = any(s.start <= r.start < s.end for s in duties)
             if in_duties and _DUTY_START.match(" ".join(r.text.split())):
                 assert marker.search(r.text) or vocab.desirable_pattern().search(r.text), (path.name, r.text)
+
+
+def test_a_list_of_the_languages_a_union_has_is_information_not_a_requirement():  # EU agencies
+    text = "Languages\n\n4 The languages of the EU are: Bulgarian, Croatian, Czech, Danish, Dutch, English.\n"
+    assert kinds(text) == []
+
+
+def test_no_minimum_requirement_is_no_requirement():
+    text = "Experience\n\nThere is no minimum professional experience requirement for this profile.\n"
+    assert kinds(text) == []
+
+
+def test_items_the_notice_will_consider_as_assets_are_desirable():
+    text = ("Qualifications\n\nThe following will be considered as assets:\n"
+            "• Practical experience in conducting experimental studies.\n")
+    assert kinds(text) == [("experience", "desirable")]
+
+
+def test_preference_for_candidates_with_experience_is_a_desirable_experience():
+    text = ("Qualifications\n\nPreference will be given to candidates having experience in "
+            "regulatory toxicology.\n")
+    assert kinds(text) == [("experience", "desirable")]
