@@ -37,12 +37,17 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     frameworks = _framework_sections(notice, sts)
     for st in sts:
         i = _section_of(notice, st.start) if st.section == "competencies" else -1
-        if i >= 0 and i not in frameworks and re.search(r"comp[eé]t[eé]nc", notice.sections[i].name, re.I):
+        if i >= 0 and i not in frameworks and _SKILLS_PART.search(notice.sections[i].name):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
     return tuple(out)
 
 
+# Competencies parts named for what the candidate must know or be able to do ("Skills",
+# "Applied Knowledge & Skills"); "Core Values" and "Behavioural Competencies" frameworks are
+# told apart by their form (`_framework_sections`).
+_SKILLS_PART = re.compile(r"comp[eé]t[eé]nc|^(?!.*\b(?:functional|transversal|soft|personal|behaviou?ral)\b)"
+                         r".*(?:\bskills?\b|\bknowledge\b|\babilit)", re.I)
 _INDICATOR_LABEL = re.compile(r"\W*[A-Z][\w ,&/’'-]{2,45}:\s")
 
 

@@ -267,3 +267,9 @@ def test_preference_for_candidates_with_experience_is_a_desirable_experience():
     text = ("Qualifications\n\nPreference will be given to candidates having experience in "
             "regulatory toxicology.\n")
     assert kinds(text) == [("experience", "desirable")]
+
+
+def test_a_skills_part_lists_requirements():  # IOM, WHO, FHI 360 notices
+    text = ("SKILLS\n\n• Ability to liaise effectively with internal stakeholders.\n"
+            "• Good task prioritization and organizational skills.\n")
+    assert kinds(text) == [("other", "required"), ("other", "required")]
