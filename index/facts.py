@@ -44,13 +44,14 @@ FACTS: tuple[FactKind, ...] = (
     FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
              r"(?:to|through)\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
              r"guidance|direction)\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
-             r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)",
+             r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)|\breportar[aá]\b|\brel[eè]vera\b",
              frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line",
              cues=r"\b(report(s|ing)? (to|line)|supervis(or|ed by|ion)|boss|manager of|who (is|would be) my (manager|supervisor))\b"),
     FactKind("contract", r"\b(?:type of (?:appointment|contract|post)|contract type|contract duration|appointment|"
              r"contract|duration|fixed[- ]term|temporary (?:position|job opening|appointment|agent|staff)|"
              r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
-             r"employment type|placed on a roster|individual contractor|secondment|type de contrat|"
+             r"employment type|employment status|position (?:status|type)|affiliate type|placed on a roster|"
+             r"individual contractor|secondment|type de contrat|"
              r"tipo de contrato)\b",
              frozenset({"header", "special_notice", "details", "org_setting"}), 3,
              "the type or duration of the contract",
@@ -59,11 +60,14 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:assignment|contract|appointment)|over a period of|(?:\d+|one|two|three|four|five|six|nine|ten|"
              r"eleven|twelve|eighteen|twenty-four)[- ]?(?:\(\d+\)\s*)?(?:months?|weeks?)\b|\d+[- ]year "
              r"(?:contract|appointment|term)|(?:\w+[- ])?year term|(?:contract|appointment|assignment|term) of "
-             r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n)",
+             r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
+             r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
+             r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date)",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|\bsubmit(?:ted)?\b|"
              r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
+             r"\bwhen submitting\b|\bcomplete (?:your|an|the) (?:online )?application\b|"
              r"\bformulario\b|\bpostular\b",
              frozenset({"how_to_apply", "special_notice", "header", "details", "boilerplate"}), 3, "how to apply",
              cues=r"\b(how (do|can|to|should) (i )?apply|application process|where (do|can|to) (i )?apply|submit|apply (through|via|online)|what (do|should) i (send|submit|include))"),
@@ -75,19 +79,25 @@ FACTS: tuple[FactKind, ...] = (
              cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much (?:does|will|would|do|is)\b(?:(?!experience|years).)*\b(?:pay|earn|get|make|offer|salary))\b"),
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
              r"commence\w*|entry on duty|(?:immediately )?available to start|immediately available|"
-             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but)\b", None, 2, "a start date",
+             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but|"
+             r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
+             r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
+             r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",
              cues=r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
              r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ )?(?:posts|positions|vacancies|"
              r"profiles|internships|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
-             r"reserve list)", None, 2, "the number of posts",
+             r"reserve list|(?:hire|recruit|select|fill) (?:up to )?(?:\d+|two|three|four|five|six|ten) "
+             r"(?:\w+ )?(?:interns|fellows|staff|candidates|consultants|officers|positions|posts)\b)", None, 2, "the number of posts",
              cues=r"\b(how many (posts|positions|vacancies|openings|people)|number of (posts|positions))\b"),
     FactKind("who_may_apply", r"\b(?:open (?:for|to)|only (?:open to |consider )?(?:nationals|citizens|candidates|"
              r"applicants|internal)|eligible to apply|(?:may|can|cannot) apply|right to (?:live and )?work|"
              r"work permit|(?:work )?authori[sz]ation to work|work authori[sz]ation|nationals? of|citizens? of|"
              r"nationality|internal (?:and external )?candidates|external candidates|legally (?:authori[sz]ed|"
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
-             r"peuvent soumettre|pueden postular)\b", None, 2, "who may apply"),
+             r"peuvent soumettre|pueden postular|(?:not|no longer) (?:be )?eligible|ineligible|limited to (?:local|"
+             r"internal)|only those who|must be based in|dirigido al? (?:p[uú]blico|candidat)|"
+             r"must be enrolled)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
              frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method",
              cues=r"\b(assessment|interview|test|exam|selection process)\b"),

@@ -119,6 +119,18 @@ def test_who_may_apply_rules(sentence, rule, necessity):
      "The Principal will report to the Head of Sector."),
     ("Notes\n\nPlease submit your application via the e-recruitment platform.\n", "how_to_apply",
      "Please submit your application via the e-recruitment platform."),
+    ("Notes\n\nIf you have previously held a Staff contract, you will not be eligible for these positions.\n",
+     "who_may_apply", "If you have previously held a Staff contract, you will not be eligible for these positions."),
+    ("Notes\n\nAll candidates must complete an online application form.\n", "how_to_apply",
+     "All candidates must complete an online application form."),
+    ("Contract\n\nTwo years + extension subject to satisfactory performance\n", "duration",
+     "Two years + extension subject to satisfactory performance"),
+    ("Food Technologist (Starting October 2026)\n\nDuties\n", "start_date", "Food Technologist (Starting October 2026)"),
+    ("Notes\n\nThe program will hire up to 17 interns across its teams.\n", "posts",
+     "The program will hire up to 17 interns across its teams."),
+    ("Position Status: Full-time, Regular, Exempt\n", "contract", "Position Status: Full-time, Regular, Exempt"),
+    ("Supervisión\n\nEl Oficial de Proyecto reportará al Director de la oficina.\n", "reporting",
+     "El Oficial de Proyecto reportará al Director de la oficina."),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
