@@ -103,6 +103,17 @@ def test_french_language_requirements():
     ("We also encourage applicants with disabilities.", "encouraged", "desirable"),
     ("Applicants for National positions must be legally authorized to live and work in Italy.",
      "work_permit", "required"),
+    ("Enjoy the full rights as a citizen;", "citizen_rights", "required"),
+    ("Local status requires applicants to have unhindered permission to live and work in the UK.",
+     "work_permit", "required"),
+    ("Be below the age at which staff of the EU is automatically retired.", "age_of_separation", "required"),
+    ("If you have previously held a Staff contract at CERN, you will not be eligible for these positions.",
+     "former_staff", "required"),
+    ("Must not have a concurrent employment contract or internship.", "no_concurrent_contract", "required"),
+    ("WHO has a smoke-free environment and does not recruit smokers or users of any form of tobacco.",
+     "non_smoker", "required"),
+    ("Applicants for promotion and for lateral transfer must have served at their position for at least one year.",
+     "time_in_post", "required"),
 ])
 def test_who_may_apply_rules(sentence, rule, necessity):
     notice = parse_notice("t.txt", f"Eligibility\n\n{sentence}\n")
