@@ -59,7 +59,7 @@ def read_turn(text: str) -> Profile:
     level, field = _degree(text, studying is not None)
     total, domain, scoped, by_domain = _years(text)
     worked_abroad = _worked_abroad(text)
-    if re.search(r"\ball (?:of it |of them )?(?:at (?:the )?national level|in my (?:home |own )?country)\b", text, re.I):
+    if re.search(r"\ball\b[^.;]{0,40}?\b(?:at (?:the )?national level|in my (?:home |own )?country)\b", text, re.I):
         scoped = tuple(sorted({**dict(scoped), "international": 0.0}.items()))
         worked_abroad = False
     return Profile(
@@ -109,7 +109,7 @@ def _degree(text: str, studying: bool = False) -> tuple[str | None, str | None]:
 
 
 def _field_after(text: str, pos: int) -> str | None:
-    m = re.match(r"\s*(?:degree\s+)?in\s+([A-Za-z][\w ,&/-]{2,60}?)(?=[.,;]| and \d| and (?:I|my|speak|have|am|is|an?|the|now|[A-Z]\w*)\b| with| but| from| at| in \d{4}\b|$)",
+    m = re.match(r"\s*(?:degree\s+)?in\s+([A-Za-z][\w ,&/-]{2,60}?)(?=[.,;]| and \d| and (?:I|my|speak|have|am|is|an?|the|now|[A-Z]\w*)\b| with| but| from| at| in \d{4}\b| (?:last|this) year\b|$)",
                  text[pos:])
     return m.group(1).strip() if m else None
 
@@ -152,7 +152,7 @@ def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float]
         scopes, words = _scopes(phrase), _domain(phrase)
         before = text[max(0, m.start() - 25):m.start()]
         nested = _NESTED.search(before) is not None and total is not None
-        if words:
+        if words and (nested or (total is not None and n <= total)) and not scopes:
             by_domain[words] = max(n, by_domain.get(words, 0))
         if nested or (scopes and total is not None and n <= total):
             _add(scoped, scopes, n)
@@ -160,7 +160,7 @@ def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float]
         if total is None or n > total:
             total, domain = n, words
         _add(scoped, scopes, n)
-    for m in re.finditer(rf"\b(?P<n>{number_pattern()}) (?:of (?:them|which|those)|(?:years? )?(?:in|at|as|with|on|supervis\w*|managing|leading|abroad|overseas|internationally)\b)"
+    for m in re.finditer(rf"(?<![\w-])(?P<n>{number_pattern()}) (?:of (?:them|which|those)|(?:years? )?(?:in|at|as|with|on|supervis\w*|managing|leading|abroad|overseas|internationally)\b)"
                          rf"(?=(?P<tail>[^.;)]{{0,60}}))", text, re.I):
         n = parse_number(m.group("n"))
         if n is None or total is None or n > total or _years_pattern().match(text, m.start()):
@@ -168,9 +168,16 @@ def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float]
         phrase = _phrase(m.group("tail"))
         _add(scoped, _scopes(m.group(0) + phrase), n)
         words = _domain(m.group(0)[len(m.group("n")):] + phrase)
-        if words and not re.fullmatch(r"(?:of )?(?:them|which|those)", words, re.I):
+        if words and not re.fullmatch(r"(?:of )?(?:them|which|those)", words, re.I) and not _scope_word(words) \
+                and not _scope_word(re.sub(r"^(?:at|in|on)\s+(?:the\s+)?", "", words)):
             by_domain[words] = max(n, by_domain.get(words, 0))
     return total, domain, tuple(sorted(scoped.items())), tuple(sorted(by_domain.items()))
+
+
+def _scope_word(words: str) -> bool:
+    """A domain that only names a scope ("international", "supervisory")."""
+    return bool(re.fullmatch(r"(?:(?:at )?(?:the )?international(?:ly| level)?|field|supervisory|abroad|overseas|in the field)",
+                             words, re.I))
 
 
 def _add(scoped: dict, scopes: list[str], n: float) -> None:
@@ -193,10 +200,12 @@ def _domain(tail: str) -> str | None:
     """The field a years mention names: "of proofreading experience" → "proofreading",
     "as a Linux system administrator" → "Linux system administrator"."""
     rest = tail[_DOMAIN_LEAD.match(tail).end():]
-    m = re.match(r"([A-Za-z][\w ./&'’-]{2,60}?)(?=\s*[,.;—–?!(]| and (?:I|my|speak|have|am|is|an?|the|[A-Z]\w*)\b| but | in \d{4}\b|$)", rest)
+    if re.match(r"(?:were|was|is|are|have been|had been)\b", rest, re.I):
+        return None
+    m = re.match(r"([A-Za-z][\w ./&'’-]{2,60}?)(?=\s*(?:[,;—–?!(]|\.(?!\w))| and (?:I|my|speak|have|am|is|an?|the|[A-Z]\w*)\b| but | in \d{4}\b|$)", rest)
     if not m:
         return None
-    words = re.sub(r"\s+(?:experience|work)$", "", m.group(1).strip(), flags=re.I)
+    words = re.sub(r"\s+experience$", "", m.group(1).strip(), flags=re.I)
     words = re.sub(r"^(?:experience|work(?:ing)?)\s+(?:in|as|with|on)\s+", "", words, flags=re.I)
     if words.lower() in ("experience", "work", "working", "of experience", "relevant experience", "them", "which"):
         return None
@@ -208,12 +217,14 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for clause in re.split(r"[.;]| but ", text):
         listed: list[str] = []                 # languages run together: "English and Bangla"
+        prev_end = None
         for m in re.finditer(rf"\b({names})\b", clause, re.I):
             canonical = next(v for k, v in LANGUAGES.items() if k.lower() == m.group(1).lower())
             if _is_nationality_use(clause, m) or _negated(clause, m.start()):
                 continue
             level = _level_near(clause, m, names)
-            if level is None and listed and found[listed[-1]] != "unspecified" and \
+            if level is None and listed and found[listed[-1]] != "unspecified" and prev_end is not None and \
+                    re.fullmatch(r"\s*(?:,|and|or|&)\s*", clause[prev_end:m.start()]) and \
                     not _level_in(clause[m.end():m.end() + 30], anchored=True):
                 level = found[listed[-1]]      # "fluent Mongolian and English": the level leads the list
             found[canonical] = level or found.get(canonical, "unspecified")
@@ -227,6 +238,7 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
             joined = re.match(r"\s*(?:,|and|or|&)\s*$", clause[m.end():m.end() + 6]) or \
                 re.match(r"\s*(?:,|and|or|&)\s", clause[m.end():])
             listed = [*listed, canonical] if joined else []
+            prev_end = m.end()
     return tuple(sorted(found.items()))
 
 
@@ -342,7 +354,7 @@ def _nationality(text: str) -> str | None:
 
 def _residence(text: str) -> str | None:
     """Where the user lives: "I live in Toronto, Canada" → "Toronto, Canada"."""
-    m = re.search(r"\b(?:I live in|I'm based in|I’m based in|I am based in|based in|I reside in|I'm living in|I am living in|"
+    m = re.search(r"\b(?:I live in|(?:and|but|who) (?:now )?live in|I'm based in|I’m based in|I am based in|based in|I reside in|I'm living in|I am living in|"
                   r"resident (?:of|in)|living in|(?:I )?(?:have )?lived in|I have been living in|I've lived in|I’ve lived in)\s+"
                   r"((?:the\s+)?[A-Z][\w'’. -]{1,40}?(?:,\s*[A-Z][\w'’. -]{1,30}?)?)"
                   r"(?=[,.;]|$| and | but | with | for | since |\s+\()", text)

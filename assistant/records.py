@@ -71,7 +71,7 @@ class Profile:
     said: tuple[str, ...] = ()               # the user's own words, for matching described experience
 
     def known(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k != "said"}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k not in ("said", "languages_listed")}
 
 
 @dataclass(frozen=True)
