@@ -80,7 +80,14 @@ def check_eligibility(notice: Notice, requirements: Sequence[Requirement], profi
         checks.append(_education(source, [r for r in required if r.kind == "education"], routes, profile))
     numeric = [r for r in required if r.kind == "experience" and not r.uncertain and (r.years is not None
                or r.years_by_level)]
+    substitutes = {id(r): _substitution(r, required) for r in numeric if _SUBSTITUTE.search(r.text)}
+    numeric = [r for r in numeric if id(r) not in substitutes]
+    ctx = replace(ctx, credit=tuple(s for s in substitutes.values() if s))
     for r in requirements:
+        if id(r) in substitutes:
+            checks.append(_make(r, _label(r), UNKNOWN, "A degree counts for these years of experience; "
+                                "applied under experience.", CONDITION))
+            continue
         if r.kind == "education" and r.necessity == REQUIRED:
             checks += _fields(r)
             continue
@@ -131,6 +138,7 @@ class _Context:
     routes: tuple[Route, ...]
     relate: Relate | None
     education_fails: bool
+    credit: tuple[tuple[str, float], ...] = ()   # (degree level, years it stands in for)
 
 
 def _check(r: Requirement, ctx: _Context, numeric: list[Requirement]) -> Check | None:
@@ -167,6 +175,22 @@ def _denied(requirement: str, said: Sequence[str]) -> str | None:
             if _LIMIT.search(clause) and len(_stems(clause) & want) >= 2:
                 return clause.strip()
     return None
+
+
+_SUBSTITUTE = re.compile(r"\bsubstitut\w*\s+for\s+(?P<n>\w+)\s+(?:\(\d+\)\s+)?years?", re.I)
+
+
+def _substitution(r: Requirement, required: list[Requirement]) -> tuple[str, float] | None:
+    """"An advanced or a first-level university degree may be considered as a substitute for
+    two years' working experience": a statement that a degree stands in for years, not a
+    minimum of its own → (lowest degree level it names, years)."""
+    m = _SUBSTITUTE.search(r.text)
+    years_ = parse_number(m.group("n")) if m else None
+    levels = [lv for e in required if e.kind == "education" and e.start < r.end and r.start < e.end
+              for lv in ([rt.level for rt in e.routes] or [e.level]) if lv in RANK]
+    if years_ is None or not levels:
+        return None
+    return min(levels, key=RANK.get), years_
 
 
 def _uncertain(r: Requirement, numeric: list[Requirement]) -> Check:
@@ -358,6 +382,10 @@ def _experience(r: Requirement, p: Profile, ctx: _Context) -> Check:
         status = NOT_MET if ctx.education_fails else UNKNOWN
         return _make(r, label, status, "Your degree gives no route to this post (see education), so no "
                      "amount of experience is counted.", ask="which degree you hold")
+    credit = max((y for lv, y in ctx.credit if p.degree_level in RANK and RANK[p.degree_level] >= RANK[lv]), default=0)
+    if credit and need is not None and not r.scope:
+        need = max(need - credit, 0)
+        label += f" (a degree counts for {n(credit)})"
     check = _years_check(r, label, need, [y for _, y in options], have)
     if r.counting_rule and p.experience_grade:
         check = replace(check, explanation=f"{check.explanation} Counted as the notice says: {r.counting_rule}")

@@ -290,3 +290,17 @@ def test_an_uncertain_reading_is_never_ticked():
     reqs = [sreq("experience", "Several years of experience in programme management.", uncertain=("years",))]
     v = verdict(reqs, years_experience=20)
     assert v.checks[0].status == "unknown" and v.verdict == "insufficient_info"
+
+
+def test_a_degree_that_stands_in_for_years_reduces_the_minimum():
+    sub = ("An advanced or a first-level university degree may be considered as a substitute for two years’ "
+           "working experience only to determine eligibility")
+    reqs = [sreq("education", "Completion of secondary education.", level="secondary", routes=(Route("secondary"),)),
+            Requirement("n1", "experience", "required", 40, 90, "The successful candidate should have a minimum "
+                        "of four years of relevant work experience.", years=4.0),
+            Requirement("n1", "education", "required", 100, 100 + len(sub), sub, level="bachelor",
+                        routes=(Route("bachelor"),)),
+            Requirement("n1", "experience", "required", 100, 100 + len(sub), sub, years=2.0)]
+    assert verdict(reqs, degree_level="bachelor", years_experience=2).verdict == "eligible"
+    assert verdict(reqs, degree_level="secondary", years_experience=3).verdict == "not_eligible"
+    assert verdict(reqs, degree_level="secondary", years_experience=4).verdict == "eligible"
