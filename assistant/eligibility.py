@@ -288,7 +288,7 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
                  topic="education")
 
 
-_ENROLMENT = re.compile(r"\b(?:enrol+(?:ed|ment)|current(?:ly)? (?:\w+[’'/]?\w* )?students?|students? (?:in|of|enrol+ed)|"
+_ENROLMENT = re.compile(r"\b(?:enrol+(?:ed|ment)|current(?:ly)? (?:[\w’'/.-]+ ){0,2}students?|students? (?:in|of|enrol+ed)|"
                         r"actively pursuing|(?:final|last|penultimate|second-to-last) (?:academic )?year)\b", re.I)
 _COMPLETED_OK = re.compile(r"\b(?:completed|graduated|hold(?:ing)?|obtained|have (?:a|an)) ", re.I)
 _MONTH_YEAR = r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})"
@@ -300,10 +300,11 @@ def _enrolment(r: Requirement, label: str, students: list[Requirement], routes: 
                p: Profile, statements: list[Requirement]) -> Check:
     """Education that current students meet ("must be enrolled in a Master's programme",
     "penultimate-year undergraduate student"): a student at an accepted level meets it,
-    within any graduation window the statements give; a graduate fails a notice that
+    within any graduation window a statement gives for that level; a graduate fails a notice that
     takes students only."""
     label = label.replace("Education: ", "Education (current students): ")
-    window = next((w for s in statements if (w := _window(s.text))), None)
+    window = next((w for s in statements if (w := _window(s.text))
+                   and p.studying in ([rt.level for rt in s.routes] or [s.level])), None)
     completed_ok = any(_COMPLETED_OK.search(s.text) for s in students)
     studied = _satisfied(routes, p.studying) if p.studying else []
     if studied:

@@ -304,3 +304,11 @@ def test_a_degree_that_stands_in_for_years_reduces_the_minimum():
     assert verdict(reqs, degree_level="bachelor", years_experience=2).verdict == "eligible"
     assert verdict(reqs, degree_level="secondary", years_experience=3).verdict == "not_eligible"
     assert verdict(reqs, degree_level="secondary", years_experience=4).verdict == "eligible"
+
+
+def test_a_graduation_window_binds_only_its_own_track():
+    reqs = [sreq("education", "Must be prepared to graduate with a four-year college degree between December "
+                 "2027 and September 2028;", level="bachelor", routes=(Route("bachelor"),)),
+            sreq("education", "or current master’s/Ph.D. student for the Postgraduate Track.", level="master",
+                 routes=(Route("master"), Route("doctorate")))]
+    assert verdict(reqs, studying="master").verdict == "eligible"
