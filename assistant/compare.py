@@ -19,9 +19,9 @@ _REQ_TOPICS = tuple(k.name for k in KINDS if k.name not in ("other", "medical"))
 
 
 def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], topics: Sequence[str],
-            question: str, profile: Profile, today: date) -> Composed:
+            question: str, profile: Profile, today: date, relate=None) -> Composed:
     if profile.known():
-        return _eligibility(notices, reqs, profile)
+        return _eligibility(notices, reqs, profile, relate)
     if "deadline" in topics and re.search(r"\b(first|earliest|soonest|next|last|latest)\b", question, re.I):
         return _by_deadline(notices, today, latest=bool(re.search(r"\b(last|latest)\b", question, re.I)))
     req_topic = next((t for t in topics if t in _REQ_TOPICS), None)
@@ -31,10 +31,10 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     return _facts(notices, fact_topic, today, question)
 
 
-def _eligibility(notices, reqs, profile) -> Composed:
+def _eligibility(notices, reqs, profile, relate=None) -> Composed:
     claims, checks = [], []
     for n in notices:
-        one = eligibility(n, reqs[n.id], profile, many=True)
+        one = eligibility(n, reqs[n.id], profile, many=True, relate=relate)
         head = one.claims[0]
         claims.append(Claim(f"{notice_name(n)}: {head.text}", head.evidence))
         checks += one.checks

@@ -20,6 +20,7 @@ from index.kinds import KINDS, RULES, qualification_kinds
 
 from .describe import describe
 from .eligibility import check_eligibility
+from .profile import understood
 from .facts import absent, fact_claims
 from .records import Check, Claim, Evidence, Profile
 
@@ -153,35 +154,70 @@ def _dedupe(reqs: list[Requirement]) -> list[Requirement]:
 
 # -- eligibility ----------------------------------------------------------------------
 _VERDICT_TEXT = {
-    "eligible": "From what you said, you meet every requirement of this notice{lbl}.",
-    "not_eligible": "From what you said, you do not meet this notice's requirements{lbl}: {failed}.",
-    "insufficient_info": "From what you said, I cannot tell yet whether you can apply{lbl}; "
-                         "the notice also requires: {missing}.",
+    "eligible": "From what you said, you meet {what}{lbl}.",
+    "not_eligible": "From what you said, you do not meet {what}{lbl}: {failed}.",
+    "insufficient_info": "From what you said, I cannot tell yet whether you meet {what}{lbl}; tell me {asks}.",
 }
+_SCOPE_WORDS = {"education": "education", "experience": "experience", "language": "language",
+                "certification": "certification", "licence": "licence", "eligibility_rule": "who-may-apply"}
+ALSO_SHOWN = 6
 
 
-def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False) -> Composed:
-    v = check_eligibility(notice, reqs, profile)
+def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False,
+                scope: Sequence[str] = (), relate=None) -> Composed:
+    """The verdict sentence, one line per decisive check, one line listing what the notice
+    also asks for (not decisive), the whole notice's verdict in one line when the question
+    was about one part, and what was understood of the profile."""
+    v = check_eligibility(notice, reqs, profile, scope, relate)
     checks = v.checks                      # one per criterion already (eligibility._unique)
-    text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many),
+    what = ("the " + " and ".join(_SCOPE_WORDS.get(t, t) for t in scope) + " requirement"
+            + ("s" if len(scope) > 1 else "") + " of this notice") if scope else "this notice's minimum qualifications"
+    text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many), what=what,
                                            failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
-                                           missing="; ".join(_lower(c) for c in dict.fromkeys(v.missing)))
-    claims = [Claim(text, _verdict_evidence(checks, v.verdict))]
-    order = {"required": 0, "condition": 1, "desirable": 2}
-    for c in sorted(checks, key=lambda c: order.get(c.necessity, 3)):
-        if c.requirement is None or c.necessity == "preference":
-            continue
+                                           asks=_join_words(v.asks or tuple(_lower(c) for c in v.missing)
+                                                            or ("your degree, years and kind of experience, and languages",)))
+    claims = [Claim(text, _verdict_evidence(checks, v.verdict, scope))]
+    shown = [c for c in checks if c.requirement is not None and c.necessity in ("required", "condition")
+             and (not scope or c.topic in scope or c.necessity == "condition")]
+    for c in sorted(shown, key=lambda c: c.necessity != "required"):
         mark = {"met": "✓", "not_met": "✗", "unknown": "?"}[c.status]
         extra = "" if c.necessity == "required" else f" ({c.necessity})"
         claims.append(Claim(f"{mark} {c.criterion}{extra}: {c.explanation}", evidence(c.requirement)))
-    if not_stated := _unstated_profile(profile):
-        claims.append(Claim(not_stated, grounded=False))
+    also = [c for c in checks if c.necessity == "also" and c.requirement is not None]
+    if also:
+        items = "; ".join(_also_item(c) for c in also[:ALSO_SHOWN])
+        more = f" and {len(also) - ALSO_SHOWN} more" if len(also) > ALSO_SHOWN else ""
+        claims.append(Claim(f"The notice also asks for: {items}{more} — these do not decide eligibility.",
+                            tuple(dict.fromkeys(ev for c in also[:ALSO_SHOWN] for ev in evidence(c.requirement)))))
+    if scope and v.overall:
+        others = [c for c in checks if c.necessity == "required" and c.topic not in scope]
+        claims.append(Claim(f"For the whole notice: {v.overall.replace('_', ' ')} ("
+                            f"{sum(c.status == 'met' for c in others)} other criteria met, "
+                            f"{sum(c.status == 'not_met' for c in others)} not met, "
+                            f"{sum(c.status == 'unknown' for c in others)} unknown).", grounded=False))
+    desirable = [c for c in checks if c.necessity == "desirable" and c.requirement is not None]
+    if desirable:
+        claims.append(Claim(f"Desirable, not required: {'; '.join(_also_item(c) for c in desirable[:4])}"
+                            f"{' …' if len(desirable) > 4 else ''}.",
+                            tuple(dict.fromkeys(ev for c in desirable[:4] for ev in evidence(c.requirement)))))
+    claims.append(Claim(understood(profile) or _unstated_profile(profile), grounded=False))
     return Composed(tuple(claims), True, v.verdict, checks)
 
 
-def _verdict_evidence(checks: Sequence[Check], verdict: str) -> tuple[Evidence, ...]:
+def _also_item(c: Check) -> str:
+    text = c.criterion.split(": ", 1)[-1]
+    return _lower(text.rstrip(" .;"))
+
+
+def _join_words(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _verdict_evidence(checks: Sequence[Check], verdict: str, scope: Sequence[str] = ()) -> tuple[Evidence, ...]:
     """The spans behind the verdict: the failed checks, else the missing ones, else all."""
-    decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None]
+    decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None
+                and (not scope or c.topic in scope)]
     wanted = {"not_eligible": "not_met", "insufficient_info": "unknown"}.get(verdict)
     chosen = [c for c in decisive if c.status == wanted] if wanted else decisive
     return tuple(dict.fromkeys(ev for c in chosen for ev in evidence(c.requirement)))

@@ -12,7 +12,7 @@ from index.errors import VacancyError
 from .eligibility import check_eligibility
 from .records import Profile
 
-_TUPLE_FIELDS = {"years_by_scope", "languages", "certifications", "certifications_lacking"}
+_TUPLE_FIELDS = {"years_by_scope", "years_by_domain", "languages", "certifications", "certifications_lacking"}
 
 
 def load_profile(path: Path) -> Profile:
@@ -46,7 +46,7 @@ def _parse(path: Path, raw: str) -> dict:
 
 
 def _value(name: str, value):
-    if name == "years_by_scope" and isinstance(value, dict):
+    if name in ("years_by_scope", "years_by_domain") and isinstance(value, dict):
         return tuple(sorted((k, float(v)) for k, v in value.items()))
     if name == "languages" and isinstance(value, dict):
         return tuple(sorted(value.items()))
@@ -58,7 +58,7 @@ def _value(name: str, value):
 def eligibility_matrix(helper, profile: Profile, notices=None) -> list[dict]:
     rows = []
     for notice in notices or list(helper.notices.values()):
-        v = check_eligibility(notice, helper.requirements[notice.id], profile)
+        v = check_eligibility(notice, helper.requirements[notice.id], profile, relate=helper.relate)
         rows.append({
             "notice_id": notice.id, "source": notice.source, "title": notice.title,
             "verdict": v.verdict,

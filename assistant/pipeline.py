@@ -24,6 +24,7 @@ from .cite import cite
 from .compare import compare
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
+from .eligibility import embedding_relate, scope_of
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import Resolution, Resolver, tokens
@@ -61,6 +62,11 @@ class Assistant:
     @cached_property
     def notices(self) -> dict[str, Notice]:
         return {n.id: n for n in self.library.notices()}
+
+    @cached_property
+    def relate(self):
+        """Domain similarity for eligibility, with the library's embedding model."""
+        return embedding_relate(self.library.embedder)
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -155,10 +161,12 @@ class Assistant:
             return replace(turn, composed=self._which_notice(res))
         reqs = {n.id: self.requirements[n.id] for n in turn.notices}
         if kind == "comparison" or (kind == "eligibility" and turn.route.across):
-            composed = compare(turn.notices, reqs, turn.route.topics, turn.question, turn.profile, self.today)
+            composed = compare(turn.notices, reqs, turn.route.topics, turn.question, turn.profile, self.today,
+                               self.relate)
         elif kind == "eligibility":
             many = len(turn.notices) > 1
-            parts = [eligibility(n, reqs[n.id], turn.profile, many) for n in turn.notices]
+            scope = scope_of(turn.question)
+            parts = [eligibility(n, reqs[n.id], turn.profile, many, scope, self.relate) for n in turn.notices]
             composed = parts[0] if not many else Composed(
                 tuple(c for p in parts for c in p.claims), True, None, tuple(c for p in parts for c in p.checks))
         elif kind == "requirement":
@@ -205,7 +213,7 @@ def _refuse(question: str) -> str | None:
 
 def _asks_to_apply(question: str) -> bool:
     import re
-    return re.search(r"\b(apply|eligible|qualify|chance|meet)\b", question, re.I) is not None
+    return re.search(r"\b(apply|eligible|qualify|chance|meet|join|be considered|be hired)\b", question, re.I) is not None
 
 
 def answer_json(answer: Answer) -> dict:

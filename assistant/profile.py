@@ -27,7 +27,7 @@ _SCOPES = {  # most specific first; one mention may name several
     "humanitarian": r"humanitarian|crisis|emergenc",
     "international": r"international|abroad|overseas|outside (?:my|the|his|her) (?:home )?country",
     "command": r"\bcommand|leadership|leading\b|\bled\b",
-    "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a )?(?:team|staff|people|officers|operations|units?)|coordinat",
+    "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a )?(?:team|staff|people|officers|operations|units?)|coordinat|team lead",
     "field": r"\bfield\b",
 }
 
@@ -55,24 +55,42 @@ def read_turn(text: str) -> Profile:
     text = " ".join(text.split())
     if not _FIRST_PERSON.search(text):
         return Profile()
-    level, field = _degree(text)
-    total, domain, scoped = _years(text)
+    studying, graduation = _studies(text)
+    level, field = _degree(text, studying is not None)
+    total, domain, scoped, by_domain = _years(text)
+    worked_abroad = _worked_abroad(text)
+    if re.search(r"\ball\b[^.;]{0,40}?\b(?:at (?:the )?national level|in my (?:home |own )?country)\b", text, re.I):
+        scoped = tuple(sorted({**dict(scoped), "international": 0.0}.items()))
+        worked_abroad = False
     return Profile(
         degree_level=level, degree_field=field, years_experience=total,
-        experience_domain=domain, years_by_scope=scoped, languages=_languages(text),
+        experience_domain=domain, years_by_scope=scoped, years_by_domain=by_domain,
+        age=_age(text), work_permit=_permit(text), seconded=_seconded(text),
+        studying=studying, graduation=graduation, languages=_languages(text),
+        graduated=True if re.search(r"\b(?:I|I've|I have)\s+(?:\w+\s+)?(?:graduated|completed (?:my|a|an|the)\b)", text, re.I)
+        and not _negated(text, 0) else None, months_in_position=_months_in_position(text),
+        languages_listed=True if re.search(r"\bI\s+(?:only\s+|also\s+|can\s+)?speak\b|\bmy languages\b|\blanguages? I speak\b|"
+                                           r"\bspeak only\b|\bbilingual\b", text, re.I) else None,
         certifications=_certifications(text, negated=False),
         certifications_lacking=_certifications(text, negated=True), driving_licence=_licence(text),
         on_roster=_roster(text), staff_status=_staff_status(text), staff_grade=_staff_grade(text),
         nationality=_nationality(text), residence=_residence(text),
-        young_professional=_ypp(text), worked_abroad=_worked_abroad(text),
+        young_professional=_ypp(text), worked_abroad=worked_abroad,
         experience_grade=_experience_grade(text), said=(text,),
     )
 
 
-_EQUIVALENTS = {"secondary": r"\bGED\b|high school equivalency|A[- ]levels?|baccalaur[ée]at"}
+_EQUIVALENTS = {"post_secondary": r"post[- ]?secondary (?:\w+ )?(?:certificate|diploma)",
+                "secondary": r"\bGED\b|high school equivalency|A[- ]levels?|baccalaur[ée]at|finished (?:high|secondary) school",
+                "bachelor": r"(?-i:\bB\.?S\.?|\bBA|\bBEng|\bBSc|\bLLB)(?= in\b| degree\b|\b)",
+                "master": r"(?-i:\bMPH|\bMSc|\bMBA|\bMA)(?= in\b| from\b| degree\b|\b)"}
+# A degree named as what the user is studying, not one they hold.
+_STUDIED = re.compile(r"^\W{0,2}(?:student|candidate|studies|program(?:me)?|course)\b", re.I)
+_STUDYING = re.compile(r"\b(?:studying|student|enrol+ed|pursuing|in the (?:\w+) year of|will graduate|"
+                       r"graduating|currently doing|doing my)\b[^.;]{0,40}$", re.I)
 
 
-def _degree(text: str) -> tuple[str | None, str | None]:
+def _degree(text: str, studying: bool = False) -> tuple[str | None, str | None]:
     if re.search(rf"\b{_NEG}\s+(?:have\s+)?(?:(?:a|any)\s+)?(?:university\s+|college\s+)?degree", text, re.I):
         return "none", None
     best, best_rank, field = None, -1, None
@@ -80,6 +98,8 @@ def _degree(text: str) -> tuple[str | None, str | None]:
         pattern = "|".join(DEGREES[level]) + (f"|{_EQUIVALENTS[level]}" if level in _EQUIVALENTS else "")
         for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?!\w)", text, re.I):
             if _negated(text, m.start()):
+                continue
+            if studying and (_STUDIED.match(text[m.end():]) or _STUDYING.search(text[max(0, m.start() - 60):m.start()])):
                 continue
             rank = LEVELS.index(level) if level in LEVELS else 1.5
             if rank > best_rank:
@@ -89,7 +109,7 @@ def _degree(text: str) -> tuple[str | None, str | None]:
 
 
 def _field_after(text: str, pos: int) -> str | None:
-    m = re.match(r"\s*(?:degree\s+)?in\s+([A-Za-z][\w ,&/-]{2,60}?)(?=[.,;]| and \d| with| but|$)",
+    m = re.match(r"\s*(?:degree\s+)?in\s+([A-Za-z][\w ,&/-]{2,60}?)(?=[.,;]| and \d| and (?:I|my|speak|have|am|is|an?|the|now|[A-Z]\w*)\b| with| but| from| at| in \d{4}\b| (?:last|this) year\b|$)",
                  text[pos:])
     return m.group(1).strip() if m else None
 
@@ -102,33 +122,62 @@ def _negated(text: str, pos: int) -> bool:
 
 @cache
 def _years_pattern() -> re.Pattern:
-    return re.compile(rf"(?P<n>{number_pattern()})\s*(?:full\s+)?(?:years?|yrs)\b(?=(?P<tail>[^.;?!]{{0,80}}))", re.I)
+    return re.compile(rf"(?P<n>{number_pattern()})\+?\s*(?:full\s+)?(?:years?|yrs)\b(?=(?P<tail>[^.;?!]{{0,90}}))", re.I)
 
 
-def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float], ...]]:
-    """Total years (the largest unscoped mention), its domain, and years per scope
-    ("including 3 years international", "4 years supervising …", "2 of them in a
-    post-conflict environment")."""
-    total, domain, scoped = None, None, {}
+_NOT_WORK = re.compile(r"^\s*(?:old\b|of age\b|ago\b|-old\b)|^\s*(?:now|in a row)\b", re.I)
+_LIVED = re.compile(r"\b(?:lived|living|live|resided|residing|been based)\b[^.;,]{0,40}\bfor\s*$", re.I)
+_NESTED = re.compile(r"\b(?:of (?:them|which|those|these)|including|incl\.?|among them|out of which)\b", re.I)
+
+
+def _phrase(tail: str) -> str:
+    """The words a years mention describes, up to the next clause or the next number."""
+    cut = re.split(rf",|;|:|\(|\bbut\b|\band (?:I|my)\b|\band (?:{number_pattern()})\b|"
+                   rf"\b(?:{number_pattern()})\s+(?:of|years?)\b|\b(?:including|of which|of them)\b", tail, maxsplit=1, flags=re.I)
+    return cut[0]
+
+
+def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
+    """Total years (the largest mention that is not part of another), its domain, years per
+    scope and years per domain. Nested years ("9 years of security management, 4 of them
+    in the UN") and split years ("6 years: 2 in Iraq, 4 at headquarters") count for their
+    own scope or domain only; "34 years old" and "lived there for 6 years" are not work."""
+    total, domain, scoped, by_domain = None, None, {}, {}
     for m in _years_pattern().finditer(text):
         n = parse_number(m.group("n"))
-        if n is None or n > 60:
-            continue
         tail = m.group("tail")
-        scopes = _scopes(tail[:60])
-        part_of = re.search(r"\b(?:of (?:them|which)|including|incl|among them)\b",
-                            text[max(0, m.start() - 25):m.start()] + tail[:20], re.I)
-        if scopes and (total is not None or part_of):
+        if n is None or n > 60 or _NOT_WORK.match(tail) or _LIVED.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        phrase = _phrase(tail)
+        scopes, words = _scopes(phrase), _domain(phrase)
+        before = text[max(0, m.start() - 25):m.start()]
+        nested = _NESTED.search(before) is not None and total is not None
+        if words and (nested or (total is not None and n <= total)) and not scopes:
+            by_domain[words] = max(n, by_domain.get(words, 0))
+        if nested or (scopes and total is not None and n <= total):
             _add(scoped, scopes, n)
             continue
         if total is None or n > total:
-            total, domain = n, _domain(tail)
+            total, domain = n, words
         _add(scoped, scopes, n)
-    for m in re.finditer(rf"\b(?P<n>{number_pattern()}) of (?:them|which|those)\b(?P<tail>[^.;)]{{0,60}})", text, re.I):
+    for m in re.finditer(rf"(?<![\w-])(?P<n>{number_pattern()}) (?:of (?:them|which|those)|(?:years? )?(?:in|at|as|with|on|supervis\w*|managing|leading|abroad|overseas|internationally)\b)"
+                         rf"(?=(?P<tail>[^.;)]{{0,60}}))", text, re.I):
         n = parse_number(m.group("n"))
-        if n is not None:
-            _add(scoped, _scopes(m.group("tail")), n)
-    return total, domain, tuple(sorted(scoped.items()))
+        if n is None or total is None or n > total or _years_pattern().match(text, m.start()):
+            continue
+        phrase = _phrase(m.group("tail"))
+        _add(scoped, _scopes(m.group(0) + phrase), n)
+        words = _domain(m.group(0)[len(m.group("n")):] + phrase)
+        if words and not re.fullmatch(r"(?:of )?(?:them|which|those)", words, re.I) and not _scope_word(words) \
+                and not _scope_word(re.sub(r"^(?:at|in|on)\s+(?:the\s+)?", "", words)):
+            by_domain[words] = max(n, by_domain.get(words, 0))
+    return total, domain, tuple(sorted(scoped.items())), tuple(sorted(by_domain.items()))
+
+
+def _scope_word(words: str) -> bool:
+    """A domain that only names a scope ("international", "supervisory")."""
+    return bool(re.fullmatch(r"(?:(?:at )?(?:the )?international(?:ly| level)?|field|supervisory|abroad|overseas|in the field)",
+                             words, re.I))
 
 
 def _add(scoped: dict, scopes: list[str], n: float) -> None:
@@ -142,13 +191,25 @@ def _scopes(tail: str) -> list[str]:
             or (scope == "un_system" and re.search(r"united nations|security management system", tail, re.I))]
 
 
+_DOMAIN_LEAD = re.compile(r"^\s*(?:of\s+)?(?:them\s+|which\s+)?(?:(?:relevant|professional|progressively responsible|"
+                          r"full-time|paid|work|working)\s+)*(?:experience\s+)?(?:(?:in|as|with|at|on|doing|for)\s+"
+                          r"(?:the\s+|an?\s+)?)?", re.I)
+
+
 def _domain(tail: str) -> str | None:
-    m = re.match(r"\s*(?:of\s+)?(?:experience\s+)?(?:(?:in|as|with|at|on)\s+(?:the\s+)?)?"
-                 r"([A-Za-z][\w /&-]{2,50}?)(?=\s*[,.;—–?!(]| and | but |$)", tail)
+    """The field a years mention names: "of proofreading experience" → "proofreading",
+    "as a Linux system administrator" → "Linux system administrator"."""
+    rest = tail[_DOMAIN_LEAD.match(tail).end():]
+    if re.match(r"(?:were|was|is|are|have been|had been)\b", rest, re.I):
+        return None
+    m = re.match(r"([A-Za-z][\w ./&'’-]{2,60}?)(?=\s*(?:[,;—–?!(]|\.(?!\w))| and (?:I|my|speak|have|am|is|an?|the|[A-Z]\w*)\b| but | in \d{4}\b|$)", rest)
     if not m:
         return None
-    words = m.group(1).strip()
-    return None if words.lower() in ("experience", "work", "working", "of experience") else words
+    words = re.sub(r"\s+experience$", "", m.group(1).strip(), flags=re.I)
+    words = re.sub(r"^(?:experience|work(?:ing)?)\s+(?:in|as|with|on)\s+", "", words, flags=re.I)
+    if words.lower() in ("experience", "work", "working", "of experience", "relevant experience", "them", "which"):
+        return None
+    return words
 
 
 def _languages(text: str) -> tuple[tuple[str, str], ...]:
@@ -156,11 +217,16 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for clause in re.split(r"[.;]| but ", text):
         listed: list[str] = []                 # languages run together: "English and Bangla"
+        prev_end = None
         for m in re.finditer(rf"\b({names})\b", clause, re.I):
             canonical = next(v for k, v in LANGUAGES.items() if k.lower() == m.group(1).lower())
             if _is_nationality_use(clause, m) or _negated(clause, m.start()):
                 continue
             level = _level_near(clause, m, names)
+            if level is None and listed and found[listed[-1]] != "unspecified" and prev_end is not None and \
+                    re.fullmatch(r"\s*(?:,|and|or|&)\s*", clause[prev_end:m.start()]) and \
+                    not _level_in(clause[m.end():m.end() + 30], anchored=True):
+                level = found[listed[-1]]      # "fluent Mongolian and English": the level leads the list
             found[canonical] = level or found.get(canonical, "unspecified")
             tail = clause[m.end():m.end() + 30]
             after = None if re.match(r"\s*\(", tail) else _level_in(tail, anchored=True)
@@ -172,18 +238,23 @@ def _languages(text: str) -> tuple[tuple[str, str], ...]:
             joined = re.match(r"\s*(?:,|and|or|&)\s*$", clause[m.end():m.end() + 6]) or \
                 re.match(r"\s*(?:,|and|or|&)\s", clause[m.end():])
             listed = [*listed, canonical] if joined else []
+            prev_end = m.end()
     return tuple(sorted(found.items()))
 
 
 def _is_nationality_use(clause: str, m: re.Match) -> bool:
     after = clause[m.end():m.end() + 20].lower()
     before = clause[max(0, m.start() - 12):m.start()].lower()
-    return bool(re.match(r"\s*(citizen|national|nationality|passport)", after)) or \
+    return bool(re.match(r"\s*(citizen|national|nationality|passport|driv|licen|government|authorit|company|bank|employer)", after)) or \
         bool(re.search(r"\b(i am|i'm|am a|am an)\s*$", before))
 
 
-_EXTRA_LEVELS = (("fluently", "fluent"), ("basic|beginner|elementary", "basic"), ("intermediate|good", "working knowledge"),
-                 ("advanced|excellent|perfect", "fluent"))
+_EXTRA_LEVELS = (("fluently", "fluent"), ("natively|first language|mother language", "native"),
+                 ("basic|beginner|elementary|some|a little|a bit of|rudimentary|(?-i:A[12])", "basic"),
+                 ("intermediate|good|conversational|(?-i:B1)", "working knowledge"),
+                 ("upper[- ]intermediate|(?-i:B2)|(?:passed the )?(?:UN )?(?:LPE|language proficiency exam\w*)",
+                  "proficient"),
+                 ("advanced|excellent|perfect|(?-i:C[12])", "fluent"))
 
 
 def _level_near(clause: str, m: re.Match, names: str = "") -> str | None:
@@ -196,7 +267,7 @@ def _level_near(clause: str, m: re.Match, names: str = "") -> str | None:
     previous = list(re.finditer(rf"\b(?:{names})\b", before, re.I)) if names else []
     if previous:
         before = before[previous[-1].end():]
-        owned = re.match(r"\s*(?:is\s+|:\s*|\(\s*)(?:very\s+|a\s+)?\w+(?:\s+knowledge)?\)?", before)
+        owned = re.match(r"\s*(?:is\s+|:\s*|\(\s*)(?:(?:very|a|an|my|the)\s+)*\w+(?:\s+(?:knowledge|language|tongue|speaker|level))?\)?", before)
         if owned:                       # "Arabic (native) and Chinese": the level is Arabic's
             before = before[owned.end():]
     return _level_in(before, anchored=False)
@@ -206,7 +277,7 @@ def _level_in(text: str, anchored: bool) -> str | None:
     levels = (*PROFICIENCY, *_EXTRA_LEVELS)
     if anchored:
         for rx, level in levels:
-            if re.match(rf"\s*(?:is|at|:|-|\()?\s*(?:(?:very|a|at|an)\s+)?(?:{rx})", text, re.I):
+            if re.match(rf"\s*(?:is|at|:|-|\(|level)?\s*(?:(?:very|a|at|an|my|level|the)\s+){{0,2}}(?:{rx})", text, re.I):
                 return level
         return None
     best, best_key = None, (-1, 0)
@@ -247,7 +318,8 @@ def _staff_status(text: str) -> str | None:
     if re.search(r"temporary appointment", text, re.I) and not _negated(text, text.lower().find("temporary")):
         return "temporary"
     if re.search(r"\b(?:(?:I am|I'm|I’m|am currently|currently)\s+(?:an?\s+)?(?:UN |United Nations |current )?"
-                 r"staff member|UN staff|internal candidate|(?:currently )?work (?:for|at) the (?:UN|United Nations)\b)",
+                 r"staff member|UN staff|internal candidate|(?:currently )?work (?:for|at) the (?:UN|United Nations)\b|"
+                 r"(?:I am|I'm|I’m) (?:an? )?(?:[\w-]+ ){0,2}staff member\b)",
                  text, re.I):
         return "internal"
     if re.search(r"\b(?:external candidate|not (?:a )?(?:UN )?staff|never worked for the (?:UN|United Nations))", text, re.I):
@@ -263,7 +335,13 @@ def _staff_grade(text: str) -> str | None:
     return f"{cat}-{m.group(2)}"
 
 
+_NATION_WORDS = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom", "EU": None}
+
+
 def _nationality(text: str) -> str | None:
+    m = re.search(r"\b(?:I am|I'm|I’m|am)\s+(?:an?\s+)?(US|U\.S\.|UK)\s+(?:citizen|national|passport holder)", text)
+    if m:
+        return _NATION_WORDS[m.group(1)]
     names = "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
     m = re.search(rf"\b(?:I am|I'm|I’m|am an?|as an?)\s+(?:an?\s+)?({names})\b(?!\s+(?:speaker))", text, re.I) or \
         re.search(rf"\b({names})\s+(?:citizen|national|passport)", text, re.I)
@@ -275,9 +353,90 @@ def _nationality(text: str) -> str | None:
 
 
 def _residence(text: str) -> str | None:
-    m = re.search(r"\b(?:I live in|I'm based in|I am based in|I reside in|resident (?:of|in)|living in)\s+"
-                  r"([A-Z][\w' -]{1,40}?)(?=[,.;]|$| and | but )", text)
-    return m.group(1) if m else None
+    """Where the user lives: "I live in Toronto, Canada" → "Toronto, Canada"."""
+    m = re.search(r"\b(?:I live in|(?:and|but|who) (?:now )?live in|I'm based in|I’m based in|I am based in|based in|I reside in|I'm living in|I am living in|"
+                  r"resident (?:of|in)|living in|(?:I )?(?:have )?lived in|I have been living in|I've lived in|I’ve lived in)\s+"
+                  r"((?:the\s+)?[A-Z][\w'’. -]{1,40}?(?:,\s*[A-Z][\w'’. -]{1,30}?)?)"
+                  r"(?=[,.;]|$| and | but | with | for | since |\s+\()", text)
+    if not m or _negated(text, m.start()):
+        return None
+    return re.sub(r"^the\s+(?=[A-Z]{2})", "", m.group(1).strip())
+
+
+def _age(text: str) -> int | None:
+    """ "I'm 34", "34 years old", "aged 29", "I am Canadian, 40," → the age."""
+    m = re.search(r"\b(\d{2})[- ]years?[- ]old\b|\baged? (\d{2})\b|\b(?:I am|I'm|I’m)\s+(\d{2})\b(?!\s*(?:years? (?:of|in|as)|%))|"
+                  r"\b(?:I am|I'm|I’m)\s+(?:an?\s+)?[A-Z][a-z]+(?:\s+(?:citizen|national))?,\s+(\d{2})\b(?!\s*(?:years? (?:of|in|as)))", text)
+    if not m:
+        return None
+    age = int(next(g for g in m.groups() if g))
+    return age if 15 <= age <= 90 else None
+
+
+_PERMIT = (r"work permit|work authori[sz]ation|right to (?:live and )?work|permission to (?:live and )?work|"
+           r"(?:authori[sz]ed|allowed|entitled|eligible) to work|residence permit|green card|permanent resident|"
+           r"work visa|settled status")
+
+
+def _permit(text: str) -> bool | None:
+    """Whether the user may work where the post is: "I have a work permit" / "I would need a
+    visa" / "no US work authorization"."""
+    if re.search(r"\b(?:would|will|I'd|I’d)\s+need\s+(?:a\s+)?(?:\w+\s+)?(?:visa|sponsorship|work permit)|need visa sponsorship",
+                 text, re.I):
+        return False
+    m = re.search(rf"\b(?:{_PERMIT})\b", text, re.I)
+    if not m:
+        return None
+    return not _negated(text, m.start())
+
+
+def _months_in_position(text: str) -> float | None:
+    """ "joined my current position 8 months ago" / "in my current post for 2 years" → months."""
+    m = re.search(rf"\b(?:joined|started|took up|began)\s+(?:in\s+)?my current (?:position|post|job|role|assignment)\s+"
+                  rf"(?P<n>{number_pattern()})\s+(?P<u>months?|years?)\s+ago\b|\bin my current (?:position|post|job|role)\s+"
+                  rf"for\s+(?P<n2>{number_pattern()})\s+(?P<u2>months?|years?)\b", text, re.I)
+    if not m:
+        return None
+    value = parse_number(m.group("n") or m.group("n2"))
+    unit = m.group("u") or m.group("u2")
+    return None if value is None else value * (12 if unit.lower().startswith("year") else 1)
+
+
+def _seconded(text: str) -> bool | None:
+    m = re.search(r"\b(?:government|country|ministry|state)\s+(?:would|will|has agreed to|is willing to|can)\s+"
+                  r"(?:second|nominate|sponsor)\b|\b(?:be|am|been|being)\s+(?:seconded|nominated by my)\b", text, re.I)
+    if m:
+        return not _negated(text, m.start())
+    if re.search(r"\bnot (?:be )?(?:seconded|nominated)\b|\bas an individual\b|\bno (?:government )?nomination\b", text, re.I):
+        return False
+    return None
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december"), 1)}
+_STUDY_LEVELS = (("doctorate", r"ph\.?d|doctoral|" + "|".join(DEGREES["doctorate"])),
+                 ("master", r"master'?s|master’s|graduate|postgraduate|MBA|" + "|".join(DEGREES["master"])),
+                 ("bachelor", r"undergraduate|bachelor'?s|bachelor’s|college|university|\w+-year\b[^.;]{0,30}degree"))
+
+
+def _studies(text: str) -> tuple[str | None, str | None]:
+    """The degree the user is studying for and their graduation date: "I'm a current
+    master's student" → master; "in the third year of a four-year economics degree and
+    will graduate in June 2028" → bachelor, 2028-06; "I graduated … in 2021" → None, 2021."""
+    level = None
+    for name, rx in _STUDY_LEVELS:
+        if re.search(rf"\b(?:{rx})\s+(?:student|candidate)\b|\b(?:studying|enrol+ed|pursuing)\s+(?:for\s+)?(?:in\s+)?(?:an?\s+|my\s+)?"
+                     rf"(?:[\w-]+\s+){{0,2}}(?:{rx})|\b(?:first|second|third|fourth|final|last|penultimate)[- ]year\s+(?:of\s+(?:an?|my)\s+"
+                     rf"(?:\w+[- ]year\s+)?(?:\w+\s+)?(?:{rx})|(?:{rx}))|\byear of (?:an?|my) [^.;]{{0,30}}(?:{rx})", text, re.I):
+            level = name
+            break
+    m = re.search(r"\b(?:graduat\w*|finish\w*|complet\w*)\b[^.;]{0,40}?\b(?:in|by|on)\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d{2})\b",
+                  text)
+    graduation = None
+    if m:
+        month = _MONTHS.get((m.group("month") or "").lower())
+        graduation = f"{m.group('year')}-{month:02d}" if month else m.group("year")
+    return level, graduation
 
 
 def _ypp(text: str) -> bool | None:
@@ -304,3 +463,35 @@ def _experience_grade(text: str) -> str | None:
     if not m:
         return None
     return f"G-{m.group(1) or m.group(2)}"
+
+
+def understood(p: Profile) -> str | None:
+    """ "I understood: bachelor's · 7 years (communications) · English fluent · national of Germany"."""
+    parts = []
+    if p.degree_level:
+        from index.vocab import LEVEL_NAMES
+        parts.append(LEVEL_NAMES.get(p.degree_level, p.degree_level) + (f" in {p.degree_field}" if p.degree_field else ""))
+    if p.studying:
+        from index.vocab import LEVEL_NAMES
+        parts.append(f"studying for a {LEVEL_NAMES.get(p.studying, p.studying)}")
+    if p.graduation:
+        parts.append(f"graduation {p.graduation}")
+    if p.years_experience is not None:
+        parts.append(f"{p.years_experience:g} years" + (f" ({p.experience_domain})" if p.experience_domain else ""))
+    parts += [f"{y:g} of them {d}" for d, y in p.years_by_domain if d != p.experience_domain]
+    parts += [f"{y:g} years {s.replace('_', ' ')}" for s, y in p.years_by_scope]
+    parts += [f"{lang} {lv}" if lv != "unspecified" else f"{lang} (level not said)" for lang, lv in p.languages]
+    parts += list(p.certifications) + [f"no {c}" for c in p.certifications_lacking]
+    flags = ((p.driving_licence, "driving licence"), (p.on_roster, "on a roster"), (p.work_permit, "permit to work there"),
+             (p.seconded, "seconded by your government"), (p.young_professional, "young professionals programme"),
+             (p.worked_abroad, "worked abroad"))
+    parts += [name if value else f"no {name}" for value, name in flags if value is not None]
+    if p.staff_status:
+        parts.append(f"{p.staff_status} candidate" + (f" ({p.staff_grade})" if p.staff_grade else ""))
+    if p.nationality:
+        parts.append(f"national of {p.nationality}")
+    if p.residence:
+        parts.append(f"lives in {p.residence}")
+    if p.age is not None:
+        parts.append(f"{p.age} years old")
+    return "I understood: " + " · ".join(parts) + "." if parts else None

@@ -48,6 +48,7 @@ class Profile:
     experience_domain: str | None = None
     years_by_scope: tuple[tuple[str, float], ...] = ()   # (international|field|un_system|command|supervisory, years)
     languages: tuple[tuple[str, str], ...] = ()         # (language, level: fluent|working|knowledge|native)
+    languages_listed: bool | None = None     # the user listed the languages they speak ("I speak …")
     certifications: tuple[str, ...] = ()
     certifications_lacking: tuple[str, ...] = ()
     driving_licence: bool | None = None
@@ -59,10 +60,18 @@ class Profile:
     young_professional: bool | None = None
     worked_abroad: bool | None = None        # has worked outside their own country
     experience_grade: str | None = None      # grade the experience was held at (G-6 …)
+    years_by_domain: tuple[tuple[str, float], ...] = ()  # ("proofreading", 8), nested or split years
+    age: int | None = None
+    work_permit: bool | None = None          # may live and work in the duty-station country
+    seconded: bool | None = None             # nominated/seconded by their government
+    studying: str | None = None              # degree level now studied (not yet held)
+    graduation: str | None = None            # "2028-06" (expected) or "2021" (past): YYYY[-MM]
+    graduated: bool | None = None            # said they completed their studies
+    months_in_position: float | None = None  # staff: time in their current position
     said: tuple[str, ...] = ()               # the user's own words, for matching described experience
 
     def known(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k != "said"}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k not in ("said", "languages_listed")}
 
 
 @dataclass(frozen=True)
@@ -70,9 +79,12 @@ class Check:
     criterion: str
     status: str                              # met, not_met, unknown
     explanation: str
-    necessity: str = "required"
+    necessity: str = "required"              # required (decides), also (asked, does not decide),
+                                             # condition, desirable, preference
     requirement: Requirement | None = None
     citation: int | None = None
+    topic: str | None = None                 # education, experience, language, … (scoped questions)
+    ask: str | None = None                   # the missing fact, for "Tell me …" ("your French level")
 
 
 @dataclass(frozen=True)

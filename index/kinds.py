@@ -26,18 +26,23 @@ class Kind:
     check: str | None       # eligibility check name; None: a condition of the job, not a bar
     detect: tuple[str, ...] = ()   # patterns a statement matches (kinds read by pattern only)
     qualification: bool = True     # counted among "the qualifications" a question asks about
+    scope: str | None = None       # words naming this part in "Do I meet the … requirement?"
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("education", "Education", "an education requirement",
          r"\b(?:degree|education|diploma|bachelor|master|phd|doctorate|academic|fields? of study|"
-         r"what (?:should|must) i (?:have )?stud(?:y|ied))", "education"),
+         r"what (?:should|must) i (?:have )?stud(?:y|ied))", "education",
+         scope=r"education(?:al)?|degree|academic|diploma|stud(?:y|ies)"),
     Kind("experience", "Experience", "an experience requirement",
-         r"\b(?:experience|years|worked|work history|background)\b", "experience"),
+         r"\b(?:experience|years|worked|work history|background)\b", "experience",
+         scope=r"experience|years?|work history"),
     Kind("language", "Languages", "a language requirement",
-         r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)", "language"),
+         r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)", "language",
+         scope=r"languages?|linguistic"),
     Kind("certification", "Certifications", "a certification requirement",
-         r"\b(?:certificat|certified|training|course)", "names"),
+         r"\b(?:certificat|certified|training|course)", "names",
+         scope=r"certifications?|certificates?"),
     Kind("licence", "Licence", "a driving licence requirement",
          r"\b(?:driv(?:ing|er'?s?)|licen[cs]e)\b", "licence",
          detect=(r"\bdriv(?:ing|er['’]?s?)\s+licen[cs]e", r"\bvalid\s+(?:\w+\s+)?licen[cs]e\b",
@@ -55,7 +60,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
-         r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False),
+         r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False,
+         scope=r"nationality|citizenship|residence|residency|who may apply|eligibility rules?|permit|age"),
     Kind("other", "Other requirements", "other requirements",
          r"\b(?:skills?|knowledge|abilit\w+|tools?|software)\b", None),
 )
@@ -198,14 +204,14 @@ RULES: tuple[Rule, ...] = (
     Rule("residence", "candidates must reside within reach of the duty station ({values})",
          r"\blive|resid|commut", "residence", "residence", reader=_residence),
     Rule("work_permit", "a work or residency permit for the duty-station country is needed",
-         r"permit|visa|right to work|authori[sz]ed to work", "work permit or residency needed", None,
+         r"permit|visa|right to work|authori[sz]ed to work", "work permit or residency needed", "work_permit",
          all_of=(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
                  r"permanent resident|legally (?:authori[sz]ed|entitled|able|permitted) to (?:live and )?work|"
                  r"right to (?:live and )?work|(?:eligible|authori[sz]ed) to work|legal status to live|"
                  r"permission to (?:live and )?work|\blocal status\b",
                  r"\b(?:required|requires|must|only|prerequisite|should|eligible|subject to evidence)\b")),
     Rule("member_nationality", "only nationals of the member states the notice names may apply",
-         r"national|citizen|member state", "nationals of member states only", None,
+         r"national|citizen|member state", "nationals of member states only", "member_nationality",
          all_of=(r"\b(?:be|are|is|being) (?:a )?(?:nationals?|citizens?) of (?:one of )?(?:the )?(?:[\w-]+ ){0,4}"
                  r"(?:Member States?|member countr(?:y|ies)|participating States?)\b"
                  r"|\bnationals? of (?:the )?(?:[\w-]+ ){0,4}(?:member (?:states|countries)|participating states)\b"
@@ -218,21 +224,21 @@ RULES: tuple[Rule, ...] = (
          r"military", "military service obligations fulfilled", None,
          all_of=(r"\bobligations imposed\b[^.]*\bmilitary service\b|\bmilitary service obligations\b",)),
     Rule("age", "the notice sets an age limit",
-         r"\bage\b|how old|too old|years old", "an age limit", None,
+         r"\bage\b|how old|too old|years old", "an age limit", "age",
          all_of=(r"\b(?:at least|minimum age of|not (?:be )?older than|no older than|under the age of|"
                  r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",
                  r"\bage[ds]?\b|\byears? old\b|\byears of age\b|\bolder than\b|\bborn\b"),
          none_of=(r"mandatory age of separation|retirement age|\bretired\b",)),
     Rule("secondment_only", "only candidates seconded (nominated) by their government may apply",
-         r"second(?:ed|ment)|nominat", "open to seconded candidates only (nominated by their government)", None,
+         r"second(?:ed|ment)|nominat", "open to seconded candidates only (nominated by their government)", "secondment",
          all_of=(r"\b(?:open (?:for|to) )?secondment only\b|\bnominated by (?:their |the |its )?(?:respective )?"
                  r"(?:participating States?|governments?|member states?)\b",)),
     Rule("experience_cap", "candidates may have at most the experience the notice states",
-         r"too much experience|maximum experience", "a maximum amount of experience", None,
+         r"too much experience|maximum experience", "a maximum amount of experience", "experience_cap",
          all_of=(r"\b(?:less than|no more than|not more than|fewer than|a maximum of|at most) (?:\w+ )?"
                  r"(?:\(\d+\) )?years?\b[^.;]{0,40}\bexperience\b",)),
     Rule("graduation_window", "candidates must be studying or have graduated recently",
-         r"graduat|enrol|student", "a recent degree or current studies", None, consumes=False,
+         r"graduat|enrol|student", "a recent degree or current studies", "graduation_window", consumes=False,
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b",)),
@@ -264,7 +270,7 @@ RULES: tuple[Rule, ...] = (
          r"young professional", "young professionals programme restriction", "young_professionals",
          all_of=(r"young professionals? programme", r"not eligible")),
     Rule("age_of_separation", "staff reaching the mandatory age of separation during the appointment may not apply",
-         r"\bage\b|retire", "mandatory age of separation", None,
+         r"\bage\b|retire", "mandatory age of separation", "age_exclusion",
          all_of=(r"mandatory age of separation|retirement age|age at which [^.;]{0,40}\bretired\b",
                  r"not (?:be )?eligible|shall not|must|\bis \d{2}\b|\b\d{2} years\b|\bbelow the age\b")),
     Rule("general_service_temporary_professional",
@@ -303,7 +309,7 @@ RULES: tuple[Rule, ...] = (
 )
 # Read when no rule above matched: a bar stated in general words.
 GENERAL = Rule("general", "an eligibility condition applies",
-         None, "eligibility condition", general=True,
+         None, "eligibility condition", "exclusion", general=True,
                all_of=(r"\b(?:are|is) not eligible\b|\bineligible\b|\bmay (?:only|not) apply\b|"
                        r"\bcannot be considered\b|\bshall not be (?:employed|appointed|eligible)\b|"
                        r"\bwill be offered to\b|\bmust have completed\b[^.]*\beligible\b",))

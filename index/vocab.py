@@ -366,3 +366,63 @@ def organisation_pattern() -> re.Pattern:
 def organisation_of(match: re.Match) -> str:
     """The acronym of the organisation an `organisation_pattern` match names."""
     return _entry_of(match, ORGANISATIONS)
+
+
+# -- eligibility knowledge (read by `assistant/eligibility.py`; not by the parser) ----------
+# Groups of countries a notice may restrict nationality to: pattern naming the group in a
+# notice's sentence → ISO 3166 alpha-2 codes of its members. Left out: groups whose
+# membership covers nearly every country (World Bank Group, UN Member States).
+_EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+       "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+COUNTRY_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "European Union": (r"\bEuropean Union\b|\bEU (?:Member States|citizens|nationals|countr)", _EU),
+    "European Economic Area": (r"\bEuropean Economic Area\b|\bEEA\b", (*_EU, "IS", "LI", "NO")),
+    "OSCE participating States": (r"\bOSCE\b[^.]{0,80}\bparticipating States\b|\bparticipating States\b[^.]{0,80}\bOSCE\b",
+                                  (*_EU, "AL", "AD", "AM", "AZ", "BY", "BA", "CA", "GE", "VA", "IS", "KZ", "KG",
+                                   "LI", "MK", "MD", "MC", "MN", "ME", "NO", "RU", "SM", "RS", "CH", "TJ", "TR",
+                                   "TM", "UA", "GB", "US", "UZ")),
+    "CARICOM": (r"\bCARICOM\b|\bCaribbean Community\b|\bCaribbean\b",
+                ("AG", "BS", "BB", "BZ", "DM", "GD", "GY", "HT", "JM", "KN", "LC", "VC", "SR", "TT", "MS")),
+}
+
+# The UN working language of a duty-station country where it is not English (for "the UN
+# working language of the duty station if not English"); any other country: English.
+UN_WORKING_LANGUAGE: dict[str, str] = {
+    **{c: "French" for c in ("FR", "BE", "CH", "LU", "MC", "SN", "ML", "BF", "NE", "TD", "CM", "CF", "CG",
+                             "CD", "GA", "GN", "CI", "TG", "BJ", "MG", "DJ", "KM", "BI", "RW", "HT", "MR",
+                             "TN", "MA", "DZ")},
+    **{c: "Spanish" for c in ("ES", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "CO", "VE", "EC",
+                              "PE", "BO", "CL", "AR", "UY", "PY", "GQ")},
+    **{c: "Arabic" for c in ("EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY", "IQ", "LY",
+                             "SD", "PS")},
+    **{c: "Russian" for c in ("RU", "BY", "KZ", "KG", "TJ", "UZ", "TM")},
+}
+
+# Occupational families: words (lower case, matched as word starts) that place a stated or
+# required domain of experience in a family. Two domains in disjoint families do not
+# match; a shared family matches; anything else is judged by embedding similarity.
+DOMAIN_FAMILIES: dict[str, tuple[str, ...]] = {
+    "security": ("police", "policing", "military", "army", "security", "law enforcement", "armed forces",
+                 "close protection", "defence", "defense", "guard"),
+    "health": ("health", "medical", "nursing", "nurse", "clinical", "epidemiolog", "hospital", "public health",
+               "physician", "hiv", "malaria", "nutrition"),
+    "food": ("food", "nutrition", "fortification", "agri", "agribusiness", "farming", "livestock", "rice"),
+    "software": ("software", "developer", "programming", "programmer", "web development", "backend", "frontend",
+                 "node.js", "javascript", "server application", "devops", "coding", "full-stack", "full stack"),
+    "it_support": ("system administrat", "linux", "helpdesk", "help desk", "it support", "application support",
+                   "service desk", "network administrat", "cloud administrat", "user support"),
+    "finance": ("finance", "financing", "financial", "banking", "bank", "lending", "credit", "investment",
+                "accounting", "accountant", "audit", "payroll", "treasury", "budget", "leveraged", "private equity"),
+    "editing": ("proofread", "editing", "editor", "editorial", "copy-edit", "copyedit", "translation",
+                "translator", "publishing"),
+    "communications": ("communication", "journalism", "journalist", "media", "public information",
+                       "external relations", "advocacy", "press", "reporting", "donor relations"),
+    "driving": ("driver", "driving", "chauffeur", "transport"),
+    "administration": ("administrative", "administration", "office management", "secretar", "clerical",
+                       "business support", "office support"),
+    "development": ("development cooperation", "international development", "rural", "local economic",
+                    "entrepreneurship", "decent work", "livelihood", "project management", "programme management"),
+    "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog"),
+    "gender": ("gender", "human rights", "women"),
+    "social": ("social work", "vulnerable", "victims", "psycholog", "counsel", "witness", "protection"),
+}

@@ -35,7 +35,8 @@ def test_bachelor_needs_base_plus_two_years():
 def test_master_needs_only_the_base_years():
     v = check_eligibility(NOTICE, IN_LIEU, Profile(degree_level="master", years_experience=5))
     assert v.verdict == "eligible"
-    assert v.checks[1].explanation == "You have 5 years; 5 are required with your degree."
+    assert v.checks[1].explanation == ("You have 5 years; 5 are required with your degree. You did not say in "
+                                       "what field; I counted them as experience in security management.")
 
 
 def test_unknown_degree_decides_only_at_the_extremes():
@@ -74,7 +75,7 @@ def test_scoped_experience_languages_certification_licence():
                 certifications=("SCP",), driving_licence=True)
     assert check_eligibility(NOTICE, reqs, p).verdict == "eligible"
     p = Profile(years_by_scope=(("international", 1.0),), languages=(("English", "fluent"),),
-                certifications_lacking=("SCP",), driving_licence=False)
+                languages_listed=True, certifications_lacking=("SCP",), driving_licence=False)
     assert [c.status for c in check_eligibility(NOTICE, reqs, p).checks] == ["not_met"] * 4
 
 
@@ -108,3 +109,206 @@ def test_desirable_items_and_preferences_never_decide():
 def test_no_experience_required_is_met_whatever_the_user_said():
     reqs = [req("experience", years=0.0)]
     assert check_eligibility(NOTICE, reqs, Profile()).checks[0].status == "met"
+
+
+# -- the minimum-qualification verdict (issue 11) ------------------------------------
+from assistant.eligibility import relevance, scope_of  # noqa: E402
+
+
+def sreq(kind, text, necessity="required", **fields):
+    """A requirement whose quoted sentence is `text` (rules read their values from it)."""
+    return Requirement("n1", kind, necessity, 0, len(text), text, **fields)
+
+
+def station(place):
+    from index.records import Metadata
+    return Notice("n2", "n2.txt", TEXT, (Section("Body", 0, 400, "body"),), Metadata(duty_station=place))
+
+
+def verdict(reqs, notice=NOTICE, **profile):
+    return check_eligibility(notice, reqs, Profile(**profile))
+
+
+BASE = [req("education", level="bachelor", routes=(Route("bachelor"),)), req("experience", start=20, years=5.0),
+        req("language", start=40, languages=("English",), proficiency="fluent")]
+MEETS = dict(degree_level="bachelor", years_experience=6, languages=(("English", "fluent"),))
+
+
+def test_qualitative_required_items_are_listed_not_blocking():
+    reqs = BASE + [sreq("experience", "Experience in humanitarian operations in a field environment.",
+                        domain="humanitarian operations in a field environment", scope="field"),
+                   sreq("other", "Comprehensive knowledge of UN policies.")]
+    v = verdict(reqs, **MEETS)
+    assert v.verdict == "eligible"
+    assert [c.necessity for c in v.checks if c.status == "unknown"] == ["also", "also"]
+
+
+def test_a_qualitative_item_the_user_says_they_cannot_meet_fails():
+    reqs = BASE + [sreq("other", "Must be able to work Thursday and at least one other weekday until 7pm")]
+    v = verdict(reqs, **MEETS, said=("I can only work until 5pm on weekdays",))
+    assert v.verdict == "not_eligible"
+
+
+def test_missing_fact_is_named():
+    v = verdict(BASE, degree_level="bachelor", years_experience=6)
+    assert v.verdict == "insufficient_info" and v.asks == ("your English level",)
+
+
+def test_one_route_set_decides_education_and_experience():
+    """Two education statements are alternatives: a secondary-school holder with 6 years meets
+    "High school diploma with four years"; both lines agree."""
+    reqs = [sreq("education", "Bachelor's degree with two years of relevant experience", level="bachelor",
+                 routes=(Route("bachelor", total_years=2),)),
+            sreq("education", "High school diploma with four (4) years of relevant experience.", level="secondary",
+                 routes=(Route("secondary", total_years=4),))]
+    v = verdict(reqs, degree_level="secondary", years_experience=6)
+    assert [(c.criterion, c.status) for c in v.checks if c.necessity == "required"] == [
+        ("Education: bachelor's with 2 years of experience or secondary school with 4 years of experience", "met"),
+        ("Experience: ≥ 2 y (bachelor's) / ≥ 4 y (secondary school)", "met")]
+    v = verdict(reqs, degree_level="secondary", years_experience=3)
+    assert v.verdict == "not_eligible"
+
+
+def test_no_contradiction_when_the_degree_is_below_every_route():
+    v = verdict(IN_LIEU, degree_level="secondary", years_experience=20)
+    assert {c.topic: c.status for c in v.checks} == {"education": "not_met", "experience": "not_met"}
+
+
+def test_domain_relevance_match_mismatch_unclear():
+    assert relevance("security management", "military, police or security management")[0] == "match"
+    assert relevance("police work", "food security, nutrition and social protection")[0] != "match"
+    assert relevance("police officer", "professional experience as a Proofreader")[0] == "mismatch"
+    assert relevance("accounting", "transactional based accounting activities such as payroll, travel claims")[0] \
+        == "unclear"
+    assert relevance("processing payroll and travel claims",
+                     "transactional based accounting activities such as payroll, travel claims")[0] == "match"
+
+
+def test_years_in_another_domain_are_never_ticked():
+    reqs = [req("education", level="bachelor", routes=(Route("bachelor"),)),
+            req("experience", start=20, years=6.0, domain="food security, nutrition and social protection")]
+    v = verdict(reqs, degree_level="bachelor", years_experience=8, experience_domain="police")
+    check = v.checks[1]
+    assert check.status == "unknown" and v.verdict == "insufficient_info"
+    assert check.explanation.startswith("You have 8 years in police; the notice asks for years in food security")
+    nested = verdict(reqs, degree_level="bachelor", years_experience=9, experience_domain="police",
+                     years_by_domain=(("food security", 7.0),))
+    assert nested.checks[1].status == "met"
+
+
+def test_scoped_years_count_nested_years_only():
+    reqs = [req("experience", years=8.0), req("experience", start=20, years=4.0, scope="supervisory")]
+    assert verdict(reqs, years_experience=9, years_by_scope=(("supervisory", 2.0),)).verdict == "not_eligible"
+    assert verdict(reqs, years_experience=9, years_by_scope=(("supervisory", 5.0),)).verdict == "eligible"
+    assert verdict(reqs, years_experience=9).asks == ("how many years of supervisory experience you have",)
+
+
+def test_scoped_questions():
+    assert scope_of("Do I meet the experience requirement?") == ("experience",)
+    assert scope_of("Do I meet the language requirements for the post in Turin?") == ("language",)
+    assert scope_of("Do I satisfy the education criteria?") == ("education",)
+    assert scope_of("I have 6 years of experience, can I apply?") == ()
+    v = check_eligibility(NOTICE, BASE, Profile(degree_level="bachelor", years_experience=6), scope=("experience",))
+    assert v.verdict == "eligible" and v.overall == "insufficient_info"
+
+
+def test_nationality_groups():
+    rule = [sreq("eligibility_rule", "Be a national of a Member State of the European Union, or a national of "
+                 "the European Economic Area", rule="member_nationality")]
+    assert verdict(rule, nationality="Germany").verdict == "eligible"
+    assert verdict(rule, nationality="Norway").verdict == "eligible"
+    assert verdict(rule, nationality="Canada").verdict == "not_eligible"
+    assert verdict(rule).asks == ("your nationality",)
+
+
+def test_an_encouragement_is_not_a_bar():
+    rule = [sreq("eligibility_rule", "encourages all qualified candidates who are nationals of World Bank Group "
+                 "member countries to apply", rule="member_nationality")]
+    assert verdict(rule).checks[0].necessity == "preference"
+
+
+def test_work_permit_and_residence():
+    permit = [sreq("eligibility_rule", "It is open only to nationals and permanent residents of Mongolia.",
+                   rule="work_permit")]
+    assert verdict(permit, nationality="Mongolia").verdict == "eligible"
+    assert verdict(permit, nationality="Kazakhstan", residence="Almaty").verdict == "not_eligible"
+    assert verdict(permit, nationality="Kazakhstan").verdict == "insufficient_info"
+    assert verdict(permit, work_permit=False).verdict == "not_eligible"
+    reside = [sreq("eligibility_rule", "must reside in the Netherlands and live within commuting distance from "
+                   "the ICC headquarters.", rule="residence", values=("commuting distance",))]
+    hague = station("The Hague")
+    assert verdict(reside, hague, residence="The Hague").verdict == "eligible"
+    assert verdict(reside, hague, residence="Brussels").verdict == "not_eligible"
+    assert verdict(reside, hague, residence="Rotterdam").verdict == "insufficient_info"
+    assert verdict(reside, hague).asks == ("where you live",)
+
+
+def test_age_limits_and_retirement_age():
+    age = [sreq("eligibility_rule", "Candidates must be under the age of 32 on the closing date.", rule="age")]
+    assert verdict(age, age=29).verdict == "eligible"
+    assert verdict(age, age=32).verdict == "not_eligible"
+    assert verdict(age).asks == ("your age",)
+    retire = [sreq("eligibility_rule", "The statutory retirement age for staff appointments is 65 years.",
+                   rule="age_of_separation")]
+    assert verdict(retire, age=67).verdict == "not_eligible"
+    assert verdict(retire).checks[0].necessity == "condition"
+
+
+def test_secondment_and_exclusions():
+    second = [sreq("eligibility_rule", "This position is open for secondment only.", rule="secondment_only")]
+    assert verdict(second, seconded=True).verdict == "eligible"
+    assert verdict(second, seconded=False).verdict == "not_eligible"
+    assert verdict(second).verdict == "insufficient_info"
+    probation = [sreq("eligibility_rule", "Staff on probation are not eligible to apply.", rule="general")]
+    assert verdict(probation, said=("I'm an ADB staff member currently on probation",)).verdict == "not_eligible"
+    assert verdict(probation).checks[0].necessity == "condition"
+    served = [sreq("eligibility_rule", "WFP staff on FT contracts must have completed one year in the current "
+                   "position to be eligible to apply for another FT position.", rule="general")]
+    assert verdict(served, staff_status="internal", months_in_position=8).verdict == "not_eligible"
+
+
+def test_current_students_and_graduation_windows():
+    enrolled = [sreq("education", "Must be enrolled in the second-to-last year of a four-year college degree "
+                     "program", level="bachelor", routes=(Route("bachelor"),)),
+                sreq("education", "Must be prepared to graduate with a four-year college degree between December "
+                     "2027 and September 2028;", level="bachelor", routes=(Route("bachelor"),))]
+    assert verdict(enrolled, studying="bachelor", graduation="2028-06").verdict == "eligible"
+    assert verdict(enrolled, studying="bachelor", graduation="2030-05").verdict == "not_eligible"
+    assert verdict(enrolled, degree_level="bachelor", graduated=True).verdict == "not_eligible"
+    assert verdict(enrolled, studying="bachelor").asks == ("when you expect to graduate",)
+
+
+def test_duty_station_working_language():
+    reqs = [sreq("language", "Knowledge of English and UN working language of the duty station if not English",
+                 languages=("duty station language",), proficiency="knowledge")]
+    assert verdict(reqs, station("Bangkok, Thailand"), languages=(("English", "fluent"),)).verdict == "eligible"
+    assert verdict(reqs, station("Dakar, Senegal"), languages=(("English", "fluent"),),
+                   languages_listed=True).verdict == "not_eligible"
+
+
+def test_an_uncertain_reading_is_never_ticked():
+    reqs = [sreq("experience", "Several years of experience in programme management.", uncertain=("years",))]
+    v = verdict(reqs, years_experience=20)
+    assert v.checks[0].status == "unknown" and v.verdict == "insufficient_info"
+
+
+def test_a_degree_that_stands_in_for_years_reduces_the_minimum():
+    sub = ("An advanced or a first-level university degree may be considered as a substitute for two years’ "
+           "working experience only to determine eligibility")
+    reqs = [sreq("education", "Completion of secondary education.", level="secondary", routes=(Route("secondary"),)),
+            Requirement("n1", "experience", "required", 40, 90, "The successful candidate should have a minimum "
+                        "of four years of relevant work experience.", years=4.0),
+            Requirement("n1", "education", "required", 100, 100 + len(sub), sub, level="bachelor",
+                        routes=(Route("bachelor"),)),
+            Requirement("n1", "experience", "required", 100, 100 + len(sub), sub, years=2.0)]
+    assert verdict(reqs, degree_level="bachelor", years_experience=2).verdict == "eligible"
+    assert verdict(reqs, degree_level="secondary", years_experience=3).verdict == "not_eligible"
+    assert verdict(reqs, degree_level="secondary", years_experience=4).verdict == "eligible"
+
+
+def test_a_graduation_window_binds_only_its_own_track():
+    reqs = [sreq("education", "Must be prepared to graduate with a four-year college degree between December "
+                 "2027 and September 2028;", level="bachelor", routes=(Route("bachelor"),)),
+            sreq("education", "or current master’s/Ph.D. student for the Postgraduate Track.", level="master",
+                 routes=(Route("master"), Route("doctorate")))]
+    assert verdict(reqs, studying="master").verdict == "eligible"

@@ -1,4 +1,6 @@
-from assistant.profile import read_profile
+import pytest
+
+from assistant.profile import read_profile, understood
 
 
 def known(*turns):
@@ -63,3 +65,213 @@ def test_equivalent_qualifications_are_read_as_their_level():
 def test_a_level_in_parentheses_belongs_to_its_language_only():
     assert known("I speak Chinese, Arabic (native) and Spanish (basic).") == {
         "languages": (("Arabic", "native"), ("Chinese", "unspecified"), ("Spanish", "basic"))}
+
+
+# Sentence → profile, literally: nested and split years, domains, studies and graduation
+# dates, nationality (demonyms), residence and permits, staff status, language levels.
+PAIRS = [
+    ('I have 9 years of security management, 4 of them in the UN.',
+     {'years_experience': 9.0, 'experience_domain': 'security management', 'years_by_scope': (('un_system', 4.0),)}),
+    ('I have 6 years: 2 in Iraq, 4 at headquarters.',
+     {'years_experience': 6.0, 'years_by_domain': (('Iraq', 2.0), ('headquarters', 4.0))}),
+    ('I have 10 years in corporate lending, 5 of them supervising a team.',
+     {'years_experience': 10.0, 'experience_domain': 'corporate lending', 'years_by_scope': (('supervisory', 5.0),), 'years_by_domain': (('supervising a team', 5.0),)}),
+    ('I have 5 years of experience, 3 of them at the international level.',
+     {'years_experience': 5.0, 'years_by_scope': (('international', 3.0),)}),
+    ('I have 8 years of experience including 3 years in peacekeeping missions.',
+     {'years_experience': 8.0, 'years_by_scope': (('mission', 3.0),)}),
+    ('I have 12 years in the military, 6 of which in command positions.',
+     {'years_experience': 12.0, 'experience_domain': 'military', 'years_by_scope': (('command', 6.0),), 'years_by_domain': (('command positions', 6.0),)}),
+    ('I have 7 years as a proofreader.',
+     {'years_experience': 7.0, 'experience_domain': 'proofreader'}),
+    ('I have 4 years of proofreading experience.',
+     {'years_experience': 4.0, 'experience_domain': 'proofreading'}),
+    ('I have 8 years in the police.',
+     {'years_experience': 8.0, 'experience_domain': 'police'}),
+    ('I worked 5 years as a Linux system administrator.',
+     {'years_experience': 5.0, 'experience_domain': 'Linux system administrator'}),
+    ('I have 3 years of experience in humanitarian logistics.',
+     {'years_experience': 3.0, 'experience_domain': 'humanitarian logistics', 'years_by_scope': (('humanitarian', 3.0),)}),
+    ('I have 6 years of experience in food security and nutrition.',
+     {'years_experience': 6.0, 'experience_domain': 'food security and nutrition'}),
+    ('I have over 10 years of experience in public health.',
+     {'years_experience': 10.0, 'experience_domain': 'public health'}),
+    ("I'm 34 years old and have 6 years of experience in finance.",
+     {'years_experience': 6.0, 'experience_domain': 'finance', 'age': 34}),
+    ('I have lived in Mexico City for 6 years and have 3 years of project management.',
+     {'years_experience': 3.0, 'experience_domain': 'project management', 'residence': 'Mexico City'}),
+    ('I have two years of experience as a driver.',
+     {'years_experience': 2.0, 'experience_domain': 'driver'}),
+    ('I have fifteen years of experience in accounting.',
+     {'years_experience': 15.0, 'experience_domain': 'accounting'}),
+    ('All of my 4 years of experience were at national level in my country.',
+     {'years_experience': 4.0, 'years_by_scope': (('international', 0.0),), 'worked_abroad': False}),
+    ('I have never worked outside South Africa.',
+     {'worked_abroad': False}),
+    ('I have worked abroad in Kenya and Uganda.',
+     {'worked_abroad': True}),
+    ("I have a bachelor's in journalism.",
+     {'degree_level': 'bachelor', 'degree_field': 'journalism'}),
+    ("I hold a master's degree in public health.",
+     {'degree_level': 'master', 'degree_field': 'public health'}),
+    ('I have a PhD in theoretical physics.',
+     {'degree_level': 'doctorate', 'degree_field': 'theoretical physics'}),
+    ('I have an MPH.',
+     {'degree_level': 'master'}),
+    ('I have a BS in computer science.',
+     {'degree_level': 'bachelor', 'degree_field': 'computer science'}),
+    ('I have an MBA from INSEAD.',
+     {'degree_level': 'master'}),
+    ('I have a high school diploma.',
+     {'degree_level': 'secondary'}),
+    ('I finished high school.',
+     {'degree_level': 'secondary'}),
+    ('I have A-levels.',
+     {'degree_level': 'secondary'}),
+    ('I have an associate degree in web development.',
+     {'degree_level': 'post_secondary', 'degree_field': 'web development'}),
+    ('I hold a post-secondary IT certificate.',
+     {'degree_level': 'post_secondary'}),
+    ("I don't have a university degree.",
+     {'degree_level': 'none'}),
+    ("I'm a current master's student in finance.",
+     {'studying': 'master'}),
+    ("I'm in the third year of a four-year economics degree and will graduate in June 2028.",
+     {'studying': 'bachelor', 'graduation': '2028-06'}),
+    ("I'm a second-year undergraduate in finance graduating in May 2030.",
+     {'studying': 'bachelor', 'graduation': '2030-05'}),
+    ("I'm enrolled in an MLIS program.",
+     {'studying': 'master'}),
+    ("I graduated with a bachelor's in economics in 2021.",
+     {'degree_level': 'bachelor', 'degree_field': 'economics', 'graduation': '2021', 'graduated': True}),
+    ("I completed my master's in information science last year.",
+     {'degree_level': 'master', 'degree_field': 'information science', 'graduated': True}),
+    ("I'm currently pursuing a PhD in biology.",
+     {'studying': 'doctorate'}),
+    ("I'm German.",
+     {'nationality': 'Germany'}),
+    ('I am a Kazakh citizen.',
+     {'nationality': 'Kazakhstan'}),
+    ("I'm a US citizen.",
+     {'nationality': 'United States'}),
+    ('I am Canadian, 40, with a PhD in toxicology.',
+     {'degree_level': 'doctorate', 'degree_field': 'toxicology', 'nationality': 'Canada', 'age': 40}),
+    ("I'm a national of Mongolia.",
+     {'nationality': 'Mongolia'}),
+    ("I'm Argentinian.",
+     {'nationality': 'Argentina'}),
+    ('I hold a Filipino passport.',
+     {'nationality': 'Philippines'}),
+    ("I'm Mexican and live in Monterrey.",
+     {'nationality': 'Mexico', 'residence': 'Monterrey'}),
+    ('I live in The Hague.',
+     {'residence': 'The Hague'}),
+    ("I'm based in the US.",
+     {'residence': 'US'}),
+    ('I live in Toronto, Canada.',
+     {'residence': 'Toronto, Canada'}),
+    ('I have lived in Mexico City for 6 years.',
+     {'residence': 'Mexico City'}),
+    ("I'm living in Nairobi.",
+     {'residence': 'Nairobi'}),
+    ('I have a work permit for the UK.',
+     {'work_permit': True}),
+    ('I would need a visa to work in the UK.',
+     {'work_permit': False}),
+    ('I have no US work authorization.',
+     {'work_permit': False}),
+    ('I am a permanent resident of Canada.',
+     {'residence': 'Canada', 'work_permit': True}),
+    ('My government would second me.',
+     {'seconded': True}),
+    ('I would apply as an individual, not seconded.',
+     {'seconded': False}),
+    ("I'm 29.",
+     {'age': 29}),
+    ('I am 67 years old.',
+     {'age': 67}),
+    ("I'm a UN staff member at G-6.",
+     {'staff_status': 'internal', 'staff_grade': 'G-6'}),
+    ("I'm an external candidate.",
+     {'staff_status': 'external'}),
+    ("I'm an ADB staff member currently on probation.",
+     {'staff_status': 'internal'}),
+    ("I'm a WFP staff member and joined my current position 8 months ago.",
+     {'staff_status': 'internal', 'months_in_position': 8.0}),
+    ('I am on the roster.',
+     {'on_roster': True}),
+    ('I am not on a roster.',
+     {'on_roster': False}),
+    ('I have a driving licence.',
+     {'driving_licence': True}),
+    ("I don't have a driving licence.",
+     {'driving_licence': False}),
+    ('I hold SCP but not SAPP.',
+     {'certifications': ('SCP',), 'certifications_lacking': ('SAPP',)}),
+    ('I speak English fluently.',
+     {'languages': (('English', 'fluent'),)}),
+    ('English is my mother tongue.',
+     {'languages': (('English', 'native'),)}),
+    ("I'm a native English speaker.",
+     {'languages': (('English', 'native'),)}),
+    ('My French is basic.',
+     {'languages': (('French', 'basic'),)}),
+    ('I have some French.',
+     {'languages': (('French', 'basic'),)}),
+    ('My Spanish is B2.',
+     {'languages': (('Spanish', 'proficient'),)}),
+    ('My French is C1.',
+     {'languages': (('French', 'fluent'),)}),
+    ('My German is A2.',
+     {'languages': (('German', 'basic'),)}),
+    ('I speak English and French fluently.',
+     {'languages': (('English', 'fluent'), ('French', 'fluent'))}),
+    ('I speak fluent Mongolian and English.',
+     {'languages': (('English', 'fluent'), ('Mongolian', 'fluent'))}),
+    ('I speak English.',
+     {'languages': (('English', 'unspecified'),)}),
+    ('My English is fluent and my French is intermediate.',
+     {'languages': (('English', 'fluent'), ('French', 'working knowledge'))}),
+    ('I passed the UN LPE in French.',
+     {'languages': (('French', 'proficient'),)}),
+    ('I have conversational Arabic.',
+     {'languages': (('Arabic', 'working knowledge'),)}),
+    ('My Portuguese is at a working level.',
+     {'languages': (('Portuguese', 'working knowledge'),)}),
+    ('Norwegian is my native language.',
+     {'languages': (('Norwegian', 'native'),)}),
+    ("I have a bachelor's and 6 years of experience in communications, 2 of them in Iraq.",
+     {'degree_level': 'bachelor', 'years_experience': 6.0, 'experience_domain': 'communications', 'years_by_domain': (('Iraq', 2.0),)}),
+    ("I'm a British citizen living in London.",
+     {'nationality': 'United Kingdom', 'residence': 'London'}),
+    ("I'm Jamaican with a secondary school diploma and 6 years of administrative support experience.",
+     {'degree_level': 'secondary', 'years_experience': 6.0, 'experience_domain': 'administrative support', 'nationality': 'Jamaica'}),
+    ("I have a master's in food technology and 7 years working on food fortification.",
+     {'degree_level': 'master', 'degree_field': 'food technology', 'years_experience': 7.0, 'experience_domain': 'food fortification'}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", PAIRS)
+def test_sentence_reads_as_profile(sentence, expected):
+    assert known(sentence) == expected
+
+
+def test_at_least_eighty_literal_pairs():
+    assert len(PAIRS) >= 80
+
+
+def test_understood_line_states_only_what_was_read():
+    p = read_profile(["I have 9 years of security management, 4 of them in the UN, and I speak English."])
+    assert understood(p) == ("I understood: 9 years (security management) · 4 years un system · "
+                             "English (level not said).")
+    assert understood(read_profile(["Which notices require SCP?"])) is None
+
+
+def test_nested_years_are_not_the_total_of_their_scope():
+    p = read_profile(["I have 9 years of security management, 4 of them in the UN"])
+    assert p.years_experience == 9 and dict(p.years_by_scope) == {"un_system": 4.0}
+
+
+def test_years_of_age_and_of_living_somewhere_are_not_experience():
+    assert read_profile(["I'm 34 years old"]).years_experience is None
+    assert read_profile(["I have lived in Mexico City for 6 years"]).years_experience is None

@@ -106,7 +106,7 @@ def test_form_profile_reads_every_field():
         languages=(("English", "fluent"), ("French", "unspecified")), certifications=("SCP",),
         certifications_lacking=("HIM", "PMP"), driving_licence=False, on_roster=True,
         staff_status="internal", staff_grade="G-6", nationality="Kenya", residence="Nairobi",
-        young_professional=False, worked_abroad=True, experience_grade="G-6")
+        young_professional=False, worked_abroad=True, experience_grade="G-6", languages_listed=True)
 
 
 @pytest.mark.parametrize("years", ["six", "-1", "nan", "200"])

@@ -204,7 +204,8 @@ def cmd_ask(args, settings) -> int:
     if args.json:
         print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
         return 0
-    print(re.sub(r" (?=[✓✗] |\? [A-Z])", "\n  ", answer.text))
+    text = re.sub(r" (?=[✓✗] |\? [A-Z])", "\n  ", answer.text)
+    print(re.sub(r" (?=The notice also asks for|Desirable, not required|For the whole notice|I understood:)", "\n", text))
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:

@@ -180,7 +180,8 @@ class Handlers:
         chosen = [self.notices[which]] if which in self.notices else list(self.notices.values())
         if not chosen:
             return '<p class="va-empty">No notices are indexed yet.</p>'
-        parts = [render.checklist_html(n, check_eligibility(n, self.assistant.requirements[n.id], profile))
+        parts = [render.checklist_html(n, check_eligibility(n, self.assistant.requirements[n.id], profile,
+                                                            relate=self.assistant.relate))
                  for n in chosen]
         return "".join(parts)
 

@@ -29,7 +29,9 @@ VERDICTS = {"eligible": "Eligible", "not_eligible": "Not eligible",
 KIND_TITLES = tuple((k.name, k.title) for k in KINDS)
 _TEMPLATE_CHARS = str.maketrans({"{": "&#123;", "}": "&#125;", "$": "&#36;", "`": "&#96;"})
 _MARKER = re.compile(r"\[(\d+)\]")
-_CHECK_LINE = re.compile(r"(\])[ \t]+(?=[✓✗?][ \t])")   # "… [2] ✓ Education: …" → a line each
+# "… [2] ✓ Education: …" → a line each; so do the lines after the checks
+_CHECK_LINE = re.compile(r"(\])[ \t]+(?=[✓✗?][ \t]|The notice also asks for|Desirable, not required|For the whole notice|"
+                         r"I understood:)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+\])*(?=\s|$)")
 
 

@@ -1,0 +1,37 @@
+"""The eligibility gold set of issue 11 (evals/eligibility/): every case an eligibility case
+with a verdict, well formed (DESIGN §5), about a shipped notice, every notice used and
+byte-identical to its copy in tests/data/corpus; each verdict and each rule family covered.
+
+Left out: whether the chain passes the cases (`vacancy eval` with the real model does that)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import CORPUS, ROOT
+from evals.validate import read_cases
+from evals.validate import problems as case_problems
+from index.build import parse_notice
+from index.load import load
+
+HERE = ROOT / "evals" / "eligibility"
+
+
+def test_cases_are_well_formed_and_cover_every_verdict():
+    notices = {p.stem: p for p in (HERE / "notices").iterdir()}
+    texts = {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notices.items()}
+    cases = read_cases(HERE / "cases.jsonl")
+    assert len(cases) >= 60
+    assert [p for c in cases for p in case_problems(c, texts, require_notices=True)] == []
+    assert {c["category"] for c in cases} == {"eligibility"}
+    assert set(Counter(c["verdict"] for c in cases)) == {"eligible", "not_eligible", "insufficient_info"}
+    assert {n for c in cases for n in c["notices"]} == set(notices)
+    assert sum(bool(c["history"]) for c in cases) >= 5
+    tags = {t for c in cases for t in c["tags"]}
+    assert {"nationality", "residence", "permit", "age", "staff_status", "secondment", "graduation_window",
+            "scope", "domain_mismatch", "nested_years", "language_level"} <= tags
+
+
+def test_notices_are_byte_identical_copies_of_the_corpus():
+    for p in (HERE / "notices").iterdir():
+        assert p.read_bytes() == (CORPUS / p.name).read_bytes(), p.name
