@@ -850,8 +850,11 @@ def _age_exclusion(r, p, notice) -> Check:
     label = "Retirement age" + (f" {high}" if high else "")
     if p.age is not None and high is not None and p.age >= high:
         return _make(r, label, NOT_MET, f"At {p.age} you have reached the age the notice names.")
-    if p.age is not None:
+    if p.age is not None and high is not None:
         return _make(r, label, MET, f"At {p.age} you are below it.", CONDITION)
+    if p.age is not None:   # the notice's age could not be read: never a tick
+        return _make(r, label, UNKNOWN, "I could not read the age the notice names; check the quoted rule.",
+                     ask="whether you are below the age the quoted rule names")
     return _make(r, label, UNKNOWN, "Bars only those who have reached it.", CONDITION)
 
 
