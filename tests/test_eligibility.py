@@ -254,7 +254,7 @@ def test_age_limits_and_retirement_age():
     assert verdict(retire).checks[0].necessity == "condition"
     unread = [sreq("eligibility_rule", "Be below the age at which staff of the EU is automatically retired, i.e.",
                    rule="age_of_separation")]   # the age is on a line the statement did not reach
-    assert verdict(unread, age=67).verdict == "insufficient_info"
+    assert verdict(BASE + unread, age=67, **MEETS).verdict == "insufficient_info"
 
 
 def test_secondment_and_exclusions():
