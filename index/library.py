@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from .build import Ingester
 from .embed import Embedder, SentenceEmbedder
 from .errors import NoticeNotFound
+from .load import Limits
 from .records import Hit, IngestReport, Notice
 from .retrieve import HybridRetriever
 from .store import Store
@@ -24,6 +25,7 @@ class IndexConfig:
     chroma_host: str | None = None
     chroma_port: int | None = None
     max_file_bytes: int = 5_000_000
+    limits: Limits = Limits()  # inflated size, text length, PDF pages (see index.load)
     embed_batch_size: int = 32  # measured: 17% faster and half the memory growth of 64
 
 
@@ -62,7 +64,7 @@ class Library:
         with self.store.ingest_lock():
             try:
                 return Ingester(self.store, self.vectors, self.embedder, self.config.max_file_bytes,
-                                self.config.index_dir).run(paths, prune, progress)
+                                self.config.index_dir, self.config.limits).run(paths, prune, progress)
             finally:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
 
