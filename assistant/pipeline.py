@@ -8,6 +8,7 @@ and are verified here.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -52,6 +53,8 @@ class Assistant:
         self._today = today
         self.rewriter = rewriter
         self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._seen = -1                  # the index generation `notices` was read at
+        self._sync_lock = threading.Lock()
 
     @property
     def today(self) -> date:
@@ -60,6 +63,7 @@ class Assistant:
 
     @cached_property
     def notices(self) -> dict[str, Notice]:
+        self._seen = self.library.generation()
         return {n.id: n for n in self.library.notices()}
 
     @cached_property
@@ -84,8 +88,33 @@ class Assistant:
             self.__dict__.pop(name, None)
         self._sentence_cache.clear()
 
+    def sync(self) -> bool:
+        """Catch up with other writers (another process ingested; one small query when
+        nothing changed): notices added are read, notices dropped are forgotten, the
+        others and their requirements are kept; the resolver is rebuilt. The new state
+        replaces the old one at once. True when something changed."""
+        self.library.sync()
+        if "notices" not in self.__dict__ or self.library.generation() == self._seen:
+            return False
+        with self._sync_lock:
+            seen = self.library.generation()
+            if seen == self._seen:
+                return False
+            old = self.notices
+            fresh = {i: old.get(i) or self.library.notice(i) for i in self.library.notice_ids()}
+            notices = {i: n for i, n in fresh.items() if n is not None}
+            state = {"notices": notices, "resolver": Resolver(list(notices.values()))}
+            if "requirements" in self.__dict__:
+                known = self.requirements
+                state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
+                                         for i in notices}
+            self.__dict__.update(state)
+            self._seen = seen
+            return True
+
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         question = question or ""
+        self.sync()
         problem = _refuse(question)
         if problem:
             return Answer(question[:200], problem, answerable=False)

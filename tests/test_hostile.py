@@ -11,15 +11,19 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES
+from conftest import CORPUS, ROOT, SEED_FILES
 from index.errors import RejectedFile
 from index.library import IndexConfig, Library
 from index.load import Limits, load, load_bytes
+from test_chroma_server import Server
 
 MB = 1_000_000
 INFLATES = ("the Word file would inflate to more than 25 MB (its part word/document.xml alone "
@@ -192,3 +196,78 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
     path = tmp_path / "pipe.txt"
     os.mkfifo(path)
     assert rejection(path) == "not a regular file (a device, pipe or socket); only files are read"
+
+
+# -- a reader that stays open sees other writers ------------------------------------------
+
+NEW = CORPUS / "008_wfp-programme-associate-field-coordination-g6-colombo.txt"
+
+
+def test_an_open_assistant_catches_up_with_another_library_on_its_index(tmp_path, fake_embedder):
+    from assistant.pipeline import Assistant
+
+    reader = Assistant(Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder))
+    Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder).ingest(SEED_FILES[:2])
+    before = dict(reader.notices)
+    reader.requirements  # loaded, as a serving process has them
+    assert reader.sync() is False  # nothing changed since it read them
+
+    writer = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    writer.ingest([NEW])
+    assert reader.sync() is True
+    assert sorted(n.source for n in reader.notices.values()) == sorted(
+        [NEW.name, *(p.name for p in SEED_FILES[:2])])
+    assert all(reader.notices[i] is n for i, n in before.items())  # unchanged ones kept
+    new_id = next(i for i, n in reader.notices.items() if n.source == NEW.name)
+    assert reader.requirements[new_id]
+    assert reader.sync() is False
+
+    writer.ingest([NEW], prune=True)
+    assert reader.sync() is True
+    assert list(reader.notices) == [new_id]
+    assert set(reader.requirements) == {new_id}
+
+
+def ingest_in_another_process(index_dir: Path, path: Path, port: int | None = None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VACANCY_")}
+    env.update(VACANCY_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1",
+               ANONYMIZED_TELEMETRY="False", PYTHONPATH=str(ROOT))
+    if port:
+        env.update(VACANCY_CHROMA_HOST="127.0.0.1", VACANCY_CHROMA_PORT=str(port))
+    done = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(path)], env=env,
+                          cwd=index_dir.parent, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "added 1, updated 0, unchanged 0, rejected 0"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["embedded", "server"])
+def test_a_serving_process_answers_about_a_notice_another_process_ingested(
+        tmp_path, mode, memo_embedder):
+    """The issue's case: the server kept its notices and answered about the new notice
+    with another notice's closing date. Here the reader (this process) is open, with its
+    notices, requirements and retriever loaded, when a `vacancy ingest` process adds one."""
+    from assistant.pipeline import Assistant
+    from index.build import parse_notice
+
+    server = Server(tmp_path / "chroma-server") if mode == "server" else None
+    try:
+        port = server.port if server else None
+        config = IndexConfig(index_dir=tmp_path / "index", chroma_host="127.0.0.1" if port else None,
+                             chroma_port=port)
+        reader = Assistant(Library(config, embedder=memo_embedder), today=date(2020, 1, 1))
+        reader.library.ingest(SEED_FILES)
+        assert reader.ask("When does the post close?").answerable is not None
+        reader.requirements
+        reader.library.search("experience required", k=3)  # the retriever is built
+
+        ingest_in_another_process(tmp_path / "index", NEW, port)
+        new = parse_notice(NEW.name, load(NEW, 5 * MB).text)
+        answer = reader.ask(f"When does the {new.meta.title} post in Colombo close?")
+        assert {c.notice_id for c in answer.citations} == {new.id}, answer.text
+        assert new.meta.closes.strftime("%-d %B %Y") in answer.text
+        hits = reader.library.search("field coordination", k=3, notice_ids=[new.id], mode="dense")
+        assert hits and {h.chunk.notice_id for h in hits} == {new.id}
+    finally:
+        if server:
+            server.stop()

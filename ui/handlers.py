@@ -45,6 +45,9 @@ class Handlers:
 
     @property
     def notices(self):
+        """The assistant's notices, caught up with other writers first (`Assistant.sync`:
+        two small queries when nothing changed), so every tab shows what the index holds."""
+        self.assistant.sync()
         return self.assistant.notices
 
     # -- chat ---------------------------------------------------------------------------
