@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_inflated_mb: float = Field(25.0, gt=0, description="a .docx inflating to more is rejected")
     max_notice_chars: int = Field(200_000, gt=0, description="a longer extracted text is rejected")
     max_pdf_pages: int = Field(200, gt=0, description="a PDF with more pages is rejected")
+    ingest_wait_s: float = Field(60.0, ge=0, description="how long `vacancy ingest` waits for another ingest")
     llm_provider: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
     llm_model: str | None = None

@@ -111,6 +111,10 @@ class Store:
                     waiting(wait_s)
                 lock.acquire(timeout=wait_s)
         except Timeout as err:
+            if wait_s > 0:
+                raise IndexBusy(f"another ingest into {self.path.parent} is still running after "
+                                f"{wait_s:g} s; try again when it has finished "
+                                "(VACANCY_INGEST_WAIT_S sets how long to wait)") from err
             raise IndexBusy(f"another ingest into {self.path.parent} is running; "
                             "wait for it to finish and try again") from err
         try:

@@ -271,3 +271,53 @@ def test_a_serving_process_answers_about_a_notice_another_process_ingested(
     finally:
         if server:
             server.stop()
+
+
+# -- a busy index -------------------------------------------------------------------------
+
+def test_upload_while_another_ingest_runs_says_so_and_keeps_nothing(tmp_path, fake_embedder):
+    from ui.upload import ingest_uploads
+
+    up, folder = tmp_path / "up", tmp_path / "notices"
+    up.mkdir()
+    shutil.copy(SEED_FILES[0], up / "engineer.txt")
+    (up / "photo.png").write_bytes(b"\x89PNG")
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    other = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    with other.store.ingest_lock():
+        outcomes = ingest_uploads(lib, [up / "engineer.txt", up / "photo.png"], folder)
+    assert [(o.name, o.status, o.detail) for o in outcomes] == [
+        ("engineer.txt", "rejected",
+         "Another ingest is running; try again in a minute (nothing of this upload was kept)"),
+        ("photo.png", "rejected", outcomes[1].detail)]
+    assert list(folder.iterdir()) == [] and lib.notices() == []  # folder and index agree
+    assert [o.status for o in ingest_uploads(lib, [up / "engineer.txt"], folder)] == ["added"]
+    assert [p.name for p in folder.iterdir()] == ["engineer.txt"]
+
+
+def test_upload_takes_only_regular_files(tmp_path, fake_embedder):
+    from ui.upload import ingest_uploads
+
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    outcomes = ingest_uploads(lib, [tmp_path / "passwd.txt"], tmp_path / "notices")
+    assert [(o.status, o.detail) for o in outcomes] == [
+        ("rejected", "not a regular file (a link, folder or device); only files are taken")]
+    assert list((tmp_path / "notices").iterdir()) == []
+
+
+def test_cli_ingest_waits_for_the_other_ingest_then_says_so(tmp_path, monkeypatch, capsys,
+                                                            fake_embedder):
+    from ui import cli
+
+    monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("VACANCY_INGEST_WAIT_S", "0.3")
+    other = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    with other.store.ingest_lock():
+        code = cli.main(["ingest", str(SEED_FILES[0])])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert err == [
+        f"waiting for another ingest into {tmp_path / 'index'} to finish (up to 0.3 s)…",
+        f"error: another ingest into {tmp_path / 'index'} is still running after 0.3 s; "
+        "try again when it has finished (VACANCY_INGEST_WAIT_S sets how long to wait)"]

@@ -105,8 +105,13 @@ def cmd_ingest(args, settings) -> int:
 
     paths = args.paths or [settings.notices_dir]
     lib = library(settings)
+    def waiting(wait_s: float) -> None:
+        print(f"waiting for another ingest into {settings.index_dir} to finish "
+              f"(up to {wait_s:g} s)…", file=sys.stderr, flush=True)
+
     report = lib.ingest(paths, prune=args.prune,
-                        progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr))
+                        progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr),
+                        wait_s=settings.ingest_wait_s, waiting=waiting)
     for r in report.rejected:
         print(f"rejected {r.path}: {r.reason}")
     for name in report.pruned:
