@@ -321,3 +321,21 @@ def test_cli_ingest_waits_for_the_other_ingest_then_says_so(tmp_path, monkeypatc
         f"waiting for another ingest into {tmp_path / 'index'} to finish (up to 0.3 s)…",
         f"error: another ingest into {tmp_path / 'index'} is still running after 0.3 s; "
         "try again when it has finished (VACANCY_INGEST_WAIT_S sets how long to wait)"]
+
+
+# -- control characters in file names ------------------------------------------------------
+
+def test_control_characters_in_a_file_name_are_escaped_in_the_listing(tmp_path, monkeypatch,
+                                                                       capsys, fake_embedder):
+    from ui import cli
+
+    name = "line\nbreak\x1b[31m\u202etxt.txt"
+    shutil.copy(SEED_FILES[0], tmp_path / name)
+    Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder).ingest(
+        [tmp_path / name])
+    monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
+    assert cli.main(["list"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2
+    assert rows[1].endswith("line\\nbreak\\x1b[31m\\u202etxt.txt")
+    assert cli.shown("Bogotá\tP-3\r") == "Bogotá\\tP-3\\r"
