@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -339,3 +340,78 @@ def test_control_characters_in_a_file_name_are_escaped_in_the_listing(tmp_path, 
     assert len(rows) == 2
     assert rows[1].endswith("line\\nbreak\\x1b[31m\\u202etxt.txt")
     assert cli.shown("Bogotá\tP-3\r") == "Bogotá\\tP-3\\r"
+
+
+# -- repeated wrong logins ----------------------------------------------------------------
+
+class Clock:
+    def __init__(self):
+        self.now, self.slept = 1000.0, []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+
+def test_wrong_logins_are_slowed_down_then_locked_out():
+    import asyncio
+
+    from fastapi import HTTPException
+
+    from ui.app import LoginGuard
+
+    clock = Clock()
+    guard = LoginGuard([("ann", "s3cret")], clock=clock, sleep=clock.sleep)
+    login = lambda user, pw: asyncio.run(guard.check(user, pw))  # noqa: E731
+    assert [login("ann", "guess") for _ in range(5)] == [False] * 5
+    assert clock.slept == [0.25, 0.5, 0.75, 1.0, 1.25]
+    with pytest.raises(HTTPException) as info:
+        login("ann", "s3cret")  # the right password, but locked out
+    assert (info.value.status_code, info.value.detail) == (
+        429, "Too many failed logins for this name; try again in 30 s.")
+    clock.now += 31
+    assert login("ann", "guess") is False  # the 6th failure locks for twice as long
+    clock.now += 31
+    with pytest.raises(HTTPException):
+        login("ann", "s3cret")
+    clock.now += 30
+    assert login("ann", "s3cret") is True
+    assert guard.failures == {}
+    assert login("bob", "s3cret") is False  # no such account
+
+
+@pytest.mark.slow
+def test_the_served_login_route_locks_out_after_repeated_failures(seed_library, tmp_path):
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from assistant.pipeline import Assistant
+    from assistant.settings import Settings
+    from test_ui_api import free_port
+    from ui.app import build, launch
+
+    settings = Settings(index_dir=seed_library.config.index_dir, ui_auth="ann:s3cret",
+                        notices_dir=tmp_path / "notices")
+    demo = build(settings, Assistant(seed_library))
+    port = free_port()
+    launch(demo, settings, "127.0.0.1", port, block=False)
+
+    def login(password: str) -> tuple[int, str]:
+        body = urllib.parse.urlencode({"username": "ann", "password": password}).encode()
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", body, timeout=30) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, json.loads(err.read())["detail"]
+
+    try:
+        assert [login("guess")[0] for _ in range(5)] == [400] * 5
+        status, detail = login("s3cret")  # the right password, locked out for about 30 s
+        assert status == 429
+        assert re.fullmatch(r"Too many failed logins for this name; try again in (2\d|30) s\.", detail)
+    finally:
+        demo.close()
