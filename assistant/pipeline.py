@@ -8,6 +8,7 @@ and are verified here.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ from index.statements import statements
 
 from .cite import cite
 from .compare import compare
+from .language import NOT_ENGLISH, reads_as_english
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
 from .profile import read_profile
@@ -75,6 +77,14 @@ class Assistant:
         return {nid: requirements_for(self.library, nid) for nid in self.notices}
 
     @cached_property
+    def names(self) -> frozenset[str]:
+        """Lower-case words of the notices' titles, places and organisations (left out when
+        telling the language of a question)."""
+        return frozenset(w.lower() for n in self.notices.values()
+                         for field in (n.title, n.duty_station, n.organisation) if field
+                         for w in re.findall(r"[^\W\d_]+", field))
+
+    @cached_property
     def chain(self):
         from langchain_core.runnables import RunnableLambda
 
@@ -84,7 +94,7 @@ class Assistant:
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
-        for name in ("notices", "resolver", "requirements"):
+        for name in ("notices", "resolver", "requirements", "names"):
             self.__dict__.pop(name, None)
         self._sentence_cache.clear()
 
@@ -109,13 +119,15 @@ class Assistant:
                 state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
                                          for i in notices}
             self.__dict__.update(state)
+            self.__dict__.pop("names", None)
             self._seen = seen
             return True
 
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         question = question or ""
         self.sync()
-        problem = _refuse(question)
+        problem = _refuse(question) or (None if reads_as_english(question, self.names)
+                                        else NOT_ENGLISH)
         if problem:
             return Answer(question[:200], problem, answerable=False)
         turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))

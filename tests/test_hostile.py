@@ -415,3 +415,53 @@ def test_the_served_login_route_locks_out_after_repeated_failures(seed_library, 
         assert re.fullmatch(r"Too many failed logins for this name; try again in (2\d|30) s\.", detail)
     finally:
         demo.close()
+
+
+# -- questions not in English -------------------------------------------------------------
+
+FOREIGN = ["Quelles langues sont requises pour ce poste ?", "langues poste pour quelles requises sont",
+           "combien d'années d'expérience faut-il ?", "¿Qué idiomas se requieren para este puesto?",
+           "Welche Sprachen sind erforderlich?", "Какие языки требуются для этой должности?",
+           "这个职位需要什么语言？"]
+ENGLISH = ["Which languages are required?", "Is a valid driving licence required?",
+           "Which notices close first?", "boss?", "Bogotá?", "grade P3 Nairobi",
+           "Is French required for the P-3 in Genève?",
+           "Am I eligible? I have a licence en droit and 5 ans d'expérience",
+           "What about the Oficial de Programas in Bogotá?"]
+
+
+@pytest.mark.parametrize("question", FOREIGN)
+def test_a_question_in_another_language_is_told_apart(question):
+    from assistant.language import reads_as_english
+
+    assert reads_as_english(question) is False
+
+
+@pytest.mark.parametrize("question", ENGLISH)
+def test_an_english_question_is_kept_even_with_foreign_names(question):
+    from assistant.language import reads_as_english
+
+    assert reads_as_english(question) is True
+
+
+def test_the_notices_own_names_do_not_make_a_question_foreign():
+    from assistant.language import reads_as_english
+
+    question = "When does the Chargé de programme principal post in Dakar close?"
+    names = {"chargé", "de", "programme", "principal", "dakar"}
+    assert reads_as_english(question, names) is True
+    assert reads_as_english("Quelles langues pour le Chargé de programme principal ?", names) \
+        is False
+
+
+def test_the_assistant_says_it_answers_in_english(tmp_path, fake_embedder):
+    from assistant.language import NOT_ENGLISH
+    from assistant.pipeline import Assistant
+
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib.ingest(SEED_FILES[:1])
+    answer = Assistant(lib).ask("Quelles langues sont requises pour ce poste ?")
+    assert (answer.text, answer.answerable, answer.citations) == (NOT_ENGLISH, False, ())
+    assert NOT_ENGLISH == ("I can answer questions in English only, and this one does not read "
+                           "as English; please ask it in English, e.g. “Which languages are "
+                           "required for this post?”")
