@@ -7,8 +7,9 @@ so an unchanged file is skipped before anything is embedded, and an embedding al
 Chroma (same passage, same header) is reused. A rejected file changes nothing in the
 index; the other files of the run still go in.
 
-Safe to interrupt at any point: a notice is committed to the store (one transaction)
-only after its chunks' embeddings are in Chroma, so the store never names an embedding
+Safe to interrupt at any point: a notice is committed to the store (one transaction,
+holding its text, sections, metadata, chunks and typed requirements, which are extracted
+before anything is written) only after its chunks' embeddings are in Chroma, so the store never names an embedding
 that is not there; embeddings no committed chunk uses (left by a killed run or an update)
 are removed at the end of the next run, which also embeds again any that Chroma lost.
 Left out: several ingests into one index at once (the library refuses the second).
@@ -30,7 +31,8 @@ from .load import Limits, load
 from .metadata import read_metadata
 from .records import Chunk, IngestReport, Notice, Rejected
 from .repair import repair
-from .requirements import requirements_for
+from .requirement_codec import requirements_to_json
+from .requirements import FACT_NAME, extract_requirements
 from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
@@ -174,8 +176,8 @@ class Ingester:
         self.reused += len(wanted) - len(wanted.keys() - have)
         self._embed({k: t for k, t in wanted.items() if k not in have})
         for notice, chunks, kind in pending.notices:
-            self.store.put(notice, chunks)
-            requirements_for(self.store, notice.id)  # typed requirements, stored with the notice
+            found = requirements_to_json(extract_requirements(notice))  # before anything is written
+            self.store.put(notice, chunks, {FACT_NAME: (parser_hash(), found)})
             self.report[kind].append(notice.source)
         pending.notices.clear()
 

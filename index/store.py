@@ -139,8 +139,11 @@ class Store:
         return value
 
     # -- notices -----------------------------------------------------------
-    def put(self, notice: Notice, chunks: tuple[Chunk, ...]) -> None:
-        """Replace whatever the store holds for `notice.source` by `notice`, atomically."""
+    def put(self, notice: Notice, chunks: tuple[Chunk, ...],
+            facts: dict[str, tuple[str, object]] | None = None) -> None:
+        """Replace whatever the store holds for `notice.source` by `notice`, its chunks and
+        its derived `facts` (name → (version, body)), atomically: a reader sees all of it
+        or none."""
         with self.transaction() as db:
             db.execute("DELETE FROM notices WHERE source = ? OR id = ?", (notice.source, notice.id))
             db.execute(
@@ -153,6 +156,9 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(c.id, c.notice_id, c.section, c.start, c.end, c.embed_key) for c in chunks],
             )
+            db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
+                           [(notice.id, name, version, json.dumps(body))
+                            for name, (version, body) in (facts or {}).items()])
 
     def delete(self, notice_id: str) -> None:
         with self.transaction() as db:

@@ -465,3 +465,28 @@ def test_the_assistant_says_it_answers_in_english(tmp_path, fake_embedder):
     assert NOT_ENGLISH == ("I can answer questions in English only, and this one does not read "
                            "as English; please ask it in English, e.g. “Which languages are "
                            "required for this post?”")
+
+
+# -- atomic notices -----------------------------------------------------------------------
+
+def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
+        tmp_path, fake_embedder, monkeypatch):
+    """Requirements are extracted before the notice's one transaction, so a crash (or a
+    kill) in extraction leaves the index as it was; the notices before it are whole."""
+    import index.build
+    from index.requirements import FACT_NAME, extract_requirements
+
+    def extract(notice):
+        if notice.source == SEED_FILES[2].name:
+            raise RuntimeError("killed while extracting")
+        return extract_requirements(notice)
+
+    monkeypatch.setattr(index.build, "extract_requirements", extract)
+    monkeypatch.setattr(index.build, "EMBED_BATCH", 1)  # commit notice by notice
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    with pytest.raises(RuntimeError):
+        lib.ingest(SEED_FILES[:4])
+    stored = lib.store.db.execute("SELECT source FROM notices ORDER BY source").fetchall()
+    assert [s for (s,) in stored] == [p.name for p in SEED_FILES[:2]]
+    facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
+    assert facts.fetchone() == (2,)  # each stored notice has its requirements, stored with it
