@@ -174,7 +174,9 @@ def _read_regular(name: str, path: Path, max_bytes: int) -> bytes:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:.3g}"
+    """Megabytes to three significant figures (whole ones from 100 MB: "1,000", not "1e+03")."""
+    value = n / 1e6
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
 def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Loaded:
