@@ -490,3 +490,23 @@ def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
     assert [s for (s,) in stored] == [p.name for p in SEED_FILES[:2]]
     facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
     assert facts.fetchone() == (2,)  # each stored notice has its requirements, stored with it
+
+
+def test_the_upload_handler_reports_a_busy_index_in_its_report(tmp_path, fake_embedder):
+    """What the Notices tab shows (not a bare "Error" toast, no traceback)."""
+    from assistant.pipeline import Assistant
+    from ui.handlers import Handlers
+
+    class Progress:
+        def tqdm(self, it, **_):
+            return it
+
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    shutil.copy(SEED_FILES[0], tmp_path / "engineer.txt")
+    handlers = Handlers(Assistant(lib), tmp_path / "notices")
+    with Library(IndexConfig(index_dir=tmp_path / "index")).store.ingest_lock():
+        report, table, ids, *_ = handlers.upload([str(tmp_path / "engineer.txt")], Progress())
+    assert report == ('<ul class="va-uploads"><li class="va-upload va-rejected"><span class="va-mark">'
+                      '✗</span> <code>engineer.txt</code> — rejected: Another ingest is running; '
+                      'try again in a minute (nothing of this upload was kept)</li></ul>')
+    assert ids == [] and list((tmp_path / "notices").iterdir()) == []
