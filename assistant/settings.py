@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     max_file_mb: float = Field(5.0, gt=0, description="larger files are rejected")
     max_inflated_mb: float = Field(25.0, gt=0, description="a .docx inflating to more is rejected")
-    max_notice_chars: int = Field(200_000, gt=0, description="a longer extracted text is rejected")
+    max_notice_chars: int = Field(100_000, gt=0, description="a longer extracted text is rejected")
     max_pdf_pages: int = Field(200, gt=0, description="a PDF with more pages is rejected")
     ingest_wait_s: float = Field(60.0, ge=0, description="how long `vacancy ingest` waits for another ingest")
     llm_provider: Literal["none", "openai", "ollama"] = "none"

@@ -101,7 +101,7 @@ def test_docx_bomb_whose_directory_lies_is_rejected_as_damaged(tmp_path, bomb):
 def test_docx_text_over_the_character_limit_is_rejected_while_extracting(tmp_path):
     path = tmp_path / "long.docx"
     path.write_bytes(docx_with_body(400_000))  # ~4,000 paragraphs, ~220,000 characters
-    assert rejection(path) == ("the text is over 200,000 characters, longer than any notice "
+    assert rejection(path) == ("the text is over 100,000 characters, longer than any notice "
                                "(VACANCY_MAX_NOTICE_CHARS); check it is one notice, or raise "
                                "the limit")
     assert load(path, 5 * MB, Limits(max_chars=300_000)).text.count("Programme Officer") > 3000
@@ -152,7 +152,7 @@ def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, b
     assert report.added == tuple(p.name for p in SEED_FILES[:2])
     assert [r.path for r in report.rejected] == ["a-bomb.docx", "b-long.txt"]
     assert report.rejected[0].reason == INFLATES
-    assert report.rejected[1].reason.startswith("the text is over 200,000 characters")
+    assert report.rejected[1].reason.startswith("the text is over 100,000 characters")
     assert sorted(n.source for n in lib.notices()) == [p.name for p in SEED_FILES[:2]]
     assert max(len(n.text) for n in lib.notices()) < 50_000
 
