@@ -104,7 +104,7 @@ class Limits:
     """Bounds on the work one file may cause (see the module docstring); the defaults are
     far above any real notice (the longest in the corpora is 33 KB of text). The parser's
     time grows faster than the text (parse and requirements of real notice text, measured
-    on a busy 2-core machine: 1.4 s at 50,000 characters, 2 s at 100,000, 8 s at 200,000),
+    on a busy 2-core machine: 0.8 s at 50,000 characters, 2 s at 100,000, 8 s at 200,000),
     so `max_chars` bounds a file's parse time."""
 
     max_inflated_bytes: int = 25_000_000
