@@ -44,6 +44,7 @@ class Library:
         self.config = config
         self._embedder = embedder
         self._generation = -1       # the store's generation what is cached here was read at
+        self._ingesting = False
         self._sync_lock = threading.Lock()
 
     @cached_property
@@ -77,12 +78,14 @@ class Library:
         told once), then raise IndexBusy."""
         with self.store.ingest_lock(wait_s, waiting):
             self.sync()  # write through a Chroma client that has seen the other writer
+            self._ingesting = True  # our own writes: `sync` must not reopen the client meanwhile
             try:
                 return Ingester(self.store, self.vectors, self.embedder, self.config.max_file_bytes,
                                 self.config.index_dir, self.config.limits).run(paths, prune, progress)
             finally:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
-                self._generation = self.store.generation()  # our own writes: nothing to reopen
+                self._generation = self.store.generation()
+                self._ingesting = False
 
     def generation(self) -> int:
         """The store's generation now (one small query); see `Store.generation`."""
@@ -90,10 +93,12 @@ class Library:
 
     def sync(self) -> bool:
         """Catch up with other writers: True (and cached parts dropped, see the module
-        docstring) when the notices changed since this Library last read them."""
+        docstring) when the notices changed since this Library last read them. False
+        while this Library itself ingests (a reader thread then keeps the writer's client,
+        which sees its own writes)."""
         with self._sync_lock:
             now = self.store.generation()
-            if now == self._generation:
+            if now == self._generation or self._ingesting:
                 return False
             self._generation = now
             self.__dict__.pop("retriever", None)

@@ -510,3 +510,25 @@ def test_the_upload_handler_reports_a_busy_index_in_its_report(tmp_path, fake_em
                       '✗</span> <code>engineer.txt</code> — rejected: Another ingest is running; '
                       'try again in a minute (nothing of this upload was kept)</li></ul>')
     assert ids == [] and list((tmp_path / "notices").iterdir()) == []
+
+
+def test_a_reader_thread_does_not_reopen_the_client_the_library_is_ingesting_through(
+        tmp_path, fake_embedder, monkeypatch):
+    """An upload ingests through the app's own Library while other users ask: their sync
+    must not swap the Chroma client under the ingest (the new one would miss its writes)."""
+    import index.build
+
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib.ingest(SEED_FILES[:1])
+    vectors, synced = lib.vectors, []
+    put = index.build.Store.put
+
+    def put_and_sync(store, *args, **kwargs):
+        put(store, *args, **kwargs)
+        synced.append(lib.sync())  # what a question arriving mid-ingest does
+
+    monkeypatch.setattr(index.build.Store, "put", put_and_sync)
+    lib.ingest(SEED_FILES[1:3])
+    assert synced == [False, False] and lib.vectors is vectors
+    assert lib.sync() is False
+    assert lib.vectors.all_keys() == lib.store.embed_keys()
