@@ -532,3 +532,47 @@ def test_a_reader_thread_does_not_reopen_the_client_the_library_is_ingesting_thr
     assert synced == [False, False] and lib.vectors is vectors
     assert lib.sync() is False
     assert lib.vectors.all_keys() == lib.store.embed_keys()
+
+
+# -- the whole matrix in one run ----------------------------------------------------------
+
+def test_one_run_over_every_hostile_file_rejects_each_with_its_reason_and_keeps_the_rest(
+        tmp_path, bomb, fake_embedder):
+    """Today's passing cases and the new ones side by side, in one `vacancy ingest` run."""
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 4,
+        "garbage.txt": bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d] * 40),
+        "script.html": b"<html><body><script>alert(1)</script></body></html>",
+        "corrupt.pdf": b"%PDF-1.4\n1 0 obj <<>>\ntrailer garbage",
+        "oversize.txt": b"Programme Officer. " * 300_000,  # 5.7 MB
+        "bomb.docx": bomb,
+        "utf16.txt": text.replace("Security", "Sécurité").encode("utf-16"),
+        "cp1252.txt": (SEED_FILES[1].read_text(encoding="utf-8").replace("Security", "Sécurité")
+                       + "\nCafé \u2013 noted.\n").encode("cp1252", "replace"),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    report = lib.ingest([folder])
+    reasons = {r.path: r.reason for r in report.rejected}
+    assert sorted(report.added) == ["cp1252.txt", "utf16.txt"]
+    assert reasons == {
+        "binary.txt": "the file is binary, not text (is it a renamed PDF, Word or image file?)",
+        "bomb.docx": INFLATES,
+        "corrupt.pdf": "the PDF cannot be read (it is damaged or not a PDF)",
+        "empty.txt": "the file is empty",
+        "garbage.txt": "the file is not valid UTF-8 and no other text encoding fits it; save it "
+                       "as UTF-8 and add it again",
+        "oversize.txt": "the file is 5.7 MB, over the 5 MB limit (VACANCY_MAX_FILE_MB)",
+        "passwd.txt": SYMLINK,
+        "script.html": "no readable notice text in the file (only markup, scripts or a few "
+                       "characters)",
+    }
+    assert all("root:x" not in n.text and len(n.text) < 50_000 for n in lib.notices())
+    assert {n.source: "Sécurité" in n.text for n in lib.notices()} == {"cp1252.txt": True,
+                                                                       "utf16.txt": True}
