@@ -8,6 +8,8 @@ and are verified here.
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -22,6 +24,7 @@ from index.statements import statements
 
 from .cite import cite
 from .compare import compare
+from .language import NOT_ENGLISH, reads_as_english
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
@@ -53,6 +56,8 @@ class Assistant:
         self._today = today
         self.rewriter = rewriter
         self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._seen = -1                  # the index generation `notices` was read at
+        self._sync_lock = threading.Lock()
 
     @property
     def today(self) -> date:
@@ -61,6 +66,7 @@ class Assistant:
 
     @cached_property
     def notices(self) -> dict[str, Notice]:
+        self._seen = self.library.generation()
         return {n.id: n for n in self.library.notices()}
 
     @cached_property
@@ -77,6 +83,14 @@ class Assistant:
         return {nid: requirements_for(self.library, nid) for nid in self.notices}
 
     @cached_property
+    def names(self) -> frozenset[str]:
+        """Lower-case words of the notices' titles, places and organisations (left out when
+        telling the language of a question)."""
+        return frozenset(w.lower() for n in self.notices.values()
+                         for field in (n.title, n.duty_station, n.organisation) if field
+                         for w in re.findall(r"[^\W\d_]+", field))
+
+    @cached_property
     def chain(self):
         from langchain_core.runnables import RunnableLambda
 
@@ -86,13 +100,40 @@ class Assistant:
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
-        for name in ("notices", "resolver", "requirements"):
+        for name in ("notices", "resolver", "requirements", "names"):
             self.__dict__.pop(name, None)
         self._sentence_cache.clear()
 
+    def sync(self) -> bool:
+        """Catch up with other writers (another process ingested; one small query when
+        nothing changed): notices added are read, notices dropped are forgotten, the
+        others and their requirements are kept; the resolver is rebuilt. The new state
+        replaces the old one at once. True when something changed."""
+        self.library.sync()
+        if "notices" not in self.__dict__ or self.library.generation() == self._seen:
+            return False
+        with self._sync_lock:
+            seen = self.library.generation()
+            if seen == self._seen:
+                return False
+            old = self.notices
+            fresh = {i: old.get(i) or self.library.notice(i) for i in self.library.notice_ids()}
+            notices = {i: n for i, n in fresh.items() if n is not None}
+            state = {"notices": notices, "resolver": Resolver(list(notices.values()))}
+            if "requirements" in self.__dict__:
+                known = self.requirements
+                state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
+                                         for i in notices}
+            self.__dict__.update(state)
+            self.__dict__.pop("names", None)
+            self._seen = seen
+            return True
+
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
         question = question or ""
-        problem = _refuse(question)
+        self.sync()
+        problem = _refuse(question) or (None if reads_as_english(question, self.names)
+                                        else NOT_ENGLISH)
         if problem:
             return Answer(question[:200], problem, answerable=False)
         turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))

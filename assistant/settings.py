@@ -9,6 +9,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.library import IndexConfig
+from index.load import Limits
 
 
 class Settings(BaseSettings):
@@ -20,6 +21,10 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="use a Chroma server instead of the embedded store")
     chroma_port: int = 8000
     max_file_mb: float = Field(5.0, gt=0, description="larger files are rejected")
+    max_inflated_mb: float = Field(25.0, gt=0, description="a .docx inflating to more is rejected")
+    max_notice_chars: int = Field(100_000, gt=0, description="a longer extracted text is rejected")
+    max_pdf_pages: int = Field(200, gt=0, description="a PDF with more pages is rejected")
+    ingest_wait_s: float = Field(60.0, ge=0, description="how long `vacancy ingest` waits for another ingest")
     llm_provider: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -34,4 +39,6 @@ class Settings(BaseSettings):
             chroma_host=self.chroma_host or None,
             chroma_port=self.chroma_port if self.chroma_host else None,
             max_file_bytes=int(self.max_file_mb * 1_000_000),
+            limits=Limits(max_inflated_bytes=int(self.max_inflated_mb * 1_000_000),
+                          max_chars=self.max_notice_chars, max_pdf_pages=self.max_pdf_pages),
         )

@@ -7,8 +7,9 @@ so an unchanged file is skipped before anything is embedded, and an embedding al
 Chroma (same passage, same header) is reused. A rejected file changes nothing in the
 index; the other files of the run still go in.
 
-Safe to interrupt at any point: a notice is committed to the store (one transaction)
-only after its chunks' embeddings are in Chroma, so the store never names an embedding
+Safe to interrupt at any point: a notice is committed to the store (one transaction,
+holding its text, sections, metadata, chunks and typed requirements, which are extracted
+before anything is written) only after its chunks' embeddings are in Chroma, so the store never names an embedding
 that is not there; embeddings no committed chunk uses (left by a killed run or an update)
 are removed at the end of the next run, which also embeds again any that Chroma lost.
 Left out: several ingests into one index at once (the library refuses the second).
@@ -17,6 +18,7 @@ Left out: several ingests into one index at once (the library refuses the second
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,11 +27,12 @@ from .chunk import chunk_notice
 from .derived import parser_hash
 from .embed import Embedder
 from .errors import RejectedFile, VacancyError
-from .load import load
+from .load import Limits, load
 from .metadata import read_metadata
 from .records import Chunk, IngestReport, Notice, Rejected
 from .repair import repair
-from .requirements import requirements_for
+from .requirement_codec import requirements_to_json
+from .requirements import FACT_NAME, extract_requirements
 from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
@@ -49,14 +52,26 @@ def parse_notice(source: str, raw_text: str) -> Notice:
 def collect(paths: Iterable[Path]) -> list[Path]:
     """Files named, and the files inside folders named, each once. Hidden files and folders
     and README files are skipped; any other file is kept, so that one `load` cannot read
-    (a .doc, an image) is reported with its reason instead of silently ignored."""
+    (a .doc, an image) is reported with its reason instead of silently ignored. Symbolic
+    links are never followed: a link (to a file or a folder), named or found in a folder,
+    is kept as it is, so that `load` refuses it with its reason."""
     out: dict[Path, Path] = {}
     for path in paths:
-        found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))) \
-            if path.is_dir() else [path]
+        found = _walk(path) if path.is_dir() and not path.is_symlink() else [path]
         for p in found:
-            out.setdefault(p.resolve(), p)
+            out.setdefault(p if p.is_symlink() else p.resolve(), p)
     return list(out.values())
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files and links under `folder`, without entering linked folders."""
+    found = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(root)
+        links = [d for d in dirs if (base / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in links]
+        found += [base / name for name in files + links]
+    return sorted(p for p in found if _wanted(p.relative_to(folder)))
 
 
 def _wanted(relative: Path) -> bool:
@@ -84,8 +99,9 @@ class Ingester:
     """
 
     def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int,
-                 index_dir: Path | None = None):
+                 index_dir: Path | None = None, limits: Limits = Limits()):
         self.store, self.vectors, self.embedder, self.max_bytes = store, vectors, embedder, max_bytes
+        self.limits = limits
         self.index_dir = Path(index_dir).resolve() if index_dir else None  # never read as notices
         self.report = {"added": [], "updated": [], "unchanged": [], "rejected": [], "pruned": []}
         self.embedded = self.reused = 0
@@ -128,7 +144,7 @@ class Ingester:
                          f"({first}); notices are told apart by file name, rename one")
             return None
         try:
-            notice = parse_notice(path.name, load(path, self.max_bytes).text)
+            notice = parse_notice(path.name, load(path, self.max_bytes, self.limits).text)
         except RejectedFile as err:
             self._reject(err.path, err.reason)
             return None
@@ -160,8 +176,8 @@ class Ingester:
         self.reused += len(wanted) - len(wanted.keys() - have)
         self._embed({k: t for k, t in wanted.items() if k not in have})
         for notice, chunks, kind in pending.notices:
-            self.store.put(notice, chunks)
-            requirements_for(self.store, notice.id)  # typed requirements, stored with the notice
+            found = requirements_to_json(extract_requirements(notice))  # before anything is written
+            self.store.put(notice, chunks, {FACT_NAME: (parser_hash(), found)})
             self.report[kind].append(notice.source)
         pending.notices.clear()
 

@@ -20,3 +20,7 @@ class IndexUnavailable(VacancyError):
 
 class NoticeNotFound(VacancyError):
     """A NOTICE argument matched no notice, or several."""
+
+
+class IndexBusy(IndexUnavailable):
+    """Another process holds the index's write lock (an ingest is running)."""

@@ -1,9 +1,17 @@
 """The index as one object: structured store, vector store, embedder and retriever,
-built from plain values (the CLI and UI build those values from `Settings`)."""
+built from plain values (the CLI and UI build those values from `Settings`).
+
+Other writers: a Library that stays open (the web UI) calls `sync()` before it answers;
+when the store's generation moved (another process, or another Library, ingested), the
+retriever is rebuilt on next use and an embedded Chroma is opened again, as its client
+keeps the vector index of the moment it opened in memory (a Chroma server needs no
+reopening). Left out: pushing changes to readers; they look when asked.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -11,6 +19,7 @@ from typing import Callable, Iterable
 from .build import Ingester
 from .embed import Embedder, SentenceEmbedder
 from .errors import NoticeNotFound
+from .load import Limits
 from .records import Hit, IngestReport, Notice
 from .retrieve import HybridRetriever
 from .store import Store
@@ -24,6 +33,7 @@ class IndexConfig:
     chroma_host: str | None = None
     chroma_port: int | None = None
     max_file_bytes: int = 5_000_000
+    limits: Limits = Limits()  # inflated size, text length, PDF pages (see index.load)
     embed_batch_size: int = 32  # measured: 17% faster and half the memory growth of 64
 
 
@@ -33,6 +43,9 @@ class Library:
     def __init__(self, config: IndexConfig, embedder: Embedder | None = None):
         self.config = config
         self._embedder = embedder
+        self._generation = -1       # the store's generation what is cached here was read at
+        self._ingesting = False
+        self._sync_lock = threading.Lock()
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -41,7 +54,9 @@ class Library:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.config.index_dir)
+        store = Store(self.config.index_dir)
+        self._generation = store.generation()
+        return store
 
     @cached_property
     def vectors(self) -> VectorStore:
@@ -56,18 +71,50 @@ class Library:
         return HybridRetriever(self.store, self.vectors, self.embedder)
 
     def ingest(self, paths: Iterable[Path], prune: bool = False,
-               progress: Callable = lambda it: it) -> IngestReport:
-        """Add, update (and with `prune`, drop) notices; see `index.build`. Refused with
-        IndexUnavailable while another ingest into the same index runs."""
-        with self.store.ingest_lock():
+               progress: Callable = lambda it: it, wait_s: float = 0,
+               waiting: Callable[[float], None] | None = None) -> IngestReport:
+        """Add, update (and with `prune`, drop) notices; see `index.build`. While another
+        ingest into the same index runs, wait up to `wait_s` seconds for it (`waiting` is
+        told once), then raise IndexBusy."""
+        with self.store.ingest_lock(wait_s, waiting):
+            self.sync()  # write through a Chroma client that has seen the other writer
+            self._ingesting = True  # our own writes: `sync` must not reopen the client meanwhile
             try:
                 return Ingester(self.store, self.vectors, self.embedder, self.config.max_file_bytes,
-                                self.config.index_dir).run(paths, prune, progress)
+                                self.config.index_dir, self.config.limits).run(paths, prune, progress)
             finally:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
+                self._generation = self.store.generation()
+                self._ingesting = False
+
+    def generation(self) -> int:
+        """The store's generation now (one small query); see `Store.generation`."""
+        return self.store.generation()
+
+    def sync(self) -> bool:
+        """Catch up with other writers: True (and cached parts dropped, see the module
+        docstring) when the notices changed since this Library last read them. False
+        while this Library itself ingests (a reader thread then keeps the writer's client,
+        which sees its own writes)."""
+        with self._sync_lock:
+            now = self.store.generation()
+            if now == self._generation or self._ingesting:
+                return False
+            self._generation = now
+            self.__dict__.pop("retriever", None)
+            if "vectors" in self.__dict__ and not self.config.chroma_host:
+                _forget_embedded_client(self.config.index_dir / "chroma")
+                self.__dict__.pop("vectors")
+            return True
 
     def notices(self) -> list[Notice]:
         return self.store.notices()
+
+    def notice_ids(self) -> list[str]:
+        return self.store.notice_ids()
+
+    def notice(self, notice_id: str) -> Notice | None:
+        return self.store.notice(notice_id)
 
     def search(self, query: str, k: int = 5, notice_ids: Iterable[str] | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -91,3 +138,14 @@ class Library:
         names = "; ".join(f"{n.stem} ({n.title})" for n in matches)
         raise NoticeNotFound(f"'{ref}' matches {len(matches)} notices: {names}; "
                              "give the file name or id")
+
+
+def _forget_embedded_client(path: Path) -> None:
+    """Make the next embedded Chroma client for `path` load the index from disk again:
+    Chroma shares one in-memory system per folder and process, and that system does not
+    see what another process wrote. Clients already opened keep the old one until they
+    are dropped."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)

@@ -5,6 +5,18 @@ PDFs that need a password to open, .doc (the old binary Word format), Word heade
 footers, and archives; such files are rejected (or read without those parts) and the
 reason says so.
 
+Bounded work (`Limits`, from settings): besides the file's own size, a .docx is refused
+before anything is inflated when a member of its archive, or all of them together, would
+inflate past `max_inflated_bytes` (the sizes its directory declares; `zipfile` never
+inflates a member past its declared size and fails its CRC check when the data is
+longer, so a lying directory is caught too); a PDF with more than `max_pdf_pages` pages
+is refused before any page is read; the text is counted while it is extracted (per
+paragraph, per page) and a notice over `max_chars` characters is refused, so the parser
+(whose work grows faster than the text) never sees it. PDF streams are inflated by pypdf,
+which caps each one itself. Symbolic links are never read (`load` refuses them; see
+`index.build.collect` for folders). Left out: a wall-clock budget per file (the bounds
+above keep each stage's input small instead).
+
 Where the line is between a legacy encoding and garbage (see `decode`):
 - accepted as they are: UTF-8 with or without BOM, UTF-16 and UTF-32 with a BOM;
 - UTF-8 cut in the middle of its last character (a truncated file): the cut character is
@@ -25,7 +37,10 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import os
 import re
+import stat
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +86,47 @@ BROKEN_PDF = "the PDF cannot be read (it is damaged or not a PDF)"
 ENCRYPTED_PDF = "the PDF is protected by a password; save an unprotected copy"
 SCANNED_PDF = "the PDF has no text layer (a scan?); OCR is not supported"
 BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
+SYMLINK = ("the path is a symbolic link; links are not followed (copy the file itself "
+           "into the folder)")
+NOT_REGULAR = "not a regular file (a device, pipe or socket); only files are read"
+INFLATES = ("the Word file would inflate to more than {limit} MB (its part {member} alone is "
+            "{size} MB); a notice is far smaller, so it is not read (VACANCY_MAX_INFLATED_MB)")
+INFLATES_TOTAL = ("the Word file would inflate to {size} MB, over the {limit} MB limit; a "
+                  "notice is far smaller, so it is not read (VACANCY_MAX_INFLATED_MB)")
+TOO_MANY_PAGES = ("the PDF has {pages} pages, over the {limit}-page limit "
+                  "(VACANCY_MAX_PDF_PAGES); split it or extract the notice's pages")
+TOO_LONG = ("the text is over {limit} characters, longer than any notice "
+            "(VACANCY_MAX_NOTICE_CHARS); check it is one notice, or raise the limit")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work one file may cause (see the module docstring); the defaults are
+    far above any real notice (the longest in the corpora is 33 KB of text). The parser's
+    time grows faster than the text (parse and requirements of real notice text, measured
+    on a busy 2-core machine: 0.8 s at 50,000 characters, 2 s at 100,000, 8 s at 200,000),
+    so `max_chars` bounds a file's parse time."""
+
+    max_inflated_bytes: int = 25_000_000
+    max_chars: int = 100_000
+    max_pdf_pages: int = 200
+
+
+class _TooLong(Exception):
+    """Raised inside an extractor when the text passes `Limits.max_chars`."""
+
+
+class _Budget:
+    """Counts extracted characters; raises _TooLong as soon as they pass the limit."""
+
+    def __init__(self, limit: int):
+        self.limit, self.used = limit, 0
+
+    def take(self, text: str) -> str:
+        self.used += len(text) + 1
+        if self.used > self.limit:
+            raise _TooLong
+        return text
 
 
 @dataclass(frozen=True)
@@ -82,45 +138,78 @@ class Loaded:
     encoding: str
 
 
-def load(path: Path, max_bytes: int) -> Loaded:
-    """Read `path` and return its text, or raise RejectedFile naming the reason."""
+def load(path: Path, max_bytes: int, limits: Limits = Limits()) -> Loaded:
+    """Read `path` and return its text, or raise RejectedFile naming the reason. A symbolic
+    link is refused, not followed (also when it is swapped in after the check: the file is
+    opened with O_NOFOLLOW where the system has it)."""
     name = path.name
     suffix = path.suffix.lower()
+    if path.is_symlink():
+        raise RejectedFile(name, SYMLINK)
     if suffix not in SUFFIXES:
         raise RejectedFile(name, UNSUPPORTED.format(suffix=suffix or "(none)"))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise RejectedFile(name, TOO_LARGE.format(size=_mb(size), limit=_mb(max_bytes)))
-        data = path.read_bytes()
+        data = _read_regular(name, path, max_bytes)
     except OSError as err:
         raise RejectedFile(name, UNREADABLE.format(error=err.strerror or err)) from err
-    return load_bytes(name, data)
+    return load_bytes(name, data, limits)
+
+
+def _read_regular(name: str, path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, read through one descriptor so
+    that the file checked is the file read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if path.is_symlink():  # ELOOP: swapped for a link after the check above
+            raise RejectedFile(name, SYMLINK) from err
+        raise
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise RejectedFile(name, NOT_REGULAR)
+        if info.st_size > max_bytes:
+            raise RejectedFile(name, TOO_LARGE.format(size=_mb(info.st_size), limit=_mb(max_bytes)))
+        return f.read(max_bytes + 1)
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:.3g}"
+    """Megabytes to three significant figures (whole ones from 100 MB: "1,000", not "1e+03")."""
+    value = n / 1e6
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
-def load_bytes(name: str, data: bytes) -> Loaded:
-    """Decode `data` according to the suffix of `name` (see `load`); no size limit here."""
+def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Loaded:
+    """Decode `data` according to the suffix of `name` (see `load`); no limit on the size of
+    `data` here, the other `limits` hold."""
     if not data.strip():
         raise RejectedFile(name, EMPTY)
-    suffix = Path(name).suffix.lower()
-    if suffix == ".pdf":
-        text, encoding = _pdf_text(name, data), "pdf"
-    elif suffix == ".docx":
-        text, encoding = _docx_text(name, data), "docx"
-    else:
-        text, encoding = decode(name, data)
-        if suffix in HTML_SUFFIXES or _looks_like_html_document(text):
-            markup, text = text, html_to_text(text)
-            if sum(ch.isalpha() for ch in text) < _MIN_PAGE_LETTERS:
-                text = "\n\n".join(t for t in (text, form_state_text(markup)) if t.strip())
-            text = "\n\n".join(t for t in (text, wrapper_fields(markup)) if t)
+    try:
+        text, encoding = _extract(name, data, limits)
+        _Budget(limits.max_chars).take(text)
+    except _TooLong:
+        raise RejectedFile(name, TOO_LONG.format(limit=f"{limits.max_chars:,}")) from None
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise RejectedFile(name, NO_TEXT)
     return Loaded(name, text, encoding)
+
+
+def _extract(name: str, data: bytes, limits: Limits) -> tuple[str, str]:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".pdf":
+        return _pdf_text(name, data, limits), "pdf"
+    if suffix == ".docx":
+        return _docx_text(name, data, limits), "docx"
+    text, encoding = decode(name, data)
+    if suffix in HTML_SUFFIXES or _looks_like_html_document(text):
+        markup, text = text, html_to_text(text)
+        if sum(ch.isalpha() for ch in text) < _MIN_PAGE_LETTERS:
+            text = "\n\n".join(t for t in (text, form_state_text(markup)) if t.strip())
+        text = "\n\n".join(t for t in (text, wrapper_fields(markup)) if t)
+    return text, encoding
 
 
 # -- encodings ---------------------------------------------------------------------------
@@ -336,14 +425,16 @@ def _quiet(logger: str) -> Iterator[None]:
         log.setLevel(level)
 
 
-def _pdf_text(name: str, data: bytes) -> str:
+def _pdf_text(name: str, data: bytes, limits: Limits) -> str:
     from pypdf import PdfReader
 
     with _quiet("pypdf"):
         try:
             reader = PdfReader(io.BytesIO(data))
             locked = reader.is_encrypted and not _unlock(reader)
-            pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
+            pages = [] if locked else _pdf_pages(name, reader, limits)
+        except (RejectedFile, _TooLong):
+            raise
         except Exception as err:  # pypdf raises many types on damaged input; all mean "broken"
             raise RejectedFile(name, BROKEN_PDF) from err
     if locked:
@@ -352,6 +443,14 @@ def _pdf_text(name: str, data: bytes) -> str:
     if not text.strip():
         raise RejectedFile(name, SCANNED_PDF)
     return text
+
+
+def _pdf_pages(name: str, reader, limits: Limits) -> list[str]:
+    count = len(reader.pages)
+    if count > limits.max_pdf_pages:
+        raise RejectedFile(name, TOO_MANY_PAGES.format(pages=count, limit=limits.max_pdf_pages))
+    budget = _Budget(limits.max_chars)
+    return [budget.take(page.extract_text() or "") for page in reader.pages]
 
 
 def _unlock(reader) -> bool:
@@ -365,16 +464,37 @@ def _unlock(reader) -> bool:
         return False
 
 
-def _docx_text(name: str, data: bytes) -> str:
+def _docx_text(name: str, data: bytes, limits: Limits) -> str:
     """Paragraphs and tables of the body in document order (one line per table row, merged
-    cells once); headers, footers, footnotes and text boxes are left out."""
+    cells once); headers, footers, footnotes and text boxes are left out. The archive's
+    inflated size is checked first (`_check_inflated`)."""
     import docx
 
+    _check_inflated(name, data, limits.max_inflated_bytes)
+    budget = _Budget(limits.max_chars)
     try:
         document = docx.Document(io.BytesIO(data))
-        return "\n".join(_docx_blocks(document))
+        return "\n".join(budget.take(block) for block in _docx_blocks(document))
+    except _TooLong:
+        raise
     except Exception as err:  # zip, XML and package errors all mean "broken"
         raise RejectedFile(name, BROKEN_DOCX) from err
+
+
+def _check_inflated(name: str, data: bytes, limit: int) -> None:
+    """Refuse an archive whose members declare more than `limit` bytes, alone or together,
+    reading only its directory."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise RejectedFile(name, BROKEN_DOCX) from err
+    for info in members:
+        if info.file_size > limit:
+            raise RejectedFile(name, INFLATES.format(limit=_mb(limit), member=info.filename[:80],
+                                                     size=_mb(info.file_size)))
+    total = sum(info.file_size for info in members)
+    if total > limit:
+        raise RejectedFile(name, INFLATES_TOTAL.format(size=_mb(total), limit=_mb(limit)))
 
 
 def _docx_blocks(document) -> Iterator[str]:

@@ -2,8 +2,10 @@
 SQLite beside the Chroma data. It is the source of truth for what is indexed: a notice
 exists once its row is committed, and its chunks' embeddings were stored before that.
 Each write is one transaction, so a killed process leaves the previous state readable.
-Left out: concurrent ingests into one index; `ingest_lock` refuses the second one with
-a message rather than queueing it.
+Every change to `notices` bumps `generation()` in the same transaction, which is how a
+long-running reader (the web UI) notices another process's ingest. Left out: concurrent
+ingests into one index; `ingest_lock` refuses the second one with a message rather than
+queueing it (callers may wait and retry).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .errors import IndexUnavailable
+from .errors import IndexBusy, IndexUnavailable
 from .records import Chunk, Metadata, Notice, Section
 
 SCHEMA = """
@@ -50,6 +52,14 @@ CREATE TABLE IF NOT EXISTS settings (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TRIGGER IF NOT EXISTS notice_added AFTER INSERT ON notices BEGIN
+    INSERT OR IGNORE INTO settings VALUES ('generation', '0');
+    UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation';
+END;
+CREATE TRIGGER IF NOT EXISTS notice_dropped AFTER DELETE ON notices BEGIN
+    INSERT OR IGNORE INTO settings VALUES ('generation', '0');
+    UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation';
+END;
 """
 FILE_NAME = "notices.sqlite3"
 
@@ -82,21 +92,42 @@ class Store:
         self.db.execute("COMMIT")
 
     @contextmanager
-    def ingest_lock(self) -> Iterator[None]:
-        """Hold the index for one ingest; another ingest into it meanwhile is refused.
-        The lock is the operating system's, so a killed process does not leave it held."""
+    def ingest_lock(self, wait_s: float = 0, waiting: Callable[[float], None] | None = None
+                    ) -> Iterator[None]:
+        """Hold the index for one ingest; while another ingest holds it, wait up to `wait_s`
+        seconds (`waiting(wait_s)` is called once when the wait starts), then raise
+        IndexBusy. The lock is the operating system's, so a killed process does not leave
+        it held."""
         from filelock import FileLock, Timeout
 
         lock = FileLock(self.path.with_name("ingest.lock"), timeout=0)
         try:
-            lock.acquire()
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if wait_s <= 0:
+                    raise
+                if waiting:
+                    waiting(wait_s)
+                lock.acquire(timeout=wait_s)
         except Timeout as err:
-            raise IndexUnavailable(f"another ingest into {self.path.parent} is running; "
-                                   "wait for it to finish and try again") from err
+            if wait_s > 0:
+                raise IndexBusy(f"another ingest into {self.path.parent} is still running after "
+                                f"{wait_s:g} s; try again when it has finished "
+                                "(VACANCY_INGEST_WAIT_S sets how long to wait)") from err
+            raise IndexBusy(f"another ingest into {self.path.parent} is running; "
+                            "wait for it to finish and try again") from err
         try:
             yield
         finally:
             lock.release()
+
+    def generation(self) -> int:
+        """A number that grows with every notice added or dropped, by any process (triggers
+        bump it in the transaction that changes `notices`), so a reader can tell with one
+        small query whether what it holds is still the index."""
+        row = self.db.execute("SELECT value FROM settings WHERE name = 'generation'").fetchone()
+        return int(row[0]) if row else 0
 
     def index_id(self) -> str:
         """A random id made once per index; names this index's collection on a shared
@@ -108,8 +139,11 @@ class Store:
         return value
 
     # -- notices -----------------------------------------------------------
-    def put(self, notice: Notice, chunks: tuple[Chunk, ...]) -> None:
-        """Replace whatever the store holds for `notice.source` by `notice`, atomically."""
+    def put(self, notice: Notice, chunks: tuple[Chunk, ...],
+            facts: dict[str, tuple[str, object]] | None = None) -> None:
+        """Replace whatever the store holds for `notice.source` by `notice`, its chunks and
+        its derived `facts` (name → (version, body)), atomically: a reader sees all of it
+        or none."""
         with self.transaction() as db:
             db.execute("DELETE FROM notices WHERE source = ? OR id = ?", (notice.source, notice.id))
             db.execute(
@@ -122,6 +156,9 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(c.id, c.notice_id, c.section, c.start, c.end, c.embed_key) for c in chunks],
             )
+            db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
+                           [(notice.id, name, version, json.dumps(body))
+                            for name, (version, body) in (facts or {}).items()])
 
     def delete(self, notice_id: str) -> None:
         with self.transaction() as db:
@@ -138,6 +175,10 @@ class Store:
     def notices(self) -> list[Notice]:
         rows = self.db.execute("SELECT id, source, text, sections, meta FROM notices ORDER BY source")
         return [_notice(*row) for row in rows]
+
+    def notice_ids(self) -> list[str]:
+        """The ids of the notices, in the order of `notices()` (by file name)."""
+        return [i for (i,) in self.db.execute("SELECT id FROM notices ORDER BY source")]
 
     def notice(self, notice_id: str) -> Notice | None:
         row = self.db.execute("SELECT id, source, text, sections, meta FROM notices WHERE id = ?",

@@ -249,11 +249,11 @@ def test_crash_between_embedding_and_commit_leaves_orphans_the_next_run_removes(
     commits = []
     put = lib.store.put
 
-    def put_then_die(notice, chunks):
+    def put_then_die(notice, chunks, facts=None):
         if commits:
             raise KeyboardInterrupt  # the process dies after the 2nd notice's embeddings
         commits.append(notice.source)
-        put(notice, chunks)
+        put(notice, chunks, facts)
 
     monkeypatch.setattr(lib.store, "put", put_then_die)
     with pytest.raises(KeyboardInterrupt):

@@ -39,6 +39,62 @@ def auth_pairs(spec: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
+class LoginGuard:
+    """The login check given to Gradio: the accounts of VACANCY_UI_AUTH, compared in
+    constant time, with repeated failures slowed down and then locked out. Each failure
+    for a user name waits a little longer before it is answered (`FAILURE_DELAY_S` per
+    failure, up to `MAX_DELAY_S`); from the `MAX_FAILURES`th in a row the name is locked
+    for `LOCKOUT_S`, doubling with each further failure up to `MAX_LOCKOUT_S`, and every
+    attempt meanwhile, right password or not, is refused with HTTP 429 saying how long to
+    wait. A success clears the name's count. Left out: counting by client address (Gradio
+    hands the check only the name and password), and persistence across restarts; a
+    locked name can be locked by anyone who knows it, for at most `MAX_LOCKOUT_S`."""
+
+    MAX_FAILURES = 5
+    FAILURE_DELAY_S = 0.25
+    MAX_DELAY_S = 2.0
+    LOCKOUT_S = 30.0
+    MAX_LOCKOUT_S = 900.0
+
+    def __init__(self, pairs: list[tuple[str, str]], clock=None, sleep=None):
+        import asyncio
+        import time
+
+        self.accounts = dict(pairs)
+        self.clock = clock or time.monotonic
+        self.sleep = sleep or asyncio.sleep
+        self.failures: dict[str, int] = {}
+        self.locked_until: dict[str, float] = {}
+
+    async def check(self, username: str, password: str) -> bool:
+        """True for a right name and password that is not locked out (an async method, so
+        Gradio awaits it and a slowed-down answer holds up no other request)."""
+        import hmac
+
+        wait = self.locked_until.get(username, 0.0) - self.clock()
+        if wait > 0:
+            self._refuse(wait)
+        known = self.accounts.get(username)
+        if known is not None and hmac.compare_digest(password.encode(), known.encode()):
+            self.failures.pop(username, None)
+            return True
+        count = self.failures[username] = self.failures.get(username, 0) + 1
+        if count >= self.MAX_FAILURES:
+            lock = min(self.LOCKOUT_S * 2 ** (count - self.MAX_FAILURES), self.MAX_LOCKOUT_S)
+            self.locked_until[username] = self.clock() + lock
+        await self.sleep(min(self.FAILURE_DELAY_S * count, self.MAX_DELAY_S))
+        return False
+
+    @staticmethod
+    def _refuse(wait: float):
+        import math
+
+        from fastapi import HTTPException
+
+        raise HTTPException(status_code=429, detail=f"Too many failed logins for this name; "
+                                                    f"try again in {math.ceil(wait)} s.")
+
+
 def _gradio():
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     import gradio as gr
@@ -262,7 +318,7 @@ def launch(demo, settings, host: str = "127.0.0.1", port: int = 7860, block: boo
     """Start the server: analytics, run history, monitoring and MCP off; optional login."""
     gr = _gradio()
     return demo.launch(
-        server_name=host, server_port=port, auth=auth_pairs(settings.ui_auth),
+        server_name=host, server_port=port, auth=_auth(settings.ui_auth),
         auth_message="Vacancy Assistant — please log in." if settings.ui_auth else None,
         prevent_thread_lock=not block, quiet=not block, ssr_mode=False, mcp_server=False,
         run_history=False, enable_monitoring=False, footer_links=["api"],
@@ -271,6 +327,11 @@ def launch(demo, settings, host: str = "127.0.0.1", port: int = 7860, block: boo
         max_file_size=int(settings.max_file_mb * 2_000_000),
         theme=gr.themes.Soft(primary_hue="blue"), css=_js("app.css"),
     )
+
+
+def _auth(spec: str | None):
+    pairs = auth_pairs(spec)
+    return LoginGuard(pairs).check if pairs else None
 
 
 def serve(settings, host: str = "127.0.0.1", port: int = 7860) -> None:

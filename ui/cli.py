@@ -8,6 +8,7 @@ import json
 import re
 import os
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -105,12 +106,17 @@ def cmd_ingest(args, settings) -> int:
 
     paths = args.paths or [settings.notices_dir]
     lib = library(settings)
+    def waiting(wait_s: float) -> None:
+        print(f"waiting for another ingest into {settings.index_dir} to finish "
+              f"(up to {wait_s:g} s)…", file=sys.stderr, flush=True)
+
     report = lib.ingest(paths, prune=args.prune,
-                        progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr))
+                        progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr),
+                        wait_s=settings.ingest_wait_s, waiting=waiting)
     for r in report.rejected:
-        print(f"rejected {r.path}: {r.reason}")
+        print(f"rejected {shown(r.path)}: {shown(r.reason)}")
     for name in report.pruned:
-        print(f"pruned {name}")
+        print(f"pruned {shown(name)}")
     print(report.summary())
     return 0
 
@@ -124,12 +130,24 @@ def cmd_list(args, settings) -> int:
         print("no notices indexed; run `vacancy ingest` first")
         return 0
     rows = [("TITLE", "ORGANISATION", "GRADE", "DUTY STATION", "CLOSES", "SOURCE")]
-    rows += [(n.title or "(untitled)", n.organisation or "-", n.grade or "-", n.duty_station or "-",
-              closing_label(n.closes), n.source) for n in notices]
+    rows += [tuple(map(shown, (n.title or "(untitled)", n.organisation or "-", n.grade or "-",
+                               n.duty_station or "-", closing_label(n.closes), n.source)))
+             for n in notices]
     widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((45, 35, 6, 28, 24, 60))]
     for r in rows:
         print("  ".join(_fit(v, w) for v, w in zip(r, widths)).rstrip())
     return 0
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(value: str) -> str:
+    """`value` on one terminal line: control, format (bidi overrides) and line-separator
+    characters written as escapes (`\\n`, `\\x1b`, `\\u202e`), so that a file name
+    holding them can neither split a row nor move the cursor or recolour the terminal."""
+    return "".join(_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+                   if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in value)
 
 
 def closing_label(closes: date | None, today: date | None = None) -> str:
@@ -163,7 +181,7 @@ def cmd_search(args, settings) -> int:
         print("no passage matches; is anything indexed? (`vacancy list`)")
     for rank, h in enumerate(hits, 1):
         n = notices[h.chunk.notice_id]
-        print(f"[{rank}] {n.title or n.stem} · {h.chunk.section} · {n.source} "
+        print(f"[{rank}] {shown(n.title or n.stem)} · {shown(h.chunk.section)} · {shown(n.source)} "
               f"[{h.chunk.start}:{h.chunk.end}] score {h.score:.4f}")
         print("    " + " ".join(h.chunk.text.split())[:400])
     return 0
@@ -210,7 +228,8 @@ def cmd_ask(args, settings) -> int:
         print("\nSources:")
     for c in answer.citations:
         quote = " ".join(c.quote.split())
-        print(f"[{c.n}] {c.notice_title or c.source} · {c.section} · {c.source} [{c.start}:{c.end}]")
+        print(f"[{c.n}] {shown(c.notice_title or c.source)} · {shown(c.section)} · {shown(c.source)} "
+              f"[{c.start}:{c.end}]")
         print(f"    “{quote[:500]}{'…' if len(quote) > 500 else ''}”")
     return 0
 

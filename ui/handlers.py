@@ -26,7 +26,7 @@ from assistant.vocabulary import DEMONYMS
 from index.vocab import CERTIFICATIONS, LANGUAGES
 from ui import render
 from ui.forms import FIELDS, form_profile, profile_sentences
-from ui.upload import ingest_uploads
+from ui.upload import Outcome, ingest_uploads
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # read by Gradio at import and launch
 import gradio as gr  # noqa: E402
@@ -45,6 +45,9 @@ class Handlers:
 
     @property
     def notices(self):
+        """The assistant's notices, caught up with other writers first (`Assistant.sync`:
+        two small queries when nothing changed), so every tab shows what the index holds."""
+        self.assistant.sync()
         return self.assistant.notices
 
     # -- chat ---------------------------------------------------------------------------
@@ -141,8 +144,13 @@ class Handlers:
 
     def upload(self, files, progress=gr.Progress()):
         paths = [Path(f) for f in files or []]
-        outcomes = ingest_uploads(self.assistant.library, paths, self.notices_dir,
-                                  progress=lambda it: progress.tqdm(it, desc="Indexing", unit="file"))
+        try:
+            outcomes = ingest_uploads(self.assistant.library, paths, self.notices_dir,
+                                      progress=lambda it: progress.tqdm(it, desc="Indexing", unit="file"))
+        except OSError as err:  # the notices folder cannot be written
+            reason = (f"the notices folder {self.notices_dir} cannot be written "
+                      f"({err.strerror or err}); check its permissions")
+            outcomes = [Outcome(p.name, "rejected", reason) for p in paths]
         self.assistant.refresh()
         report = render.upload_report_html([(o.name, o.status, o.detail) for o in outcomes])
         return (report, *self.lists())

@@ -6,8 +6,11 @@ A file is rejected before it is copied when its type is not one the loader reads
 is empty, or when it is over the size limit; the loader's own checks (not a notice, not
 decodable, same text as an indexed notice) reject it during the ingest, and its copy is
 then removed, so the notices folder holds only what the index holds. A different file
-with the name of a stored one is stored as `name-2.ext` (never overwritten). Left out:
-virus scanning and archive (.zip) uploads.
+with the name of a stored one is stored as `name-2.ext` (never overwritten). Only regular
+files are taken (a symbolic link is refused). When the index cannot take the files —
+another process is ingesting into it (`BUSY`), or the index is unavailable — every copy
+this upload made is removed again and each file is reported with that reason: nothing is
+queued, the user uploads again. Left out: virus scanning and archive (.zip) uploads.
 """
 
 from __future__ import annotations
@@ -19,9 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from index.errors import IndexBusy, VacancyError
 from index.load import SUFFIXES
 
 MAX_NAME = 120
+BUSY = ("Another ingest is running; try again in a minute (nothing of this upload was "
+        "kept)")
+NOT_REGULAR = "not a regular file (a link, folder or device); only files are taken"
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ def store(files: Sequence[Path], folder: Path, max_bytes: int) -> list[_Stored |
     out: list[_Stored | Outcome] = []
     for f in files:
         name = safe_name(f.name)
+        if f.is_symlink() or not f.is_file():
+            out.append(Outcome(f.name, "rejected", NOT_REGULAR))
+            continue
         reason = precheck(name, f.stat().st_size, max_bytes)
         if reason:
             out.append(Outcome(f.name, "rejected", reason))
@@ -108,7 +118,15 @@ def ingest_uploads(library, files: Sequence[Path], folder: Path,
     stored = [s for s in items if isinstance(s, _Stored)]
     if not stored:
         return list(items)
-    report = library.ingest([s.path for s in stored], progress=progress)
+    try:
+        report = library.ingest([s.path for s in stored], progress=progress)
+    except VacancyError as err:  # busy or unavailable: take nothing, say why
+        reason = BUSY if isinstance(err, IndexBusy) else str(err)
+        for s in stored:
+            if s.created:
+                s.path.unlink(missing_ok=True)
+        return [item if isinstance(item, Outcome) else Outcome(item.name, "rejected", reason)
+                for item in items]
     reasons = {Path(r.path).name: r.reason for r in report.rejected}
     status = {name: kind for kind in ("added", "updated", "unchanged") for name in getattr(report, kind)}
     return [item if isinstance(item, Outcome) else _outcome(item, reasons, status) for item in items]
