@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .build import Ingester
-from .embed import Embedder, SentenceEmbedder
+from .embed import DEFAULT_BACKEND, Embedder, make_embedder
 from .errors import NoticeNotFound
 from .records import Hit, IngestReport, Notice
 from .retrieve import HybridRetriever
@@ -25,6 +25,8 @@ class IndexConfig:
     chroma_port: int | None = None
     max_file_bytes: int = 5_000_000
     embed_batch_size: int = 32  # measured: 17% faster and half the memory growth of 64
+    embedding_backend: str = DEFAULT_BACKEND
+    model_cache_dir: Path | None = None  # exported ONNX graphs; default INDEX_DIR/models
 
 
 class Library:
@@ -36,8 +38,10 @@ class Library:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return self._embedder or SentenceEmbedder(self.config.embedding_model,
-                                                  self.config.embed_batch_size)
+        c = self.config
+        return self._embedder or make_embedder(c.embedding_model, c.embedding_backend,
+                                               c.embed_batch_size,
+                                               c.model_cache_dir or Path(c.index_dir) / "models")
 
     @cached_property
     def store(self) -> Store:
