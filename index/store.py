@@ -147,7 +147,7 @@ class Store:
     # -- chunks ------------------------------------------------------------
     def chunks(self, notices: dict[str, Notice]) -> list[Chunk]:
         """Every chunk of the given notices, text and embedded text rebuilt from the notice."""
-        from .chunk import context_header
+        from .chunk import chunk_embed_text
 
         out = []
         rows = self.db.execute('SELECT id, notice_id, section, start, "end", embed_key FROM chunks '
@@ -156,11 +156,8 @@ class Store:
             notice = notices.get(nid)
             if notice is None:
                 continue
-            text = notice.text[start:end]
-            sec = next((s for s in notice.sections if s.start <= start < s.end),
-                       Section(section, start, end))
-            out.append(Chunk(cid, nid, section, start, end, text, key,
-                             f"{context_header(notice, sec)}\n{text}"))
+            out.append(Chunk(cid, nid, section, start, end, notice.text[start:end], key,
+                             chunk_embed_text(notice, start, end)))
         return out
 
     def embed_keys(self) -> set[str]:
