@@ -46,6 +46,14 @@ CREATE TABLE IF NOT EXISTS facts (
     body TEXT NOT NULL,
     PRIMARY KEY (notice_id, name)
 );
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    parser TEXT NOT NULL,
+    notice_id TEXT NOT NULL,
+    recorded_ns INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS settings (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -143,6 +151,20 @@ class Store:
         row = self.db.execute("SELECT id, source, text, sections, meta FROM notices WHERE id = ?",
                               (notice_id,)).fetchone()
         return _notice(*row) if row else None
+
+    # -- files: what the bytes of an indexed file were (for re-ingest) ----------------
+    def put_file(self, source: str, stamp: str, digest: str, parser: str, notice_id: str,
+                 recorded_ns: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                        (source, stamp, digest, parser, notice_id, recorded_ns))
+
+    def file(self, source: str) -> tuple[str, str, str, str, int] | None:
+        """(stamp, digest, parser, notice id, when recorded) of the file last indexed as
+        `source`, if that notice is still the one indexed under its name."""
+        return self.db.execute(
+            "SELECT f.stamp, f.digest, f.parser, f.notice_id, f.recorded_ns FROM files f "
+            "JOIN notices n ON n.id = f.notice_id AND n.source = f.source WHERE f.source = ?",
+            (source,)).fetchone()
 
     # -- chunks ------------------------------------------------------------
     def chunks(self, notices: dict[str, Notice]) -> list[Chunk]:
