@@ -25,8 +25,8 @@ from typing import Iterator
 from .headings import clean_heading
 from .records import Chunk, Notice, Section
 
-MAX_CHARS = 900
-MIN_CHARS = 400  # a piece shorter than this joins its neighbour of another section (0: never)
+MAX_CHARS = 800
+MIN_CHARS = 300  # a piece shorter than this joins its neighbour of another section (0: never)
 BOILERPLATE_KINDS = {"boilerplate"}
 # How the header names a metadata field that the section states (`Metadata.spans`).
 FIELD_GLOSS = {

@@ -26,7 +26,7 @@ class IndexConfig:
     max_file_bytes: int = 5_000_000
     embed_batch_size: int = 32  # measured: 17% faster and half the memory growth of 64
     embedding_backend: str = DEFAULT_BACKEND
-    model_cache_dir: Path | None = None  # exported ONNX graphs; default INDEX_DIR/models
+    model_cache_dir: Path | None = None  # exported ONNX graphs; default models/ beside index_dir
 
 
 class Library:
@@ -41,7 +41,7 @@ class Library:
         c = self.config
         return self._embedder or make_embedder(c.embedding_model, c.embedding_backend,
                                                c.embed_batch_size,
-                                               c.model_cache_dir or Path(c.index_dir) / "models")
+                                               c.model_cache_dir or Path(c.index_dir).parent / "models")
 
     @cached_property
     def store(self) -> Store:

@@ -32,7 +32,7 @@ def test_the_backend_is_a_setting_passed_down_as_a_value(monkeypatch, tmp_path):
 
     monkeypatch.setenv("VACANCY_EMBEDDING_BACKEND", "torch")
     config = Settings(_env_file=None, index_dir=tmp_path / "ix").index_config()
-    assert (config.embedding_backend, config.model_cache_dir) == ("torch", tmp_path / "ix" / "models")
+    assert (config.embedding_backend, config.model_cache_dir) == ("torch", tmp_path / "models")
     monkeypatch.delenv("VACANCY_EMBEDDING_BACKEND")
     assert Settings(_env_file=None).index_config().embedding_backend == "onnx"
 
