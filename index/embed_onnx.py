@@ -287,7 +287,14 @@ def quantize(folder: Path) -> None:
     """Dynamic int8 quantisation of `folder/model.onnx` into `folder/model-int8.onnx`."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    import logging
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".model-int8.", suffix=".onnx")
     os.close(fd)
-    quantize_dynamic(str(folder / "model.onnx"), tmp, weight_type=QuantType.QInt8)
+    root, level = logging.getLogger(), logging.getLogger().level
+    root.setLevel(logging.ERROR)  # its advice to pre-process a graph it quantises anyway
+    try:
+        quantize_dynamic(str(folder / "model.onnx"), tmp, weight_type=QuantType.QInt8)
+    finally:
+        root.setLevel(level)
     os.replace(tmp, folder / "model-int8.onnx")
