@@ -102,6 +102,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=200, help="queries per mode (default 200)")
     p.add_argument("--seed", type=int, default=13, help="seed for the generated queries")
     p.add_argument("--model", default="all-MiniLM-L6-v2", help="embedding model")
+    p.add_argument("--backend", default=None,
+                   help="embedding backend: onnx, torch or onnx-int8 (default: the project's)")
+    p.add_argument("--limit", type=int, help="only the first N files found (sorted by path)")
+    p.add_argument("--compare-naive", action="store_true",
+                   help="time the naive peer against the project instead (benchmarks/naive.py)")
+    p.add_argument("--rounds", type=int, default=1,
+                   help="with --compare-naive: rounds of peer, project, project, peer")
+    p.add_argument("--no-gold", action="store_true",
+                   help="with --compare-naive: skip the hit@k of both chunkings")
     p.add_argument("--profile", type=Path,
                    help="run the first ingest under cProfile; write the stats here and "
                         "print the 25 costliest functions")
@@ -131,10 +140,11 @@ def timed(fn, *args, **kwargs):
     return value, time.perf_counter() - start
 
 
-def make_library(index_dir: Path, model: str):
+def make_library(index_dir: Path, model: str, backend: str):
     from index.library import IndexConfig, Library
 
-    return Library(IndexConfig(index_dir=index_dir, embedding_model=model))
+    return Library(IndexConfig(index_dir=index_dir, embedding_model=model,
+                               embedding_backend=backend))
 
 
 def load_model(lib) -> float:
@@ -326,7 +336,7 @@ def machine() -> str:
 # -- main -------------------------------------------------------------------------------
 
 def run(args, index_dir: Path) -> dict:
-    lib = make_library(index_dir, args.model)
+    lib = make_library(index_dir, args.model, args.backend)
     model_s = load_model(lib)
     rss = {"model": peak_rss_mb()}
     first = ingest(lib, args.dirs, args.profile)
@@ -357,6 +367,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     sys.path.insert(0, str(ROOT))
+    from index.build import collect
+    from index.embed import DEFAULT_BACKEND
+
+    args.backend = args.backend or DEFAULT_BACKEND
+    if args.limit:
+        args.dirs = collect(args.dirs)[:args.limit]
+    if args.compare_naive:
+        from naive import compare
+
+        return compare(args, collect(args.dirs))
     if args.index_dir:
         check_index_dir(args.index_dir)
         figures = run(args, args.index_dir)

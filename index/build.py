@@ -4,7 +4,10 @@ Incremental: a notice's id is a hash of its repaired text and of the parser that
 (`derived.parser_hash`: any change to the parsing code or vocabularies re-reads every
 notice on the next run, and embeddings of unchanged chunks are reused),
 so an unchanged file is skipped before anything is embedded, and an embedding already in
-Chroma (same passage, same header) is reused. A rejected file changes nothing in the
+Chroma (same passage, same header) is reused. Before that, a file whose bytes are those
+last indexed under its name (and whose notice id still names this parser) is skipped
+without being repaired or parsed (`_Fingerprint`): its size and mtime are trusted when
+they were recorded more than `RACY_NS` after the mtime, else its bytes are hashed. A rejected file changes nothing in the
 index; the other files of the run still go in.
 
 Safe to interrupt at any point: a notice is committed to the store (one transaction,
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -38,6 +42,7 @@ from .store import Store
 from .vectors import VectorStore
 
 EMBED_BATCH = 128  # chunks per commit: what an interrupted run can lose
+RACY_NS = 2_000_000_000  # a file changed within this of being recorded may keep its stamp
 
 
 def parse_notice(source: str, raw_text: str) -> Notice:
@@ -79,14 +84,40 @@ def _wanted(relative: Path) -> bool:
         and not relative.stem.upper().startswith("README")
 
 
+@dataclass(frozen=True)
+class _Fingerprint:
+    """What a file's bytes were: `stamp` (size and mtime) and `digest` (sha256)."""
+
+    stamp: str
+    digest: str
+
+    @staticmethod
+    def stamp_of(path: Path) -> tuple[str, int] | None:
+        """(stamp, mtime in ns), or None when the file cannot be stat'ed (load says why)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return f"{st.st_size}:{st.st_mtime_ns}", st.st_mtime_ns
+
+    @staticmethod
+    def digest_of(path: Path) -> str | None:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+
 @dataclass
 class _Pending:
-    """Notices parsed but not yet committed: (notice, its chunks, "added" or "updated")."""
+    """Notices parsed but not yet committed: (notice, its chunks, "added" or "updated",
+    the fingerprint of its file)."""
 
-    notices: list[tuple[Notice, tuple[Chunk, ...], str]] = field(default_factory=list)
+    notices: list[tuple[Notice, tuple[Chunk, ...], str, _Fingerprint | None]] = \
+        field(default_factory=list)
 
     def chunks(self) -> int:
-        return sum(len(c) for _, c, _ in self.notices)
+        return sum(len(c) for _, c, _, _ in self.notices)
 
 
 class Ingester:
@@ -143,6 +174,10 @@ class Ingester:
             self._reject(path.name, f"another file of this name was read first "
                          f"({first}); notices are told apart by file name, rename one")
             return None
+        fingerprint = self._unchanged_bytes(path)
+        if fingerprint is True:
+            self.report["unchanged"].append(path.name)
+            return None
         try:
             notice = parse_notice(path.name, load(path, self.max_bytes, self.limits).text)
         except RejectedFile as err:
@@ -152,11 +187,38 @@ class Ingester:
         twin = self._twin(notice)
         if old == notice.id:
             self.report["unchanged"].append(notice.source)
+            self._record(notice, fingerprint)
             return None
         if twin:
             self._reject(notice.source, f"same text as {twin}, which is already indexed")
             return None
-        return notice, chunk_notice(notice), "updated" if old else "added"
+        return notice, chunk_notice(notice), "updated" if old else "added", fingerprint
+
+    def _unchanged_bytes(self, path: Path) -> bool | _Fingerprint | None:
+        """True when `path` holds the bytes last indexed under its name, read by this
+        parser; else its fingerprint, to record once its notice is committed (None when
+        it cannot be read or is too large: `load` will say why)."""
+        stamped = _Fingerprint.stamp_of(path)
+        if stamped is None or int(stamped[0].split(":")[0]) > self.max_bytes:
+            return None
+        (stamp, mtime_ns), known = stamped, self.store.file(path.name)
+        fresh = known is not None and known[2] == parser_hash()
+        if fresh and known[0] == stamp and known[4] - mtime_ns > RACY_NS:
+            self._seen_ids.setdefault(known[3], path.name)
+            return True
+        digest = _Fingerprint.digest_of(path)
+        if digest is None:
+            return None
+        if fresh and known[1] == digest:
+            self.store.put_file(path.name, stamp, digest, known[2], known[3], time.time_ns())
+            self._seen_ids.setdefault(known[3], path.name)
+            return True
+        return _Fingerprint(stamp, digest)
+
+    def _record(self, notice: Notice, fingerprint: _Fingerprint | None) -> None:
+        if fingerprint is not None:
+            self.store.put_file(notice.source, fingerprint.stamp, fingerprint.digest,
+                                parser_hash(), notice.id, time.time_ns())
 
     def _twin(self, notice: Notice) -> str | None:
         """Another file with the same text: indexed before, or read earlier in this run."""
@@ -169,15 +231,16 @@ class Ingester:
         if not pending.notices:
             return
         wanted: dict[str, str] = {}
-        for _, chunks, _ in pending.notices:
+        for _, chunks, _, _ in pending.notices:
             for c in chunks:
                 wanted.setdefault(c.embed_key, c.embed_text)
         have = self.vectors.existing(list(wanted))
         self.reused += len(wanted) - len(wanted.keys() - have)
         self._embed({k: t for k, t in wanted.items() if k not in have})
-        for notice, chunks, kind in pending.notices:
+        for notice, chunks, kind, fingerprint in pending.notices:
             found = requirements_to_json(extract_requirements(notice))  # before anything is written
             self.store.put(notice, chunks, {FACT_NAME: (parser_hash(), found)})
+            self._record(notice, fingerprint)
             self.report[kind].append(notice.source)
         pending.notices.clear()
 

@@ -25,7 +25,8 @@ from typing import Iterator
 from .headings import clean_heading
 from .records import Chunk, Notice, Section
 
-MAX_CHARS = 700
+MAX_CHARS = 800
+MIN_CHARS = 300  # a piece shorter than this joins its neighbour of another section (0: never)
 BOILERPLATE_KINDS = {"boilerplate"}
 # How the header names a metadata field that the section states (`Metadata.spans`).
 FIELD_GLOSS = {
@@ -59,15 +60,34 @@ _SENTENCE = re.compile(
 )
 
 
-def chunk_notice(notice: Notice, max_chars: int = MAX_CHARS) -> tuple[Chunk, ...]:
-    chunks: list[Chunk] = []
+def chunk_notice(notice: Notice, max_chars: int = MAX_CHARS,
+                 min_chars: int = MIN_CHARS) -> tuple[Chunk, ...]:
+    pieces: list[tuple[Section, Span]] = []
     for section in notice.sections:
         if _heading_only(notice.text, section):
             continue
         blocks = [_sentences(notice.text, b) for b in _blocks(notice.text, section)]
-        for start, end in _pack(notice.text, blocks, max_chars):
-            chunks.append(_make_chunk(notice, section, start, end))
-    return tuple(chunks)
+        pieces += [(section, span) for span in _pack(notice.text, blocks, max_chars)]
+    return tuple(_make_chunk(notice, start, end)
+                 for start, end in _join_small(pieces, max_chars, min_chars))
+
+
+def _join_small(pieces: list[tuple[Section, Span]], max_chars: int, min_chars: int) -> list[Span]:
+    """Adjacent pieces of different sections made one when either is shorter than
+    `min_chars` and together they fit in `max_chars` (a "Location" line beside a
+    "Contact" line); boilerplate sections stay alone so that notices share them."""
+    out: list[Span] = []
+    last: Section | None = None
+    for section, (start, end) in pieces:
+        if (out and last is not section and last.kind not in BOILERPLATE_KINDS
+                and section.kind not in BOILERPLATE_KINDS
+                and min(out[-1][1] - out[-1][0], end - start) < min_chars
+                and end - out[-1][0] <= max_chars):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        last = section
+    return out
 
 
 def _heading_only(text: str, section: Section) -> bool:
@@ -144,12 +164,34 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[Spa
         yield start, end
 
 
-def _make_chunk(notice: Notice, section: Section, start: int, end: int) -> Chunk:
+def _make_chunk(notice: Notice, start: int, end: int) -> Chunk:
     text = notice.text[start:end]
-    embed_text = f"{context_header(notice, section)}\n{text}"
+    embed_text = chunk_embed_text(notice, start, end)
     key = hashlib.sha256(embed_text.encode()).hexdigest()[:20]
     cid = hashlib.sha256(f"{notice.id}:{start}:{end}".encode()).hexdigest()[:20]
-    return Chunk(cid, notice.id, section.name, start, end, text, key, embed_text)
+    return Chunk(cid, notice.id, chunk_section(notice, start, end).name, start, end, text, key,
+                 embed_text)
+
+
+def chunk_sections(notice: Notice, start: int, end: int) -> list[Section]:
+    """The sections a chunk's span lies in (one, or several small ones joined)."""
+    inside = [s for s in notice.sections if s.start < end and s.end > start]
+    return inside or [Section("", start, end)]
+
+
+def chunk_section(notice: Notice, start: int, end: int) -> Section:
+    """One section standing for the chunk: its own, or the joined sections' names."""
+    secs = chunk_sections(notice, start, end)
+    if len(secs) == 1:
+        return secs[0]
+    names = " · ".join(dict.fromkeys(s.name for s in secs if s.name))
+    return Section(names, secs[0].start, secs[-1].end, secs[0].kind)
+
+
+def chunk_embed_text(notice: Notice, start: int, end: int) -> str:
+    """What is embedded for the chunk at `start:end`: its header, a line break, its text
+    (the store rebuilds it with this same function)."""
+    return f"{context_header(notice, chunk_section(notice, start, end))}\n{notice.text[start:end]}"
 
 
 def context_header(notice: Notice, section: Section) -> str:

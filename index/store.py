@@ -48,6 +48,14 @@ CREATE TABLE IF NOT EXISTS facts (
     body TEXT NOT NULL,
     PRIMARY KEY (notice_id, name)
 );
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    parser TEXT NOT NULL,
+    notice_id TEXT NOT NULL,
+    recorded_ns INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS settings (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -185,10 +193,24 @@ class Store:
                               (notice_id,)).fetchone()
         return _notice(*row) if row else None
 
+    # -- files: what the bytes of an indexed file were (for re-ingest) ----------------
+    def put_file(self, source: str, stamp: str, digest: str, parser: str, notice_id: str,
+                 recorded_ns: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                        (source, stamp, digest, parser, notice_id, recorded_ns))
+
+    def file(self, source: str) -> tuple[str, str, str, str, int] | None:
+        """(stamp, digest, parser, notice id, when recorded) of the file last indexed as
+        `source`, if that notice is still the one indexed under its name."""
+        return self.db.execute(
+            "SELECT f.stamp, f.digest, f.parser, f.notice_id, f.recorded_ns FROM files f "
+            "JOIN notices n ON n.id = f.notice_id AND n.source = f.source WHERE f.source = ?",
+            (source,)).fetchone()
+
     # -- chunks ------------------------------------------------------------
     def chunks(self, notices: dict[str, Notice]) -> list[Chunk]:
         """Every chunk of the given notices, text and embedded text rebuilt from the notice."""
-        from .chunk import context_header
+        from .chunk import chunk_embed_text
 
         out = []
         rows = self.db.execute('SELECT id, notice_id, section, start, "end", embed_key FROM chunks '
@@ -197,11 +219,8 @@ class Store:
             notice = notices.get(nid)
             if notice is None:
                 continue
-            text = notice.text[start:end]
-            sec = next((s for s in notice.sections if s.start <= start < s.end),
-                       Section(section, start, end))
-            out.append(Chunk(cid, nid, section, start, end, text, key,
-                             f"{context_header(notice, sec)}\n{text}"))
+            out.append(Chunk(cid, nid, section, start, end, notice.text[start:end], key,
+                             chunk_embed_text(notice, start, end)))
         return out
 
     def embed_keys(self) -> set[str]:

@@ -62,7 +62,7 @@ def _embedding_function(embedder: Embedder):
 
         @staticmethod
         def build_from_config(config: dict[str, Any]):
-            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"]))
+            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"].split("#")[0]))
 
     try:
         register(VacancyEmbeddingFunction)

@@ -49,13 +49,26 @@ def fake_embedder() -> FakeEmbedder:
 
 
 @pytest.fixture(scope="session")
-def embedder():
-    """The real default model (all-MiniLM-L6-v2 from site-packages), loaded once."""
-    from index.embed import SentenceEmbedder
+def model_cache(tmp_path_factory) -> Path:
+    """One folder for the exported ONNX model of the whole test session."""
+    return tmp_path_factory.mktemp("models")
 
-    e = SentenceEmbedder()
-    e.model  # load now, so tests time their own work only
-    return e
+
+@pytest.fixture(scope="session")
+def embedder(model_cache):
+    """The real default model (all-MiniLM-L6-v2 from site-packages) on the default backend,
+    exported and loaded once."""
+    from index.embed import make_embedder
+
+    return make_embedder(cache_dir=model_cache).load()  # load now: tests time their own work
+
+
+@pytest.fixture(scope="session")
+def torch_embedder():
+    """The same model run by sentence-transformers (torch): the reference vectors."""
+    from index.embed import make_embedder
+
+    return make_embedder(backend="torch").load()
 
 
 @pytest.fixture(scope="session")

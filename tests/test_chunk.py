@@ -53,8 +53,20 @@ def test_exact_boundaries_sentences_and_bullets():
 
 
 def test_whole_sections_stay_one_chunk_when_they_fit():
-    assert [(c.section, c.start, c.end) for c in chunk_notice(LITERAL)] == [
+    assert [(c.section, c.start, c.end) for c in chunk_notice(LITERAL, min_chars=0)] == [
         ("Education", 0, 108), ("Work Experience", 109, 192), ("Languages", 193, 259)]
+
+
+def test_small_sections_are_joined_while_they_fit_and_the_header_names_each():
+    # 108, 83 and 66 characters: joined two by two at 200, all three at the default
+    assert [(c.section, c.start, c.end) for c in chunk_notice(LITERAL, max_chars=200)] == [
+        ("Education · Work Experience", 0, 192), ("Languages", 193, 259)]
+    (whole,) = chunk_notice(LITERAL)
+    assert (whole.section, whole.start, whole.end) == ("Education · Work Experience · Languages", 0, 259)
+    assert whole.embed_text == ("Legal Officer · P-3 · Education · Work Experience · Languages\n"
+                                + LITERAL.text[0:259])
+    # pieces of at least `min_chars` on both sides stay apart
+    assert len(chunk_notice(LITERAL, min_chars=60)) == 3
 
 
 def test_a_block_that_does_not_fit_starts_the_next_chunk():
@@ -101,8 +113,12 @@ def test_header_names_notice_section_and_stated_fields():
         "duty station (where the job is based), closing date (application deadline)")
     assert context_header(notice, education) == \
         "Regional Security Officer · P-4 · IOM · Pretoria · Education"
-    first = chunk_notice(notice)[0]
+    first = chunk_notice(notice, min_chars=0)[0]
     assert first.embed_text == f"{context_header(notice, header)}\n{first.text}"
+    (joined,) = chunk_notice(notice)  # both sections in one chunk: the fields still named
+    assert joined.embed_text.split("\n")[0] == (
+        "Regional Security Officer · P-4 · IOM · Pretoria · Duty Station · Education · states "
+        "the duty station (where the job is based), closing date (application deadline)")
 
 
 def test_boilerplate_header_has_no_title_so_notices_share_its_embedding():
@@ -110,6 +126,7 @@ def test_boilerplate_header_has_no_title_so_notices_share_its_embedding():
     heads = [("Education", "education"), ("No Fee", "boilerplate")]
     one = make_notice(text, heads, "n1", Metadata(title="Legal Officer"))
     two = make_notice(text, heads, "n2", Metadata(title="Security Officer"))
+    # the boilerplate is never joined to a small section beside it
     (edu1, fee1), (edu2, fee2) = chunk_notice(one), chunk_notice(two)
     assert fee1.embed_text == "No Fee\nNo Fee\nThe United Nations does not charge a fee."
     assert fee1.embed_key == fee2.embed_key
@@ -132,8 +149,8 @@ def test_real_notices_offsets_sections_and_sizes(notice):
     for c in chunks:
         assert notice.text[c.start:c.end] == c.text
         assert c.text == c.text.strip()
-        assert any(s.name == c.section and s.start <= c.start and c.end <= s.end
-                   for s in notice.sections)
+        inside = [s for s in notice.sections if s.start < c.end and s.end > c.start]
+        assert c.section == " · ".join(dict.fromkeys(s.name for s in inside))
         assert len(c.text) <= MAX_CHARS
     ends = [(c.start, c.end) for c in chunks]
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))

@@ -30,7 +30,7 @@ def index_env(tmp_path, monkeypatch):
 def test_ingest_reports_each_rejected_file_and_the_summary(tmp_path, index_env, capsys,
                                                             embedder, monkeypatch):
     # The real model, already loaded for the session, instead of a second copy.
-    monkeypatch.setattr("index.library.SentenceEmbedder", lambda *args, **kwargs: embedder)
+    monkeypatch.setattr("index.library.make_embedder", lambda *args, **kwargs: embedder)
     folder = tmp_path / "inbox"
     folder.mkdir()
     shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
