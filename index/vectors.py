@@ -9,9 +9,9 @@ carries the index's own id (`namespace`), so two indexes sharing a server never 
 clean away) each other's embeddings. Any failure of Chroma surfaces as IndexUnavailable
 with what to do next; retrying is left to the caller.
 
-The embedded store is for one process at a time: Chroma caches an opened index in the
-process, so a process that keeps it open (the web UI) does not see what another process
-(`vacancy ingest`) adds meanwhile, and may fail reading it. Run a server for that case.
+Chroma caches an opened embedded index in the process, so a process that keeps it open
+(the web UI) does not see what another process (`vacancy ingest`) adds meanwhile: the
+library reopens the client when the store's generation changes (`Library.sync`).
 """
 
 from __future__ import annotations
