@@ -763,9 +763,17 @@ def _work_permit(r, p, notice) -> Check:
 
 def _residence(r, p, notice) -> Check:
     countries = set(countries_in(r.text)) or {c for c in [country_code(notice.duty_station)] if c}
-    label = "Residence: " + (", ".join(r.values) if r.values else ", ".join(sorted(countries)))
+    named = [v for v in r.values if v not in ("country", "nationality or residence")]
+    label = "Residence: " + (", ".join(named) if named else ", ".join(sorted(countries)))
+    if "nationality or residence" in r.values:
+        label = "Nationality or residence: " + ", ".join(sorted(countries))
+    if p.residence is None and "nationality or residence" in r.values and p.nationality \
+            and country_code(p.nationality) not in countries:
+        return _make(r, label, UNKNOWN, "You are not a national of it; say where you live.", ask="where you live")
     if p.residence is None:
         return _make(r, label, UNKNOWN, "You did not say where you live.", ask="where you live")
+    if "nationality or residence" in r.values and country_code(p.nationality) in countries:
+        return _make(r, label, MET, f"You are a national of {p.nationality}.")
     home = country_code(p.residence)
     if home is not None and countries and home not in countries:
         return _make(r, label, NOT_MET, f"You live in {p.residence}, outside {', '.join(sorted(countries))}.")

@@ -148,6 +148,12 @@ def _residence(body: str) -> Found | None:
     if re.search(r"limited to candidates based at the duty station|candidates (?:residing|based) "
                  r"(?:in|at) the duty station", body, re.I):
         return ("duty station",), preference
+    if re.search(r"\b(?:nationality|nacionalidad|nationalit[ée]) (?:or|o|ou) (?:residence|residencia|r[ée]sidence) "
+                 r"(?:in|en)\b", body, re.I):
+        return ("nationality or residence",), preference   # "dirigido al público con nacionalidad o residencia en México"
+    if re.search(r"\bmust (?:be based|reside|live) in (?:the )?[A-Z]|\b(?:U\.S\.|US|[A-Z][a-z]+)[- ]based candidates\b",
+                 body):
+        return ("country",), preference   # "Remote, must be based in the United States"
     return None
 
 

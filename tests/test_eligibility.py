@@ -315,3 +315,15 @@ def test_a_graduation_window_binds_only_its_own_track():
             sreq("education", "or current master’s/Ph.D. student for the Postgraduate Track.", level="master",
                  routes=(Route("master"), Route("doctorate")))]
     assert verdict(reqs, studying="master").verdict == "eligible"
+
+
+def test_a_country_the_candidate_must_be_based_in():  # CDC Foundation, ILO Mexico notices
+    based = [sreq("eligibility_rule", "Location: Remote, must be based in the United States",
+                  rule="residence", values=("country",))]
+    assert verdict(BASE + based, residence="Toronto, Canada", **MEETS).verdict == "not_eligible"
+    assert verdict(BASE + based, residence="Chicago", **MEETS).verdict == "eligible"
+    either = [sreq("eligibility_rule", "Este anuncio está dirigido al público con nacionalidad o residencia en México.",
+                   rule="residence", values=("nationality or residence",))]
+    assert verdict(BASE + either, nationality="Colombian", residence="Bogotá", **MEETS).verdict == "not_eligible"
+    assert verdict(BASE + either, nationality="Mexican", residence="Madrid", **MEETS).verdict == "eligible"
+    assert verdict(BASE + either, nationality="Colombian", **MEETS).asks == ("where you live",)

@@ -296,3 +296,13 @@ def test_a_skills_part_lists_requirements():  # IOM, WHO, FHI 360 notices
     text = ("SKILLS\n\n• Ability to liaise effectively with internal stakeholders.\n"
             "• Good task prioritization and organizational skills.\n")
     assert kinds(text) == [("other", "required"), ("other", "required")]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Este anuncio está dirigido al público con nacionalidad o residencia en México.", ("nationality or residence",)),
+    ("Location: Remote, must be based in the United States", ("country",)),
+])
+def test_a_country_to_be_based_in_is_a_residence_rule(sentence, values):
+    notice = parse_notice("t.txt", f"Eligibility\n\n{sentence}\n")
+    assert [(r.rule, r.values) for r in extract_requirements(notice) if r.kind == "eligibility_rule"] == [
+        ("residence", values)]
