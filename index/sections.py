@@ -168,9 +168,11 @@ def _colon_heading(line: str, start: int) -> _Heading | None:
     if not line.endswith(":"):
         return None
     name = clean_heading(line)
-    if len(name.split()) > MAX_COLON_WORDS or not is_title_case(name):
+    if len(name.split()) > MAX_COLON_WORDS:
         return None
     kind = guess_kind(name)
+    if not is_title_case(name) and not (len(name.split()) <= 4 and kind in ("qualifications", "desirable")):
+        return None   # "You will need:" opens the requirements; "Duties include:" is a lead-in
     return _Heading(start, name, kind) if kind != "other" else None
 
 

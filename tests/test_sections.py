@@ -356,3 +356,8 @@ def test_a_skills_line_under_the_requirements_keeps_them_requirements():  # Worl
             "Technical and Professional Skills\n\n• Fluency in English.\n")
     assert _kinds(text) == [("What You’ll Bring", "qualifications"),
                             ("Technical and Professional Skills", "qualifications")]
+
+
+def test_a_short_sentence_case_lead_line_can_open_the_requirements():  # ADB pages
+    text = "Your Role\n\n• Lead the team.\nYou will need:\n\n• Written proficiency in English.\n"
+    assert _kinds(text) == [("Your Role", "responsibilities"), ("You will need", "qualifications")]
