@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from platformdirs import user_data_path
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.library import IndexConfig
@@ -15,7 +16,10 @@ from index.load import Limits
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VACANCY_", env_file=".env", extra="ignore")
 
-    index_dir: Path = Field(Path(".vacancy/index"), description="Chroma data and structured store")
+    data_dir: Path = Field(default_factory=lambda: user_data_path("vacancy-assistant"),
+                           description="the user's data: index and uploads (never inside the repository)")
+    index_dir: Path | None = Field(None, description="Chroma data and structured store (default DATA_DIR/index)")
+    uploads_dir: Path | None = Field(None, description="where web uploads are kept (default DATA_DIR/uploads)")
     notices_dir: Path = Field(Path("notices"), description="where `vacancy ingest` looks by default")
     embedding_model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers name or path")
     embedding_backend: Literal["onnx", "torch", "onnx-int8"] = Field(
@@ -34,6 +38,13 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = 20.0
     ui_auth: str | None = Field(None, description="user:password[,user:password...] for the web UI")
+
+    @model_validator(mode="after")
+    def _in_data_dir(self):
+        """The index and the uploads live in the data folder unless set on their own."""
+        self.index_dir = self.index_dir or self.data_dir / "index"
+        self.uploads_dir = self.uploads_dir or self.data_dir / "uploads"
+        return self
 
     def index_config(self) -> IndexConfig:
         return IndexConfig(

@@ -395,7 +395,7 @@ def test_the_served_login_route_locks_out_after_repeated_failures(seed_library, 
     from ui.app import build, launch
 
     settings = Settings(index_dir=seed_library.config.index_dir, ui_auth="ann:s3cret",
-                        notices_dir=tmp_path / "notices")
+                        uploads_dir=tmp_path / "uploads")
     demo = build(settings, Assistant(seed_library))
     port = free_port()
     launch(demo, settings, "127.0.0.1", port, block=False)

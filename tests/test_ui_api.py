@@ -23,7 +23,7 @@ def server(seed_library, tmp_path_factory):
     from ui.app import build, launch
 
     settings = Settings(index_dir=seed_library.config.index_dir, ui_auth=None,
-                        notices_dir=tmp_path_factory.mktemp("notices"))
+                        uploads_dir=tmp_path_factory.mktemp("uploads"))
     helper = Assistant(seed_library)
     demo = build(settings, helper)
     port = free_port()

@@ -82,7 +82,7 @@ def app(tmp_path_factory, memo_embedder):
     notices.mkdir()
     for p in SEED_FILES:
         shutil.copy(p, notices / p.name)
-    settings = Settings(index_dir=root / "index", notices_dir=notices, ui_auth=None)
+    settings = Settings(index_dir=root / "index", uploads_dir=notices, ui_auth=None)
     library = Library(settings.index_config(), embedder=memo_embedder)
     library.ingest([notices])
     helper = Assistant(library)

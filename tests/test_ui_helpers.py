@@ -155,3 +155,30 @@ def test_auth_pairs():
         auth_pairs("ann:pw,bob")
     with pytest.raises(VacancyError):
         auth_pairs("ann:")
+
+
+def test_the_index_and_uploads_live_in_the_data_folder_not_the_working_directory(tmp_path, monkeypatch):
+    from assistant.settings import Settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VACANCY_INDEX_DIR", raising=False)
+    monkeypatch.delenv("VACANCY_UPLOADS_DIR", raising=False)
+    monkeypatch.setenv("VACANCY_DATA_DIR", str(tmp_path / "data"))
+    s = Settings(_env_file=None)
+    assert (s.index_dir, s.uploads_dir) == (tmp_path / "data" / "index", tmp_path / "data" / "uploads")
+    monkeypatch.delenv("VACANCY_DATA_DIR")
+    default = Settings(_env_file=None)
+    assert not default.index_dir.is_relative_to(tmp_path) and default.index_dir.is_absolute()
+    assert default.uploads_dir.parent == default.index_dir.parent
+
+
+def test_gradio_copies_of_uploads_are_removed_and_other_files_kept(tmp_path):
+    from ui.handlers import _forget
+
+    cache = tmp_path / "gradio"
+    (cache / "abc").mkdir(parents=True)
+    copy, own = cache / "abc" / "notice.txt", tmp_path / "mine.txt"
+    copy.write_text("x")
+    own.write_text("y")
+    _forget([copy, own], cache)
+    assert not (cache / "abc").exists() and own.read_text() == "y"

@@ -112,7 +112,7 @@ def build(settings, assistant=None):
         from index.library import Library
 
         assistant = Assistant(Library(settings.index_config()))
-    h = Handlers(assistant, Path(settings.notices_dir))
+    h = Handlers(assistant, Path(settings.uploads_dir))
     with gr.Blocks(title="Vacancy Assistant", analytics_enabled=False, fill_width=True) as demo:
         gr.HTML('<div class="va-title"><h1>Vacancy Assistant</h1><p>Answers about job vacancy '
                 'notices, every statement cited to the exact words of the notice.</p></div>',

@@ -30,6 +30,7 @@ from ui.upload import Outcome, ingest_uploads
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # read by Gradio at import and launch
 import gradio as gr  # noqa: E402
+from gradio import utils as gradio_utils  # noqa: E402
 
 STREAM_PAUSE_S = 0.04          # between streamed sentences, so the answer visibly builds up
 COMPARE_DEFAULT = 8            # notices preselected in the Compare tab
@@ -151,6 +152,7 @@ class Handlers:
             reason = (f"the notices folder {self.notices_dir} cannot be written "
                       f"({err.strerror or err}); check its permissions")
             outcomes = [Outcome(p.name, "rejected", reason) for p in paths]
+        _forget(paths, Path(gradio_utils.get_upload_folder()))
         self.assistant.refresh()
         report = render.upload_report_html([(o.name, o.status, o.detail) for o in outcomes])
         return (report, *self.lists())
@@ -219,3 +221,17 @@ class Handlers:
             checks = check_eligibility(n, reqs, Profile()).checks
             rows.append(render.compare_row(n, reqs, checks, self.today))
         return render.compare_html(rows)
+
+
+def _forget(paths: list[Path], cache: Path) -> None:
+    """Remove Gradio's own copies of the uploaded files (its cache keeps every upload,
+    rejected ones included, until the server stops): what was accepted is in the uploads
+    folder, what was rejected is kept nowhere. Files outside Gradio's cache are left alone."""
+    for path in paths:
+        if cache.resolve() not in path.resolve().parents:
+            continue
+        try:
+            path.unlink(missing_ok=True)
+            path.parent.rmdir()          # Gradio's one-file folder, when now empty
+        except OSError:
+            pass
