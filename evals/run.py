@@ -245,14 +245,28 @@ def dataset_warnings(cases: Sequence[Case], refs: Mapping[str, str], scores: Seq
 
 
 # -- the command ---------------------------------------------------------------------------
+def notice_paths(source: Path) -> list[Path]:
+    """The notice files a --notices value names: a folder, or a .txt list of files."""
+    if source.is_dir():
+        return [source]
+    if source.is_file() and source.suffix == ".txt":
+        lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
+        paths = [source.parent / line for line in lines if line and not line.startswith("#")]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise VacancyError(f"{source} lists files that do not exist: {', '.join(missing[:3])}")
+        return paths
+    raise VacancyError(f"notices folder {source} does not exist; give a folder or a .txt list with --notices")
+
+
 def index_notices(config: IndexConfig, notices_dir: Path, embedder=None,
                   progress: Callable = lambda it: it) -> Library:
-    """The evaluation index over `notices_dir`, brought up to date (notices whose file is
-    gone are dropped, so it always mirrors the folder)."""
-    if not Path(notices_dir).is_dir():
-        raise VacancyError(f"notices folder {notices_dir} does not exist; give one with --notices")
+    """The evaluation index over `notices_dir` — a folder, or a .txt file listing notice
+    files one per line (relative to the list), so a set can name notices kept elsewhere
+    without a copy — brought up to date (notices not listed are dropped, so it always
+    mirrors the folder or the list)."""
     library = Library(config, embedder=embedder)
-    report = library.ingest([Path(notices_dir)], prune=True, progress=progress)
+    report = library.ingest(notice_paths(Path(notices_dir)), prune=True, progress=progress)
     for r in report.rejected:
         print(f"rejected {r.path}: {r.reason}", file=sys.stderr)
     print(f"evaluation index {config.index_dir}: {report.summary()}", file=sys.stderr)

@@ -1,6 +1,7 @@
 """The eligibility gold set of issue 11 (evals/eligibility/): every case an eligibility case
 with a verdict, well formed (DESIGN §5), about a shipped notice, every notice used and
-byte-identical to its copy in tests/data/corpus; each verdict and each rule family covered.
+listed once in notices.txt and kept only in tests/data/corpus; each verdict and each rule
+family covered.
 
 Left out: whether the chain passes the cases (`vacancy eval` with the real model does that)."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import CORPUS, ROOT
+from evals.run import notice_paths
 from evals.validate import read_cases
 from evals.validate import problems as case_problems
 from index.build import parse_notice
@@ -18,7 +20,7 @@ HERE = ROOT / "evals" / "eligibility"
 
 
 def test_cases_are_well_formed_and_cover_every_verdict():
-    notices = {p.stem: p for p in (HERE / "notices").iterdir()}
+    notices = {p.stem: p for p in notice_paths(HERE / "notices.txt")}
     texts = {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notices.items()}
     cases = read_cases(HERE / "cases.jsonl")
     assert len(cases) >= 60
@@ -32,6 +34,7 @@ def test_cases_are_well_formed_and_cover_every_verdict():
             "scope", "domain_mismatch", "nested_years", "language_level"} <= tags
 
 
-def test_notices_are_byte_identical_copies_of_the_corpus():
-    for p in (HERE / "notices").iterdir():
-        assert p.read_bytes() == (CORPUS / p.name).read_bytes(), p.name
+def test_the_notice_list_names_corpus_files_and_nothing_is_copied():
+    paths = notice_paths(HERE / "notices.txt")
+    assert len(paths) == 19 and all(p.resolve().parent == CORPUS.resolve() for p in paths)
+    assert not (HERE / "notices").exists()
