@@ -20,13 +20,14 @@ from index.records import Notice, Requirement
 from index.requirements import requirements_for
 from index.statements import statements
 
+from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
 from .profile import read_profile
 from .records import Answer, Claim, Profile
-from .resolve import Resolution, Resolver, tokens
+from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
 from .route import Route, route_turn
 
 MAX_QUESTION = 4000
@@ -63,8 +64,16 @@ class Assistant:
         return {n.id: n for n in self.library.notices()}
 
     @cached_property
+    def cards(self) -> dict[str, NoticeCard]:
+        """Each notice's card, made once per load (resolution and catalogue read these)."""
+        return {nid: card_for(n) for nid, n in self.notices.items()}
+
+    @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(list(self.notices.values()))
+        cards = list(self.cards.values())
+        embedder = self.library.embedder
+        vectors = card_vectors(self.library.store, embedder, cards)
+        return Resolver(cards, lambda q: np.asarray(embedder.embed([q])[0], dtype=np.float32), vectors)
 
     @cached_property
     def requirements(self) -> dict[str, tuple[Requirement, ...]]:
@@ -80,7 +89,7 @@ class Assistant:
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
-        for name in ("notices", "resolver", "requirements"):
+        for name in ("notices", "cards", "resolver", "requirements"):
             self.__dict__.pop(name, None)
         self._sentence_cache.clear()
 
@@ -178,11 +187,18 @@ class Assistant:
         return " ".join(w for w in tokens(turn.question) if w not in named)
 
     def _which_notice(self, res: Resolution) -> Composed:
-        ids = res.candidates or tuple(self.notices)
-        listed = "; ".join(notice_name(self.notices[i]) for i in ids)
-        lead = "Several notices fit your question" if res.how == "ambiguous" else \
-            "I could not tell which notice you mean"
-        return Composed((Claim(f"{lead}: {listed}. Which one do you mean?", grounded=False),), False)
+        """Ask which notice is meant: at most MAX_CANDIDATES fitting notices, each with
+        organisation, place, grade and deadline; with no clue at all, how to name one."""
+        if res.how != "ambiguous":
+            return Composed((Claim(f"I could not tell which notice you mean among the {len(self.notices)} "
+                                   "indexed; name its title, organisation, duty station or grade "
+                                   "(or ask “What notices do you have?”).", grounded=False),), False)
+        ids = res.candidates
+        listed = "; ".join(candidate_line(self.cards[i]) for i in ids[:MAX_CANDIDATES])
+        more = f" ({len(ids)} fit; say the organisation, place or grade to narrow it)" \
+            if len(ids) > MAX_CANDIDATES else ""
+        return Composed((Claim(f"Several notices fit your question: {listed}{more}. Which one do you mean?",
+                               grounded=False),), False)
 
     def _cite(self, turn: Turn) -> Turn:
         c = turn.composed
