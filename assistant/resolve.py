@@ -54,6 +54,7 @@ WEIGHTS = {"ident": 12.0, "title": 1.6, "organisation": 3.0, "place": 3.0, "grad
 DENSE_WEIGHT = 3.0
 MIN_SCORE = 2.0        # below this, the question names no notice
 MARGIN = 0.12          # the best must lead the second by this share of its own score
+FOLLOW_UP_MARGIN = 0.4  # with a notice in focus, the posts this close are weighed by likeness to it
 MAX_CANDIDATES = 3     # notices a clarification lists
 STRUCTURED = ("ident", "organisation", "place", "grade")
 
@@ -88,12 +89,13 @@ def _grade_token(grade: str) -> str:
 class _Field:
     """One bm25s index over one field of every card (token lists made here)."""
 
-    def __init__(self, docs: list[list[str]]):
+    def __init__(self, docs: list[list[str]], length_norm: bool = True):
         import bm25s
 
         self.vocabulary = {t for d in docs for t in d}
         self.size = len(docs)
-        self._bm25 = bm25s.BM25()
+        # Structured fields: one place named is one match, however long the field is.
+        self._bm25 = bm25s.BM25() if length_norm else bm25s.BM25(b=0.0)
         # bm25s cannot index an empty document: a placeholder token no query has.
         self._bm25.index([d or ["\x00"] for d in docs], show_progress=False)
 
@@ -115,7 +117,8 @@ class Resolver:
         self._embed = embed
         self._vectors = card_vectors if embed is not None else None
         self._stemmer = _stemmer()
-        self.fields = {name: _Field([fn(c) for c in self.cards]) for name, fn in self._field_tokens().items()}
+        self.fields = {name: _Field([fn(c) for c in self.cards], name in ("title", "opening"))
+                       for name, fn in self._field_tokens().items()}
         self._fuzzy_vocabulary = sorted(w for f in ("title", "organisation", "place")
                                         for w in self.fields[f].vocabulary if len(w) >= 5 and "_" not in w)
 
@@ -147,7 +150,7 @@ class Resolver:
             r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", question, re.I)]
         return {"ident": tokens(question) + words, "title": stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:])],
                 "organisation": content + orgs, "place": content + _pairs(content),
-                "grade": grades + content, "opening": stems}
+                "grade": grades + content + [a + b for a, b in zip(words, words[1:])], "opening": stems}
 
     def _corrections(self, words: list[str]) -> list[str]:
         """For each word of five letters or more that no card has, the nearest card word
@@ -194,9 +197,11 @@ class Resolver:
             return Resolution(self.named(question) or tuple(self.ids), "all")
         found, strong = self._best(question)
         earlier = self._from_history(history)
+        if found and earlier:
+            found = self._best(question, FOLLOW_UP_MARGIN)[0]
         if earlier and (found is None or not strong):
             return earlier                      # a word of the profile does not move the focus
-        if found and found.how == "ambiguous" and earlier:
+        if found and earlier:                   # "and the one in Nairobi?": the like post there
             return self._near_focus(found, earlier) or found
         if found:
             return found
@@ -221,13 +226,13 @@ class Resolver:
             named = True
         return tuple(self.ids[i] for i in np.flatnonzero(keep)) if named else ()
 
-    def _best(self, text: str) -> tuple[Resolution | None, bool]:
+    def _best(self, text: str, margin: float = MARGIN) -> tuple[Resolution | None, bool]:
         total, strong = self.scores(text)
         order = np.argsort(-total, kind="stable")
         top = float(total[order[0]])
         if top < MIN_SCORE:
             return None, False
-        close = [int(i) for i in order[:50] if total[i] >= top * (1 - MARGIN)]
+        close = [int(i) for i in order[:50] if total[i] >= top * (1 - margin)]
         if len(close) == 1:
             return Resolution((self.ids[close[0]],), "mentioned"), bool(strong[close[0]])
         return Resolution((), "ambiguous", tuple(self.ids[i] for i in close)), bool(strong[close].any())
@@ -241,11 +246,13 @@ class Resolver:
 
     def _near_focus(self, found: Resolution, focus: Resolution) -> Resolution | None:
         """Of the notices a follow-up fits, the one most like the notice in focus (same
-        organisation, title words), when it clearly leads."""
+        organisation, title words), when it clearly leads; a single fitting notice is it."""
+        if found.notice_ids:
+            return found
         card = self.card(focus.notice_ids[0])
         like = " ".join(filter(None, (card.title, card.organisation)))
         by_field = self.field_scores(like)
-        index = {nid: i for i, nid in enumerate(self.ids)}
+        index = self._position
         scored = sorted(((by_field["title"][index[n]] + by_field["organisation"][index[n]], n)
                          for n in found.candidates if n != card.notice_id), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0] * (1 - MARGIN)):

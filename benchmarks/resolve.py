@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.cards import NoticeCard, card_for  # noqa: E402
 from assistant.resolve import Resolver  # noqa: E402
+from assistant.vocabulary import ENTITY_ACRONYMS  # noqa: E402
+from index.vocab import ORGANISATIONS  # noqa: E402
 from index.build import collect, parse_notice  # noqa: E402
 from index.derived import parser_hash  # noqa: E402
 from index.errors import VacancyError  # noqa: E402
@@ -129,7 +131,8 @@ def _city(card: NoticeCard) -> str | None:
 
 
 def _org(card: NoticeCard) -> str | None:
-    names = [a for a in card.acronyms if a != "UN" and len(a) <= 12]
+    """The first known organisation or UN entity acronym (not any bracketed acronym)."""
+    names = [a for a in card.acronyms if a != "UN" and (a in ORGANISATIONS or a in ENTITY_ACRONYMS)]
     return names[0] if names else None
 
 
