@@ -54,6 +54,7 @@ WEIGHTS = {"ident": 12.0, "title": 1.6, "organisation": 3.0, "place": 3.0, "grad
 DENSE_WEIGHT = 3.0
 MIN_SCORE = 2.0        # below this, the question names no notice
 MARGIN = 0.12          # the best must lead the second by this share of its own score
+AUX_LEAD = 0.6         # how far opening words + embedding must lead to pick among equal names
 FOLLOW_UP_MARGIN = 0.4  # with a notice in focus, the posts this close are weighed by likeness to it
 MAX_CANDIDATES = 3     # notices a clarification lists
 STRUCTURED = ("ident", "organisation", "place", "grade")
@@ -94,7 +95,7 @@ class _Field:
 
         self.vocabulary = {t for d in docs for t in d}
         self.size = len(docs)
-        # Structured fields: one place named is one match, however long the field is.
+        # Names (title, place, ...): the words named match, however long the field is.
         self._bm25 = bm25s.BM25() if length_norm else bm25s.BM25(b=0.0)
         # bm25s cannot index an empty document: a placeholder token no query has.
         self._bm25.index([d or ["\x00"] for d in docs], show_progress=False)
@@ -117,7 +118,7 @@ class Resolver:
         self._embed = embed
         self._vectors = card_vectors if embed is not None else None
         self._stemmer = _stemmer()
-        self.fields = {name: _Field([fn(c) for c in self.cards], name in ("title", "opening"))
+        self.fields = {name: _Field([fn(c) for c in self.cards], name == "opening")
                        for name, fn in self._field_tokens().items()}
         self._fuzzy_vocabulary = sorted(w for f in ("title", "organisation", "place")
                                         for w in self.fields[f].vocabulary if len(w) >= 5 and "_" not in w)
@@ -143,13 +144,16 @@ class Resolver:
         words = [w for w in words if w not in _WORD_ACRONYMS
                  or re.search(rf"\b{re.escape(w.upper())}\b", question)]
         content = [w for w in words if w not in _COMMON]
+        capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", question)}
+        capitalised |= {p for w in capitalised for p in w.split("-")}
         content += self._corrections(content)
         stems = self._stem(content)
         orgs = [ORGANISATION_OF[m.group(0).lower()].lower() for m in organisation_pattern().finditer(question)]
         grades = [_grade_token(m.group(0)) for m in re.finditer(
             r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", question, re.I)]
         return {"ident": tokens(question) + words, "title": stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:])],
-                "organisation": content + orgs, "place": content + _pairs(content),
+                "organisation": [w for w in content if w in ORGANISATION_OF or (
+                    w in capitalised and self._stem([w])[0] not in self.fields["title"].vocabulary)] + orgs, "place": content + _pairs(content),
                 "grade": grades + content + [a + b for a, b in zip(words, words[1:])], "opening": stems}
 
     def _corrections(self, words: list[str]) -> list[str]:
@@ -172,18 +176,21 @@ class Resolver:
         query = self._query(question)
         return {name: f.scores(query[name]) for name, f in self.fields.items()}
 
-    def scores(self, question: str) -> tuple[np.ndarray, np.ndarray]:
-        """(fused score of every card, whether a structured field matched it)."""
+    def scores(self, question: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(score from the names the question gives — identifiers, title, organisation,
+        place, grade —, score from the rest — opening words, embedding —, whether a
+        structured field matched), one value per card."""
         by_field = self.field_scores(question)
-        total = sum(WEIGHTS[f] * s for f, s in by_field.items())
+        named = sum(WEIGHTS[f] * by_field[f] for f in ("ident", "title", "organisation", "place", "grade"))
+        rest = WEIGHTS["opening"] * by_field["opening"]
         strong = np.zeros(len(self.cards), dtype=bool)
         for f in STRUCTURED:
             strong |= by_field[f] > 0
         strong |= self._title_pairs(question)
-        if self._vectors is not None and total.max(initial=0) > 0:
+        if self._vectors is not None and (named + rest).max(initial=0) > 0:
             sims = self._vectors @ self._embed(question)
-            total = total + DENSE_WEIGHT * np.clip(sims - 0.25, 0, None) * (total > 0)
-        return total, strong
+            rest = rest + DENSE_WEIGHT * np.clip(sims - 0.25, 0, None) * ((named + rest) > 0)
+        return named, rest, strong
 
     def _title_pairs(self, question: str) -> np.ndarray:
         pairs = [t for t in self._query(question)["title"] if "_" in t]
@@ -227,12 +234,23 @@ class Resolver:
         return tuple(self.ids[i] for i in np.flatnonzero(keep)) if named else ()
 
     def _best(self, text: str, margin: float = MARGIN) -> tuple[Resolution | None, bool]:
-        total, strong = self.scores(text)
+        """The notices the names in `text` fit within `margin` of the best; the opening
+        words and the embedding pick one of them only when they clearly lead (`AUX_LEAD`),
+        so two posts of one title stay two."""
+        named, rest, strong = self.scores(text)
+        total = named + rest
         order = np.argsort(-total, kind="stable")
         top = float(total[order[0]])
-        if top < MIN_SCORE:
+        if top < MIN_SCORE and not strong[order[0]]:   # BM25 scores are small over few notices
             return None, False
-        close = [int(i) for i in order[:50] if total[i] >= top * (1 - margin)]
+        if named.max() > 0:
+            by_name = np.argsort(-named, kind="stable")[:50]
+            close = [int(i) for i in by_name if named[i] >= named[by_name[0]] * (1 - margin)]
+            close.sort(key=lambda i: -rest[i])
+            if len(close) > 1 and rest[close[0]] - rest[close[1]] >= AUX_LEAD:
+                close = close[:1]
+        else:
+            close = [int(i) for i in order[:50] if total[i] >= top * (1 - margin)]
         if len(close) == 1:
             return Resolution((self.ids[close[0]],), "mentioned"), bool(strong[close[0]])
         return Resolution((), "ambiguous", tuple(self.ids[i] for i in close)), bool(strong[close].any())

@@ -106,7 +106,9 @@ class Reference:
 
 
 def read_notices(dirs: list[Path], cache: Path):
-    key = cache / f"notices-{parser_hash()}-{abs(hash(tuple(map(str, dirs))))}.pickle"
+    import hashlib
+
+    key = cache / f"notices-{parser_hash()}-{hashlib.sha256(repr(sorted(map(str, dirs))).encode()).hexdigest()[:12]}.pickle"
     if key.exists():
         return pickle.loads(key.read_bytes())
     out = []
