@@ -99,9 +99,11 @@ def _acronyms(head: str, organisation: str) -> tuple[str, ...]:
 def organisation_pattern() -> re.Pattern:
     """Names of `vocab.ORGANISATIONS` as one alternation (acronyms as written, full names in
     any case); reads the same names as `vocab.organisation_pattern`, ~30x faster on long text."""
-    acronyms = "|".join(re.escape(a) for a in sorted(vocab.ORGANISATIONS, key=len, reverse=True))
-    names = "|".join(re.escape(n) for n in sorted({n for ns in vocab.ORGANISATIONS.values() for n in ns},
-                                                  key=len, reverse=True))
+    all_names = {n for ns in vocab.ORGANISATIONS.values() for n in ns}
+    written = sorted({*vocab.ORGANISATIONS, *(n for n in all_names if n.isupper() and len(n) <= 5)},
+                     key=len, reverse=True)          # "BIT", "OIT": as written, never "a bit"
+    acronyms = "|".join(re.escape(a) for a in written)
+    names = "|".join(re.escape(n) for n in sorted(all_names - set(written), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{acronyms})(?![\w-])|(?i:\b(?:{names})\b)")
 
 
