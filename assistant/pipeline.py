@@ -22,6 +22,7 @@ from index.records import Notice, Requirement
 from index.requirements import requirements_for
 from index.statements import statements
 
+from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
@@ -30,7 +31,7 @@ from .compose import (Composed, content_words, eligibility, facts, notice_name, 
 from .eligibility import embedding_relate, scope_of
 from .profile import read_profile
 from .records import Answer, Claim, Profile
-from .resolve import Resolution, Resolver, tokens
+from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
 from .route import Route, route_turn
 
 MAX_QUESTION = 4000
@@ -75,8 +76,16 @@ class Assistant:
         return embedding_relate(self.library.embedder)
 
     @cached_property
+    def cards(self) -> dict[str, NoticeCard]:
+        """Each notice's card, made once per load (resolution and catalogue read these)."""
+        return {nid: card_for(n) for nid, n in self.notices.items()}
+
+    @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(list(self.notices.values()))
+        cards = list(self.cards.values())
+        embedder = self.library.embedder
+        vectors = card_vectors(self.library.store, embedder, cards)
+        return Resolver(cards, lambda q: np.asarray(embedder.embed([q])[0], dtype=np.float32), vectors)
 
     @cached_property
     def requirements(self) -> dict[str, tuple[Requirement, ...]]:
@@ -100,7 +109,7 @@ class Assistant:
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
-        for name in ("notices", "resolver", "requirements", "names"):
+        for name in ("notices", "cards", "resolver", "requirements", "names"):
             self.__dict__.pop(name, None)
         self._sentence_cache.clear()
 
@@ -119,13 +128,15 @@ class Assistant:
             old = self.notices
             fresh = {i: old.get(i) or self.library.notice(i) for i in self.library.notice_ids()}
             notices = {i: n for i, n in fresh.items() if n is not None}
-            state = {"notices": notices, "resolver": Resolver(list(notices.values()))}
+            cards = self.cards
+            state = {"notices": notices, "cards": {i: cards.get(i) or card_for(n) for i, n in notices.items()}}
             if "requirements" in self.__dict__:
                 known = self.requirements
                 state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
                                          for i in notices}
             self.__dict__.update(state)
-            self.__dict__.pop("names", None)
+            for name in ("names", "resolver"):   # rebuilt from the cards at the next question
+                self.__dict__.pop(name, None)
             self._seen = seen
             return True
 
@@ -227,11 +238,18 @@ class Assistant:
         return " ".join(w for w in tokens(turn.question) if w not in named)
 
     def _which_notice(self, res: Resolution) -> Composed:
-        ids = res.candidates or tuple(self.notices)
-        listed = "; ".join(notice_name(self.notices[i]) for i in ids)
-        lead = "Several notices fit your question" if res.how == "ambiguous" else \
-            "I could not tell which notice you mean"
-        return Composed((Claim(f"{lead}: {listed}. Which one do you mean?", grounded=False),), False)
+        """Ask which notice is meant: at most MAX_CANDIDATES fitting notices, each with
+        organisation, place, grade and deadline; with no clue at all, how to name one."""
+        if res.how != "ambiguous":
+            return Composed((Claim(f"I could not tell which notice you mean among the {len(self.notices)} "
+                                   "indexed; name its title, organisation, duty station or grade "
+                                   "(or ask “What notices do you have?”).", grounded=False),), False)
+        ids = res.candidates
+        listed = "; ".join(candidate_line(self.cards[i]) for i in ids[:MAX_CANDIDATES])
+        more = f" ({len(ids)} fit; say the organisation, place or grade to narrow it)" \
+            if len(ids) > MAX_CANDIDATES else ""
+        return Composed((Claim(f"Several notices fit your question: {listed}{more}. Which one do you mean?",
+                               grounded=False),), False)
 
     def _cite(self, turn: Turn) -> Turn:
         c = turn.composed

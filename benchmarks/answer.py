@@ -8,6 +8,7 @@ against an index of the given notices (default: notices/).
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.pipeline import Assistant  # noqa: E402
+from assistant.route import route_turn  # noqa: E402
 from index.library import IndexConfig, Library  # noqa: E402
 
 QUESTIONS = [
@@ -51,9 +53,13 @@ def main() -> int:
     library = Library(IndexConfig(index_dir=index_dir))
     library.ingest(args.dirs)
     helper = Assistant(library)
-    for q, h in QUESTIONS:                       # warm-up: model, BM25, requirements cache
+    load_start = time.perf_counter()
+    helper.ask(*QUESTIONS[0])                    # load: notices, cards, card vectors, BM25, model
+    load_s = time.perf_counter() - load_start
+    for q, h in QUESTIONS:                       # warm-up: requirements cache, retriever
         helper.ask(q, h)
     by_kind: dict[str, list[float]] = {}
+    kinds: dict[str, list[float]] = {}
     times: list[float] = []
     for _ in range(args.rounds):
         for q, h in QUESTIONS:
@@ -62,9 +68,14 @@ def main() -> int:
             ms = (time.perf_counter() - start) * 1000
             times.append(ms)
             by_kind.setdefault(q[:40], []).append(ms)
+            kinds.setdefault(route_turn(q, tuple(h)).kind, []).append(ms)
     print(f"notices {len(helper.notices)}  questions {len(QUESTIONS)}  rounds {args.rounds}  answers {len(times)}")
     print(f"answer latency  p50 {statistics.median(times):.1f} ms  p95 {percentile(times, 95):.1f} ms  "
           f"max {max(times):.1f} ms")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"load (first answer) {load_s:.1f} s   peak RSS {rss:.0f} MB")
+    for kind, ms in sorted(kinds.items()):
+        print(f"  {kind:12} p50 {statistics.median(ms):7.1f} ms  p95 {percentile(ms, 95):7.1f} ms  (n={len(ms)})")
     for q, ms in sorted(by_kind.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"  {statistics.median(ms):7.1f} ms  {q}")
     return 0

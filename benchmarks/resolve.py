@@ -1,0 +1,290 @@
+"""Notice resolution accuracy: which notice a question names, over every notice of the
+given folders indexed together (default: notices/ + ../shared/corpus/{notices,dev,scale}).
+
+    .venv/bin/python benchmarks/resolve.py [DIR ...] [--per-kind 60] [--seed 7] [--show 10]
+
+References are generated from the notices' metadata, the ways users name a post (title
+only; organisation + place; grade + place; acronym + title; misspelt place; a follow-up
+"and the one in X?" after a question about a sibling post), plus the hand-written ones
+of `HANDWRITTEN` (the job's subject, as a user would say it). A reference's expected
+notices are every notice its words fit (same title, organisation, place or grade), so a
+question that cannot tell two posts apart expects a clarification.
+
+Outcome per reference: correct (resolved to the one expected notice), clarified (a
+clarification whose candidates include an expected notice; for a question several
+notices fit, that is the right answer), guessed (resolved to one of several that fit
+equally), wrong (another notice, or a clarification without the right one), none (no
+notice found). Prints counts per kind and the first `--show` failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.cards import NoticeCard, card_for  # noqa: E402
+from assistant.resolve import Resolver  # noqa: E402
+from assistant.vocabulary import ENTITY_ACRONYMS  # noqa: E402
+from index.vocab import ORGANISATIONS  # noqa: E402
+from index.build import collect, parse_notice  # noqa: E402
+from index.derived import parser_hash  # noqa: E402
+from index.errors import VacancyError  # noqa: E402
+from index.load import load  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+DEFAULT_DIRS = [ROOT / "notices", SHARED / "notices", SHARED / "dev", SHARED / "scale"]
+
+# (question, history, words that pick the expected notice: every word must be in its
+# title + duty station + organisation + source, case-insensitively). Written from the
+# notices, as users would ask.
+HANDWRITTEN: list[tuple[str, list[str], tuple[str, ...]]] = [
+    ("What degree does the P-3 in Laayoune require?", [], ("laayoune",)),
+    ("Who does the MINURSO security coordination officer report to?", [], ("laayoune",)),
+    ("When does the security job in Western Sahara close?", [], ("laayoune",)),
+    ("What languages does the chief security officer in Haiti need?", [], ("port-au-prince",)),
+    ("Is there a salary for the Port au Prince post?", [], ("port-au-prince",)),
+    ("What does the IOM regional security officer do?", [], ("pretoria",)),
+    ("How many years of experience for the security officer in South Africa?", [], ("pretoria",)),
+    ("And the one in Pretoria?", ["What languages does the Laayoune post require?"], ("pretoria",)),
+    ("And in Haiti?", ["What languages does the Laayoune post require?"], ("port-au-prince",)),
+    ("What about the Haitian one?", ["When does the Pretoria post close?"], ("port-au-prince",)),
+    ("Who may apply for the protection coordination officer?", [], ("protection coordination",)),
+    ("What does the crisis management security coordinator do?", [], ("crisis management",)),
+    ("Tell me about the library job at the Dag Hammarskjöld Library", [], ("001_un-dhl",)),
+    ("What is the grade of the audiovisual librarian post?", [], ("digital audiovisual",)),
+    ("How long is the UN audiovisual library assistant contract?", [], ("audiovisual library/archive",)),
+    ("Is the UN librarian/archivist internship paid?", [], ("librarian/archivist internship",)),
+    ("What does the UNDP archivist intern do?", [], ("archivist/documentalist",)),
+    ("What does the accounting assistant at the Department of Operational Support do?", [], ("accounting",)),
+    ("What is the UNICEF digital asset manager consultancy about?", [], ("digital asset manager",)),
+    ("What languages does the WFP programme associate in Colombo need?", [], ("programmme associate",)),
+    ("What grade is the activity manager post in Sri Lanka?", [], ("activity manager",)),
+    ("What is the closing date of the WFP coordination post in Dhaka?", [], ("dhaka",)),
+    ("What does the business support assistant in Lesotho do?", [], ("maseru",)),
+    ("Where is the supply chain consultancy in Chad based?", [], ("supply chain",)),
+    ("What does the partnerships officer in Korea do?", [], ("partnerships officer",)),
+    ("What licence does the senior driver in Karachi need?", [], ("014_ilo",)),
+    ("What does the IOM senior programme assistant in Berbera do?", [], ("berbera",)),
+    ("What does the community-based protection assistant in Cox's Bazar do?", [], ("cox",)),
+    ("the IT help-desk job in Aden: when does it close?", [], ("017_wfp",)),
+    ("What does the ACTED CCCM technical coordinator in Hargeisa do?", [], ("cccm",)),
+    ("What does the World Vision accountability coordinator do?", [], ("accountabilty",)),
+    ("What skills does the UNICEF front-end designer need?", [], ("front end",)),
+    ("Who is the Giga UX design specialist working for?", [], ("giga",)),
+    ("Is the WRI data lab designer job in London hybrid?", [], ("data lab",)),
+    ("What does the EU governance team leader in Malawi do?", [], ("governance",)),
+    ("What does the WFP logistics officer in Aden do?", [], ("logistics officer",)),
+    ("What does the ACF information management officer in Aden do?", [], ("ikm",)),
+    ("Which degree does the ACF nutrition programme manager need?", [], ("nutrition",)),
+    ("Does the data entry assistant in Aden need English?", [], ("data entry",)),
+    ("What does the New York Times software engineer do?", [], ("028_nytimes",)),
+    ("What does the Columbia digital repository developer do?", [], ("029_columbia",)),
+    ("Is the UNICEF visual design consultancy in Stockholm remote?", [], ("030_unicef",)),
+    ("And the designer one in Stockholm?", ["What does the Giga UX design specialist do?"], ("030_unicef",)),
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str
+    question: str
+    history: tuple[str, ...]
+    expected: frozenset[str]
+
+
+def read_notices(dirs: list[Path], cache: Path):
+    import hashlib
+
+    key = cache / f"notices-{parser_hash()}-{hashlib.sha256(repr(sorted(map(str, dirs))).encode()).hexdigest()[:12]}.pickle"
+    if key.exists():
+        return pickle.loads(key.read_bytes())
+    out = []
+    for path in collect([d for d in dirs if d.exists()]):
+        try:
+            out.append(parse_notice(path.name, load(path, 5_000_000).text))
+        except VacancyError:
+            continue
+    key.write_bytes(pickle.dumps(out))
+    return out
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+def _city(card: NoticeCard) -> str | None:
+    if not card.duty_station:
+        return None
+    first = re.split(r"[,(;/]| - ", card.duty_station)[0].strip()
+    return first if 3 <= len(first) <= 30 and not re.search(r"\d", first) else None
+
+
+def _org(card: NoticeCard) -> str | None:
+    """The first known organisation or UN entity acronym (not any bracketed acronym)."""
+    names = [a for a in card.acronyms if a != "UN" and (a in ORGANISATIONS or a in ENTITY_ACRONYMS)]
+    return names[0] if names else None
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if rng.random() < 0.5 else word[:i] + word[i + 1:]
+
+
+def generated(cards: list[NoticeCard], per_kind: int, rng: random.Random) -> list[Reference]:
+    by_title = defaultdict(set)
+    by_org_city = defaultdict(set)
+    by_grade_city = defaultdict(set)
+    for c in cards:
+        by_title[_norm(c.title)].add(c.notice_id)
+        if _org(c) and _city(c):
+            by_org_city[(_org(c), _city(c).lower())].add(c.notice_id)
+        if c.grade and _city(c):
+            by_grade_city[(c.grade.lower(), _city(c).lower())].add(c.notice_id)
+    titled = [c for c in cards if c.title and 2 <= len(c.title.split()) <= 10]
+    out: list[Reference] = []
+    for c in rng.sample(titled, min(per_kind, len(titled))):
+        out.append(Reference("title only", f"What does the {c.title} do?", (), frozenset(by_title[_norm(c.title)])))
+    pool = [c for c in cards if _org(c) and _city(c)]
+    for c in rng.sample(pool, min(per_kind, len(pool))):
+        out.append(Reference("organisation + place", f"What are the requirements for the {_org(c)} post in {_city(c)}?",
+                             (), frozenset(by_org_city[(_org(c), _city(c).lower())])))
+    pool = [c for c in cards if c.grade and _city(c)]
+    for c in rng.sample(pool, min(per_kind, len(pool))):
+        out.append(Reference("grade + place", f"When does the {c.grade} in {_city(c)} close?", (),
+                             frozenset(by_grade_city[(c.grade.lower(), _city(c).lower())])))
+    pool = [c for c in titled if _org(c)]
+    for c in rng.sample(pool, min(per_kind, len(pool))):
+        same = {n for n in by_title[_norm(c.title)] if n in {d.notice_id for d in cards if _org(d) == _org(c)}}
+        out.append(Reference("acronym + title", f"Who does the {_org(c)} {c.title} report to?", (),
+                             frozenset(same or {c.notice_id})))
+    pool = [c for c in titled if _city(c) and len(_city(c)) >= 6 and " " not in _city(c)]
+    for c in rng.sample(pool, min(per_kind, len(pool))):
+        wrong = _misspell(_city(c), rng)
+        expected = {n for n in by_title[_norm(c.title)]
+                    if next(d for d in cards if d.notice_id == n).duty_station == c.duty_station}
+        out.append(Reference("misspelt place", f"What languages does the {c.title} in {wrong} need?", (),
+                             frozenset(expected)))
+    out += follow_ups(cards, per_kind, rng)
+    return out
+
+
+def follow_ups(cards: list[NoticeCard], per_kind: int, rng: random.Random) -> list[Reference]:
+    """A question about one post, then "and the one in X?" where another post of the same
+    title or organisation is in X."""
+    groups = defaultdict(list)
+    for c in cards:
+        if c.title and _city(c):
+            groups[_norm(c.title)].append(c)
+        if _org(c) and _city(c):
+            groups[_org(c)].append(c)
+    pairs = []
+    for members in groups.values():
+        for a in members:
+            for b in members:
+                if _city(a).lower() != _city(b).lower():
+                    pairs.append((a, b))
+    out = []
+    for a, b in rng.sample(pairs, min(per_kind, len(pairs))):
+        fits = {c.notice_id for c in cards if _city(c) and _city(c).lower() == _city(b).lower()
+                and (_norm(c.title) == _norm(b.title) if _norm(a.title) == _norm(b.title) else _org(c) == _org(b))}
+        out.append(Reference("follow-up", f"And the one in {_city(b)}?",
+                             (f"What languages does the {a.title or _org(a)} in {_city(a)} require?",),
+                             frozenset(fits)))
+    return out
+
+
+def handwritten(cards: list[NoticeCard]) -> list[Reference]:
+    out = []
+    for question, history, words in HANDWRITTEN:
+        fits = {c.notice_id for c in cards
+                if all(w in " ".join(filter(None, (c.title, c.duty_station, c.organisation, c.source))).lower()
+                       for w in words)}
+        if fits:
+            out.append(Reference("hand-written", question, tuple(history), frozenset(fits)))
+        else:
+            print(f"  (no notice fits hand-written reference {question!r}; left out)")
+    return out
+
+
+def outcome(res, expected: frozenset[str]) -> str:
+    if res.how in ("mentioned", "history"):
+        if res.notice_ids[0] in expected:
+            return "correct" if len(expected) == 1 else "guessed"
+        return "wrong"
+    if res.how == "ambiguous":
+        return "clarified" if expected & set(res.candidates[:3]) or (
+            len(expected) > 3 and expected & set(res.candidates)) else "wrong"
+    return "none"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS)
+    parser.add_argument("--per-kind", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", type=int, default=10)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--no-dense", action="store_true", help="resolve without the embedding model")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    notices = read_notices(args.dirs, args.cache)
+    cards = [card_for(n) for n in notices]
+    t1 = time.perf_counter()
+    embed, vectors = None, None
+    if not args.no_dense:
+        from index.embed import SentenceEmbedder
+
+        embedder = SentenceEmbedder()
+        vectors = np.asarray(embedder.embed([c.text() for c in cards]), dtype=np.float32)
+        embed = lambda q: np.asarray(embedder.embed([q])[0], dtype=np.float32)  # noqa: E731
+    t2 = time.perf_counter()
+    resolver = Resolver(cards, embed, vectors)
+    t3 = time.perf_counter()
+    refs = generated(cards, args.per_kind, random.Random(args.seed)) + handwritten(cards)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    failures, times = [], []
+    for ref in refs:
+        start = time.perf_counter()
+        res = resolver.resolve(ref.question, ref.history)
+        times.append((time.perf_counter() - start) * 1000)
+        o = outcome(res, ref.expected)
+        counts[ref.kind][o] += 1
+        if o in ("wrong", "none", "guessed"):
+            failures.append((ref, res, o))
+    print(f"notices {len(cards)}  references {len(refs)}  (parse+cards {t1 - t0:.1f} s, "
+          f"card embeddings {t2 - t1:.1f} s, index {t3 - t2:.1f} s)")
+    cols = ("correct", "clarified", "guessed", "wrong", "none")
+    print(f"{'kind':24}" + "".join(f"{c:>10}" for c in cols) + f"{'n':>6}")
+    total = Counter()
+    for kind, c in counts.items():
+        total.update(c)
+        print(f"{kind:24}" + "".join(f"{c[x]:>10}" for x in cols) + f"{sum(c.values()):>6}")
+    n = sum(total.values())
+    print(f"{'all':24}" + "".join(f"{total[x]:>10}" for x in cols) + f"{n:>6}")
+    print(f"correct or correctly clarified {(total['correct'] + total['clarified']) / n:.3f}   "
+          f"wrong {total['wrong'] / n:.3f}   guessed {total['guessed'] / n:.3f}   none {total['none'] / n:.3f}")
+    times.sort()
+    print(f"resolution latency p50 {times[len(times) // 2]:.1f} ms  p95 {times[int(len(times) * .95)]:.1f} ms")
+    names = {c.notice_id: f"{c.title} ({c.duty_station})" for c in cards}
+    for ref, res, o in failures[:args.show]:
+        got = [names[i] for i in (res.notice_ids or res.candidates)[:3]]
+        want = [names[i] for i in list(ref.expected)[:2]]
+        print(f"  {o:8} [{ref.kind}] {ref.question!r} {list(ref.history)} → {res.how} {got}; expected {want}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
