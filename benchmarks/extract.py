@@ -1,0 +1,47 @@
+"""Requirement extraction time against text length (issue 14: it must grow linearly).
+
+Concatenates the repaired texts of the corpus notices in `tests/data/corpus/` into texts
+of 0.25, 0.5, 1, 2 and 4 MB, parses each and times `extract_requirements`, printing seconds
+and seconds per MB. Run: `.venv/bin/python benchmarks/extract.py`. Left out: load and
+repair (timed by `benchmarks/ingest.py`); ingest refuses texts over
+`VACANCY_MAX_NOTICE_CHARS` anyway, so this measures the parser itself.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evals.understanding.validate import repaired_text  # noqa: E402
+from index.build import parse_notice  # noqa: E402
+from index.requirements import extract_requirements  # noqa: E402
+
+SIZES_MB = (0.25, 0.5, 1, 2, 4)
+
+
+def corpus_text() -> str:
+    files = sorted(p for p in (ROOT / "tests" / "data" / "corpus").iterdir() if p.suffix in (".txt", ".html", ".md"))
+    return "\n\n".join(repaired_text(p) for p in files)
+
+
+def main() -> None:
+    base = corpus_text()
+    print(f"corpus text: {len(base):,} characters from tests/data/corpus")
+    print(f"{'MB':>5} {'parse s':>8} {'extract s':>10} {'extract s/MB':>13} {'requirements':>13}")
+    for mb in SIZES_MB:
+        n = int(mb * 1_000_000)
+        text = (base * (n // len(base) + 1))[:n]
+        t0 = time.perf_counter()
+        notice = parse_notice("bench.txt", text)
+        t1 = time.perf_counter()
+        found = extract_requirements(notice)
+        t2 = time.perf_counter()
+        print(f"{mb:>5} {t1 - t0:>8.2f} {t2 - t1:>10.2f} {(t2 - t1) / mb:>13.2f} {len(found):>13,}")
+
+
+if __name__ == "__main__":
+    main()
