@@ -48,4 +48,4 @@ bench: install
 	$(BIN)/python benchmarks/answer.py
 
 clean:
-	rm -rf .vacancy $(VENV)
+	rm -rf $(VENV)   # the index and uploads live in the user data folder (VACANCY_DATA_DIR), not here
