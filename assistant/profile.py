@@ -467,6 +467,13 @@ def _experience_grade(text: str) -> str | None:
 
 def understood(p: Profile) -> str | None:
     """ "I understood: bachelor's · 7 years (communications) · English fluent · national of Germany"."""
+    parts = profile_parts(p)
+    return "I understood: " + " · ".join(parts) + "." if parts else None
+
+
+def profile_parts(p: Profile) -> list[str]:
+    """What the profile holds, one short phrase per fact, in a fixed order (the chat's
+    "I understood" line and the UI's "You:" line both read these)."""
     parts = []
     if p.degree_level:
         from index.vocab import LEVEL_NAMES
@@ -494,4 +501,4 @@ def understood(p: Profile) -> str | None:
         parts.append(f"lives in {p.residence}")
     if p.age is not None:
         parts.append(f"{p.age} years old")
-    return "I understood: " + " · ".join(parts) + "." if parts else None
+    return parts

@@ -104,7 +104,7 @@ def test_talking_about_names_the_focus_and_the_profile():
     assert render.talking_about([n], profile, focused=True) == (
         '<div class="va-talking">Talking about: Officer &lt;x&gt;, P-3, Laayoune <em>(chosen in '
         "Notices)</em> <span class=\"va-you\">· You: master&#x27;s in law · 6 years · English fluent · "
-        "French · no driving licence</span></div>")
+        "French (level not said) · no driving licence</span></div>")
     assert render.talking_about([n, n], Profile()) == \
         '<div class="va-talking">Talking about: 2 notices</div>'
 

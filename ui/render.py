@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+from assistant.profile import profile_parts
 from assistant.records import Answer, Check, Citation, Profile
 from index.kinds import KINDS
 from index.records import Notice, Requirement
@@ -109,27 +110,7 @@ def talking_about(notices: Sequence[Notice], profile: Profile, focused: bool = F
 
 def profile_summary(p: Profile) -> str:
     """`master's in economics · 6 years (security) · English fluent · SCP · …`"""
-    parts = []
-    if p.degree_level:
-        degree = LEVEL_NAMES.get(p.degree_level, p.degree_level)
-        parts.append(degree + (f" in {p.degree_field}" if p.degree_field else ""))
-    if p.years_experience is not None:
-        domain = f" ({p.experience_domain})" if p.experience_domain else ""
-        parts.append(f"{p.years_experience:g} years{domain}")
-    parts += [f"{y:g} years {scope.replace('_', ' ')}" for scope, y in p.years_by_scope]
-    parts += [f"{lang} {level}" if level != "unspecified" else lang for lang, level in p.languages]
-    parts += list(p.certifications)
-    parts += [f"no {c}" for c in p.certifications_lacking]
-    flags = ((p.driving_licence, "driving licence"), (p.on_roster, "on a roster"),
-             (p.young_professional, "young professionals programme"))
-    parts += [name if value else f"no {name}" for value, name in flags if value is not None]
-    if p.staff_status:
-        parts.append(f"{p.staff_status} candidate" + (f" ({p.staff_grade})" if p.staff_grade else ""))
-    if p.nationality:
-        parts.append(f"national of {p.nationality}")
-    if p.residence:
-        parts.append(f"lives in {p.residence}")
-    return " · ".join(parts)
+    return " · ".join(profile_parts(p))
 
 
 # -- sources panel ----------------------------------------------------------------------
