@@ -132,7 +132,7 @@ class Resolver:
         return self._stemmer.stemWords(words)
 
     def _title_tokens(self, c: NoticeCard) -> list[str]:
-        words = self._stem([w for w in _words(normalise(c.title or "")) if w not in _STOP])
+        words = self._stem([w for w in _words(normalise(c.title or _file_words(c))) if w not in _STOP])
         return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
 
     def _opening_tokens(self, c: NoticeCard) -> list[str]:
@@ -308,8 +308,16 @@ def _organisation_tokens(c: NoticeCard) -> list[str]:
     return words + [a.lower() for a in c.acronyms if a not in ("UN",)]
 
 
+def _file_words(c: NoticeCard) -> str:
+    """The words of the file name, for a notice whose text states no title or place (a
+    fragment): `017_wfp-ict-associate-service-desk-aden-fragment` → "wfp ict … aden"."""
+    return " ".join(w for w in re.split(r"[\W_]+", c.stem) if w and not w.isdigit()
+                    and w.lower() not in ("fragment", "notice", "vacancy", "copy", "final", "txt", "html"))
+
+
 def _place_tokens(c: NoticeCard) -> list[str]:
-    words = [w for w in _words(" ".join(filter(None, (c.duty_station, c.country))))
+    words = [w for w in _words(" ".join(filter(None, (c.duty_station, c.country)) if c.duty_station
+                                        else [_file_words(c)]))
              if w not in _STOP and w not in _COMMON and not w.isdigit()]
     return words + _pairs(words)
 

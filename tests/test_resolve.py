@@ -144,3 +144,15 @@ def test_a_card_knows_country_continent_acronyms_and_category():
     assert place_of("Brooklyn, NY") == ("United States", "North America")
     assert place_of("Camp 7") == (None, None)
     assert candidate_line(card) == "Chief Librarian — UNICEF, Nairobi, P-5"
+
+
+def test_a_notice_stating_no_title_or_place_is_found_by_its_file_name():
+    from assistant.cards import card_for
+    from assistant.resolve import Resolver
+    from index.build import parse_notice
+
+    fragment = parse_notice("017_wfp-ict-associate-service-desk-aden-fragment.html",
+                            "KEY ACCOUNTABILITIES\n\nCarry out system and hardware maintenance tasks.\n")
+    other = parse_notice("011_unicef-finance-officer-maseru.txt", "Finance Officer\n\nDuty Station: Maseru\n")
+    r = Resolver([card_for(fragment), card_for(other)])
+    assert r.resolve("What does the ICT service desk job in Aden ask for?").notice_ids == (fragment.id,)
