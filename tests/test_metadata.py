@@ -297,3 +297,11 @@ def test_a_block_of_bare_form_values_gives_grade_and_dates():  # Taleo pages (WH
 def test_a_block_with_three_dates_gives_no_deadline():
     text = "Officer\nP3\n01-Sep-2026\n16-Sep-2026\n30-Sep-2026\n"
     assert read_metadata(text).closes is None
+
+
+def test_a_location_chain_in_a_block_of_form_values_gives_the_duty_station():  # Taleo (WHO, ADB)
+    text = ("Senior Investment Officer\n260700\nAsian Development Bank-Mongolia Resident Mission-Mongolia-Ulaanbaatar\n"
+            "TL6\n02-Sep-2026, 9:15:57 AM\n16-Sep-2026, 11:59:00 PM\n")
+    m = read_metadata(text)
+    assert (m.duty_station, m.grade, m.closes) == ("Ulaanbaatar", "TL-6", date(2026, 9, 16))
+    assert read_metadata("Officer\nP3\nFinance-Budget-Reporting\nBonn\n").duty_station != "Reporting"
