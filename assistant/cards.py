@@ -19,10 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index import vocab
+from index import places, vocab
 from index.records import Notice
 
-from . import places
 from .vocabulary import ENTITY_ACRONYMS
 
 HEAD_CHARS = 4000      # acronyms and entity names are looked for here

@@ -43,7 +43,7 @@ from index.vocab import (COUNTRY_GROUPS, DOMAIN_FAMILIES, DUTY_STATION_LANGUAGE,
                          PROFICIENCY_ORDER, UN_WORKING_LANGUAGE)
 
 from .describe import SCOPES, n, route, years
-from .places import country_code, countries_in, same_city
+from index.places import country_code, countries_in, same_city
 from .records import Check, Profile
 
 RANK = {"none": -1, "secondary": 0, "post_secondary": 1, "bachelor": 2, "master": 3, "doctorate": 4}

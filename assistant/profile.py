@@ -13,11 +13,11 @@ from dataclasses import fields, replace
 from functools import cache
 from typing import Sequence
 
+from index.vocab import DEMONYMS
 from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
                          number_pattern, parse_number)
 
 from .records import Profile
-from .vocabulary import DEMONYMS
 
 _NEG = r"(?:no|not|don'?t|do not|never|without|haven'?t|have not|lack|n't)\b"
 _SCOPES = {  # most specific first; one mention may name several

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .vocabulary import DEMONYMS
+from .vocab import DEMONYMS
 
 _ALIASES = {"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
             "Scotland": "GB", "Wales": "GB", "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US",
