@@ -42,7 +42,7 @@ _ANY = frozenset({"header", "details", "special_notice", "org_setting", "qualifi
 _MONEY = r"(?:USD|US\$|\$|EUR|€|CHF|GBP|£|JPY|¥)\s?\d|\d[\d,.]*\s?(?:USD|EUR|CHF|GBP)\b"
 FACTS: tuple[FactKind, ...] = (
     FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
-             r"(?:to|through)\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
+             r"(?:to|through|within)\b|\baccountable to\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
              r"guidance|direction)\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
              r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)|\breportar[aá]\b|\brel[eè]vera\b",
              frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line",
@@ -51,7 +51,8 @@ FACTS: tuple[FactKind, ...] = (
              r"contract|duration|fixed[- ]term|temporary (?:position|job opening|appointment|agent|staff)|"
              r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
              r"employment type|employment status|position (?:status|type)|affiliate type|placed on a roster|"
-             r"individual contractor|secondment|type de contrat|"
+             r"individual contractor|secondment|type de contrat|part[- ]time|full[- ]time|tenure[- ]track|"
+             r"faculty status|temporary(?! duty)|permanent position|"
              r"tipo de contrato)\b",
              frozenset({"header", "special_notice", "details", "org_setting"}), 3,
              "the type or duration of the contract",
@@ -64,8 +65,11 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date)",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
-    FactKind("how_to_apply", r"\bappl(?:y|ication|icants)\b.*\b(?:via|through|online|on-line|submit|"
-             r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|\bsubmit(?:ted)?\b|"
+    FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
+             r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
+             r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.)|\bvisit\b.*(?:https?://|www\.)|"
+             r"\b(?:follow|click) (?:this|the) link\b|"
+             r"\bsubmit(?:ted)?\b|"
              r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
              r"\bwhen submitting\b|\bcomplete (?:your|an|the) (?:online )?application\b|"
              r"\bformulario\b|\bpostular\b",
@@ -93,7 +97,7 @@ FACTS: tuple[FactKind, ...] = (
     FactKind("who_may_apply", r"\b(?:open (?:for|to)|only (?:open to |consider )?(?:nationals|citizens|candidates|"
              r"applicants|internal)|eligible to apply|(?:may|can|cannot) apply|right to (?:live and )?work|"
              r"work permit|(?:work )?authori[sz]ation to work|work authori[sz]ation|nationals? of|citizens? of|"
-             r"nationality|internal (?:and external )?candidates|external candidates|legally (?:authori[sz]ed|"
+             r"nationality|internal (?:and external )?(?:candidates|applicants|search)|external candidates|legally (?:authori[sz]ed|"
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
              r"peuvent soumettre|pueden postular|(?:not|no longer) (?:be )?eligible|ineligible|limited to (?:local|"
              r"internal)|only those who|must be based in|dirigido al? (?:p[uú]blico|candidat)|"
@@ -145,7 +149,7 @@ def fact_spans(notice: Notice, name: str, sents: list[tuple[int, int, str]] | No
     for i, (start, end, section) in enumerate(sents):
         if _label_only(notice.text[start:end]) and i + 1 < len(sents):
             end = sents[i + 1][1]
-        if pattern.search(notice.text[start:end]):
+        if pattern.search(notice.text[start:end].replace("\n", " ")):   # a label and its value line
             (first if kind.prefer is None or section in kind.prefer else rest).append((start, end))
     return first + rest
 

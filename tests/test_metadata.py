@@ -164,6 +164,15 @@ def test_ambiguous_numeric_dates_take_the_notice_s_order(text, order, posted, cl
     ("Adviser on Gender Issues (S) - OSCE Careers\n", "title", "Adviser on Gender Issues (S)"),
     ("title: Global Fund to End Modern Slavery: Director of Research & Analytics\n", "title",
      "Director of Research & Analytics"),
+    ("Scale: AD9\n", "grade", "AD-9"),                                        # Europol
+    ("location: NAIROBI\n", "duty_station", "NAIROBI"),                       # capitals, a known place
+    ("location: CONFERENCE DIVISION\n", "duty_station", None),                # a unit, not a place
+    ("location: CWR\n", "duty_station", None),                                # a tracking system's code
+    ("Duties\n\nInternships take place in Geneva, Switzerland. Travel is not paid.\n", "duty_station",
+     "Geneva, Switzerland"),
+    ("Terms\n\nThe place of employment will be The Hague, The Netherlands.\n", "duty_station",
+     "The Hague, The Netherlands"),
+    ("Terms\n\nThe place of employment will be Narnia Forest.\n", "duty_station", None),
 ])
 def test_labelled_fields_of_many_layouts(text, field, value):
     assert getattr(read_metadata(text), field) == value

@@ -142,6 +142,19 @@ def test_who_may_apply_rules(sentence, rule, necessity):
     ("Position Status: Full-time, Regular, Exempt\n", "contract", "Position Status: Full-time, Regular, Exempt"),
     ("Supervisión\n\nEl Oficial de Proyecto reportará al Director de la oficina.\n", "reporting",
      "El Oficial de Proyecto reportará al Director de la oficina."),
+    # job-board layouts: a label line and its URL, plural "applications", rank and hours
+    ("Duties\n\nCatalogue books.\n\nTo Apply\nhttps://jobs.example.edu/postings/51\n", "how_to_apply",
+     "To Apply\nhttps://jobs.example.edu/postings/51"),
+    ("Notes\n\nApplications will only be accepted through online submission.\n", "how_to_apply",
+     "Applications will only be accepted through online submission."),
+    ("Notes\n\nPlease follow the link https://jobs.example.edu/postings/51\n", "how_to_apply",
+     "Please follow the link https://jobs.example.edu/postings/51"),
+    ("Details\n\nPart Time position, 19 hours/week.\n", "contract", "Part Time position, 19 hours/week."),
+    ("Details\n\nThis is a tenure track position.\n", "contract", "This is a tenure track position."),
+    ("Header\n\nThe position reports within the Research Services department.\n", "reporting",
+     "The position reports within the Research Services department."),
+    ("Notes\n\nInternal and external search to occur simultaneously.\n", "who_may_apply",
+     "Internal and external search to occur simultaneously."),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
