@@ -159,13 +159,14 @@ DESIRABLE = (
     r"preference (?:will|may|shall|would) be given", r"(?:considered|regarded|seen) as (?:an? )?(?:assets?|advantages?)",
     r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",
     r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",
+    r"(?:the |an )?ideal candidates?", r"(?:especially|particularly) interested in",
 )
 REQUIRED = (
     r"(?:is|are) (?:also |absolutely )?(?:required|essential|mandatory|a must|necessary)",
     r"must (?:have|be|possess|hold|demonstrate|speak|commence)", r"required", r"essential",
     r"mandatory", r"prerequisite", r"minimum", r"at least",
     r"exig[ée]e?s?", r"requise?s?", r"indispensable", r"obligatoire", r"requerid[oa]s?", r"imprescindible",
-    r"obligatori[oa]",
+    r"obligatori[oa]", r"(?:role|position|post|job|work|assignment) requires",
 )
 
 

@@ -319,3 +319,16 @@ def test_a_country_to_be_based_in_is_a_residence_rule(sentence, values):
     notice = parse_notice("t.txt", f"Eligibility\n\n{sentence}\n")
     assert [(r.rule, r.values) for r in extract_requirements(notice) if r.kind == "eligibility_rule"] == [
         ("residence", values)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Position\n\nWe build tools for mentors. This role requires deep experience with backend "
+     "server applications and data pipelines.\n", [("experience", "required")]),
+    ("The Position\n\nWe build tools for mentors. The ideal candidate brings deep experience in "
+     "serving online communities on web and mobile.\n", [("experience", "desirable")]),
+    ("Description\n\nIn this call, we are especially interested in experts who have experience in "
+     "assessing hazards of chemicals.\n", [("experience", "desirable")]),
+    ("The Position\n\nWe build tools for mentors. The team requires nothing of you today.\n", []),
+])
+def test_a_setting_part_states_a_requirement_in_its_own_words(text, found):
+    assert kinds(text) == found
