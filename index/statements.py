@@ -72,8 +72,16 @@ def statements(notice: Notice) -> tuple[Statement, ...]:
 
 def _section_statements(text: str, section: Section) -> list[Statement]:
     state = _State(*section_defaults(section))
+    starred = _STARRED_NOTE.search(text, section.start, section.end)
+    if starred:
+        state.mode = FULL   # a list whose note says which items are essential lists requirements
     out = []
     for start, end, item in _pieces(text, _body_start(text, section), section.end):
+        if starred:
+            if starred.start() < end and start < starred.end():
+                continue    # the note itself
+            state.necessity = REQUIRED if "*" in text[start:end] else DESIRABLE
+            item = True     # each line is one of the list's items
         label = _label_at(text, start, end)
         if label is not None:
             _apply_heading(state, label)
@@ -91,6 +99,9 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
     return out
 
 
+# "(Functional Skills marked with an asterisk* are essential)": the others are desirable.
+_STARRED_NOTE = re.compile(r"\bmarked with an? (?:asterisk|star)\s*\(?\*?\)?\s*(?:are|is) (?:essential|required|"
+                           r"mandatory)\b", re.I)
 _DESIRABLE_LEAD = re.compile(r"\b(?:would love|we'?d love|great if|nice to have|bonus|a plus|desirable|"
                              r"preferred|preferably|ideally|assets?|advantage|would be helpful)\b", re.I)
 _REQUIRED_LEAD = re.compile(r"\b(?:must|required|essential|minimum|mandatory)\b", re.I)

@@ -332,3 +332,9 @@ def test_a_country_to_be_based_in_is_a_residence_rule(sentence, values):
 ])
 def test_a_setting_part_states_a_requirement_in_its_own_words(text, found):
     assert kinds(text) == found
+
+
+def test_a_note_on_starred_items_makes_the_others_desirable():   # UNHCR "Functional Skills"
+    text = ("Functional Skills\n\nIT-Web Content Management\nCO-Drafting and Documentation*\n"
+            "ER-Inter-Agency External Relations\n(Functional Skills marked with an asterisk* are essential)\n")
+    assert kinds(text) == [("other", "desirable"), ("other", "required"), ("other", "desirable")]
