@@ -39,7 +39,7 @@ from index.kinds import kind as kind_entry
 from index.kinds import rule as rule_entry
 from index.records import Notice, Requirement, Route
 from index.vocab import parse_number
-from index.vocab import (COUNTRY_GROUPS, DOMAIN_FAMILIES, DUTY_STATION_LANGUAGE, EU_LANGUAGE, LEVEL_NAMES,
+from index.vocab import (ANOTHER_LANGUAGE, COUNTRY_GROUPS, DOMAIN_FAMILIES, DUTY_STATION_LANGUAGE, EU_LANGUAGE, LEVEL_NAMES,
                          PROFICIENCY_ORDER, UN_WORKING_LANGUAGE)
 
 from .describe import SCOPES, n, route, years
@@ -605,6 +605,11 @@ def _language(r: Requirement, p: Profile, notice: Notice) -> Check:
     if not p.languages:
         return _make(r, label, UNKNOWN, "You did not say which languages you speak.", necessity, ask=ask)
     spoken = dict(p.languages)
+    if ANOTHER_LANGUAGE in languages:   # "a second language": any one besides the first
+        if len(spoken) < 2:
+            return _make(r, label, UNKNOWN, "The notice asks for a further language; tell me which languages "
+                         "you speak.", necessity, ask="which languages you speak")
+        return _make(r, label, MET, "You speak more than one language.", necessity)
     if EU_LANGUAGE in languages:
         levels = [lv for lang, lv in spoken.items() if lang in _EU_LANGUAGES]
     else:

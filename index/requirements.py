@@ -807,7 +807,7 @@ class _Token:
 
 
 _OTHER_UN = re.compile(
-    r"\b(?:another|other|one additional|an additional|additional|second)\s+(?:official\s+)?"
+    r"\b(?:another|other|one additional|an additional|additional|second|(?:a |one )?third)\s+(?:official\s+)?"
     r"(?:UN|United Nations)(?:\s+official)?(?:\s+languages?\b|(?=\s+(?:is|are)\b))"
     r"|\b(?:another|one other|a second)\s+(?:official\s+)?(?:UN\s+)?language of the United Nations\b",
     re.I)
@@ -820,6 +820,10 @@ _EU_LANGUAGE = re.compile(
 _DUTY_LANGUAGE = re.compile(
     r"\b(?:the\s+)?duty\s*station['’]?s?\s+language\b|\b(?:UN\s+working\s+)?language\s+of\s+the\s+"
     r"duty\s*station\b|\blocal\s+languages?\b|\bnational\s+languages?\b", re.I)
+# A language the notice does not name: "other foreign languages", "a second language".
+_ANOTHER_LANGUAGE = re.compile(
+    r"\b(?:other (?:foreign |modern )?languages|(?:a|one|any) (?:second|third|further|additional) (?:foreign )?"
+    r"language|another (?:foreign )?language|(?:additional|further) (?:foreign )?languages)\b", re.I)
 _UN_LEVEL = re.compile(r"\bUN Level (?:I{1,3}|IV|V)\b")
 _LEVEL_LETTER = re.compile(r"\((?:level\s+)?([A-C][12]?)\)|\blevel\s+([A-C][12]?)\b", re.I)
 
@@ -861,8 +865,11 @@ def _language_tokens(text, start, end, so_far) -> list[_Token]:
     for m in _DUTY_LANGUAGE.finditer(text, start, end):
         tokens = [t for t in tokens if not (m.start() <= t.start < m.end())]
         tokens.append(_Token(m.start(), m.end(), (vocab.DUTY_STATION_LANGUAGE,)))
+    for m in _ANOTHER_LANGUAGE.finditer(text, start, end):
+        if not any(t.start < m.end() and m.start() < t.end for t in tokens):
+            tokens.append(_Token(m.start(), m.end(), (vocab.ANOTHER_LANGUAGE,)))
     wide = [t for t in tokens if len(t.languages) != 1 or t.languages[0] in (vocab.DUTY_STATION_LANGUAGE,
-                                                                            vocab.EU_LANGUAGE)]
+                                                                            vocab.EU_LANGUAGE, vocab.ANOTHER_LANGUAGE)]
     tokens = [t for t in tokens if not _inside(t, wide) and not re.search(
         r"\b(?:if not|unless|other than|except|in addition to)\s*(?:\w+,?\s+){0,2}$",
         text[max(start, t.start - 40):t.start], re.I)]

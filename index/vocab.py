@@ -86,6 +86,8 @@ LANGUAGES.update({written: name for name, forms in {
 }.items() for written in forms})
 # An official language of the European Union, where the notice names none of them.
 EU_LANGUAGE = "an official EU language"
+# Any language besides the ones the notice names ("Fluency in a second language is a plus").
+ANOTHER_LANGUAGE = "another language"
 LANGUAGES.update({"Bangla": "Bengali", "Farsi": "Persian", "Kiswahili": "Swahili",
                   "Mandarin": "Chinese", "Sinhalese": "Sinhala", "Fulani": "Fula",
                   "Bahasa Indonesia": "Indonesian", "Sesotho sa Leboa": "Sesotho"})
@@ -154,7 +156,7 @@ NUMBER_WORDS = {
 
 DESIRABLE = (
     r"desirable", r"desired", r"advantageous", r"preferred", r"preferable",
-    r"an? (?:strong |distinct |added |additional |definite |real |considerable )?"
+    r"an? (?:strong |distinct |added |additional |definite |real |considerable |important |great |valuable )?"
     r"(?:asset|advantage|plus)", r"nice to have", r"bonus", r"a plus",
     r"preference (?:will|may|shall|would) be given", r"(?:considered|regarded|seen) as (?:an? )?(?:assets?|advantages?)",
     r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",

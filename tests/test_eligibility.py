@@ -327,3 +327,11 @@ def test_a_country_the_candidate_must_be_based_in():  # CDC Foundation, ILO Mexi
     assert verdict(BASE + either, nationality="Colombian", residence="Bogotá", **MEETS).verdict == "not_eligible"
     assert verdict(BASE + either, nationality="Mexican", residence="Madrid", **MEETS).verdict == "eligible"
     assert verdict(BASE + either, nationality="Colombian", **MEETS).asks == ("where you live",)
+
+
+def test_a_further_unnamed_language_needs_a_second_one():
+    reqs = [req("language", languages=("another language",), proficiency="fluent")]
+    one = check_eligibility(NOTICE, reqs, Profile(languages=(("English", "fluent"),)))
+    assert one.checks[0].status == "unknown" and one.verdict == "insufficient_info"
+    two = check_eligibility(NOTICE, reqs, Profile(languages=(("English", "fluent"), ("Swahili", "fluent"))))
+    assert two.verdict == "eligible"

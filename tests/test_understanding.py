@@ -338,3 +338,16 @@ def test_a_note_on_starred_items_makes_the_others_desirable():   # UNHCR "Functi
     text = ("Functional Skills\n\nIT-Web Content Management\nCO-Drafting and Documentation*\n"
             "ER-Inter-Agency External Relations\n(Functional Skills marked with an asterisk* are essential)\n")
     assert kinds(text) == [("other", "desirable"), ("other", "required"), ("other", "desirable")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Languages\n\nFluency in English is required. Fluency in a second language is a plus.\n",
+     [("English",), ("another language",)]),
+    ("Languages\n\nProficiency in other languages may be an advantage.\n", [("another language",)]),
+    ("Languages\n\nFluency in English and French. A third UN language is an important asset.\n",
+     [("English",), ("French",), ("Arabic", "Chinese", "Russian", "Spanish")]),
+])
+def test_languages_the_notice_does_not_name(text, found):
+    reqs = [r for r in extract_requirements(parse_notice("t.txt", text)) if r.kind == "language"]
+    assert [r.languages for r in reqs] == found
+    assert reqs[-1].necessity == "desirable"
