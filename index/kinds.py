@@ -50,7 +50,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("travel", "Travel", "a travel requirement", r"\b(?:travel|mission travel)", None,
          detect=(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
                  r"availability to|required to)\s+(?:\w+\s+)?travel", r"\bdeploy(?:ed|ment)? to\b",
-                 r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b"),
+                 r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b",
+                 r"\btravel requirements?\s*[:|]\s*\d", r"\b(?:with|including|involving) (?:some |occasional |"
+                 r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b"),
          qualification=False),
     Kind("medical", "Medical", "a medical requirement",
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,

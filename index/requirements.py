@@ -464,13 +464,22 @@ def _num() -> str:
 
 _LEVELLESS_DEGREE = re.compile(r"\W*(?:(?:a|an)\s+)?(?:(?:relevant|recognised|recognized|accredited)\s+)?"
                                r"(?:degree|diploma|qualification)s?\s+(?:in|on)\b", re.I)
+# Education stated without a level anywhere in the sentence: "Preference for a degree in
+# business", "Academic background in …", "Further education in the fields of …", "Relevant
+# qualification or training would be an advantage", "Minimum one year of college".
+_LEVELLESS_EDUCATION = re.compile(
+    r"\b(?:an?|the) (?:relevant |recognised |recognized |accredited |university |college |academic )?"
+    r"(?:degree|diploma)s? (?:in|from)\b|\bacademic (?:background|qualifications?|record) in\b|"
+    r"\bfurther (?:education|studies) in\b|\brelevant (?:qualifications?|education) or training\b|"
+    r"\byears? of (?:college|university)\b|\bcollege (?:education|coursework)\b", re.I)
 
 
 def _education(notice: Notice, st: Statement, necessity: str):
     text = notice.text
     mentions = _route_mentions(text, st.start, st.end)
     if not mentions:
-        if _LEVELLESS_DEGREE.match(text, st.start, st.end):   # "Degree in environmental sciences …"
+        if _LEVELLESS_DEGREE.match(text, st.start, st.end) or \
+                _LEVELLESS_EDUCATION.search(_flat(text[st.start:st.end])):   # "Degree in environmental sciences …"
             return [_req(notice, "education", necessity, st.start, st.end, uncertain=("level",))], []
         return [], []
     routes, consumed = [], []

@@ -351,3 +351,21 @@ def test_languages_the_notice_does_not_name(text, found):
     reqs = [r for r in extract_requirements(parse_notice("t.txt", text)) if r.kind == "language"]
     assert [r.languages for r in reqs] == found
     assert reqs[-1].necessity == "desirable"
+
+
+@pytest.mark.parametrize("sentence, necessity", [
+    ("Preference for a degree in business, economics or engineering.", "desirable"),
+    ("Relevant qualification or training would be an advantage.", "desirable"),
+    ("Further education in the fields of Social Work or Psychology would be an asset.", "desirable"),
+    ("Academic background in one or more fields relevant to green growth sectors.", "required"),
+    ("Minimum one year of college.", "required"),
+])
+def test_education_stated_without_a_level(sentence, necessity):
+    assert kinds("Qualifications\n\n" + sentence + "\n") == [("education", necessity)]
+
+
+@pytest.mark.parametrize("sentence", ["Travel Requirements: 10% - 25%",
+                                      "Dakar, Senegal with travel within Western and Central Africa",
+                                      "Up to 30% travel."])
+def test_travel_stated_as_a_share_or_an_area(sentence):
+    assert kinds("Qualifications\n\n" + sentence + "\n") == [("travel", "required")]
