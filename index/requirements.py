@@ -833,6 +833,8 @@ _DUTY_LANGUAGE = re.compile(
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:other (?:foreign |modern )?languages|(?:a|one|any) (?:second|third|further|additional) (?:foreign )?"
     r"language|another (?:foreign )?language|(?:additional|further) (?:foreign )?languages)\b", re.I)
+_MAYBE = re.compile(r"[^.;]{0,20}?\b(?:may|might|could) be (?:required|needed|requested)\b|[^.;]{0,40}?\bdepending on\b",
+                    re.I)
 _UN_LEVEL = re.compile(r"\bUN Level (?:I{1,3}|IV|V)\b")
 _LEVEL_LETTER = re.compile(r"\((?:level\s+)?([A-C][12]?)\)|\blevel\s+([A-C][12]?)\b", re.I)
 
@@ -875,7 +877,8 @@ def _language_tokens(text, start, end, so_far) -> list[_Token]:
         tokens = [t for t in tokens if not (m.start() <= t.start < m.end())]
         tokens.append(_Token(m.start(), m.end(), (vocab.DUTY_STATION_LANGUAGE,)))
     for m in _ANOTHER_LANGUAGE.finditer(text, start, end):
-        if not any(t.start < m.end() and m.start() < t.end for t in tokens):
+        maybe = _MAYBE.match(text, m.end(), end)   # "additional languages may be required depending on the role"
+        if not maybe and not any(t.start < m.end() and m.start() < t.end for t in tokens):
             tokens.append(_Token(m.start(), m.end(), (vocab.ANOTHER_LANGUAGE,)))
     wide = [t for t in tokens if len(t.languages) != 1 or t.languages[0] in (vocab.DUTY_STATION_LANGUAGE,
                                                                             vocab.EU_LANGUAGE, vocab.ANOTHER_LANGUAGE)]

@@ -344,6 +344,8 @@ def test_a_note_on_starred_items_makes_the_others_desirable():   # UNHCR "Functi
     ("Languages\n\nFluency in English is required. Fluency in a second language is a plus.\n",
      [("English",), ("another language",)]),
     ("Languages\n\nProficiency in other languages may be an advantage.\n", [("another language",)]),
+    ("Languages\n\nProficiency in English; additional languages may be required depending on the role. "
+     "Fluency in a second language is a plus.\n", [("English",), ("another language",)]),
     ("Languages\n\nFluency in English and French. A third UN language is an important asset.\n",
      [("English",), ("French",), ("Arabic", "Chinese", "Russian", "Spanish")]),
 ])
