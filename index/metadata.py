@@ -36,6 +36,7 @@ from dateutil import parser as dateparser
 from . import places, vocab
 from .headings import clean_heading, heading_kind
 from .records import Metadata, Section
+from .sections import front_matter
 
 _LABELS: dict[str, tuple[str, ...]] = {
     "title": ("posting title", "position title", "job title", "title", "position",
@@ -189,7 +190,7 @@ class _Found:
 
 def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     """What `text` (a repaired notice) states about the post; see the module docstring."""
-    front = _front_matter(text)
+    front = front_matter(text)
     found: dict[str, _Found] = {}
     sources = (_labels(text, front[1], len(text)), _front_matter_values(text, *front),
                _first_line(text, front[1]), _prose(text, sections, front[1]))
@@ -556,14 +557,7 @@ def _label_like(line: str) -> bool:
 
 
 # -- front matter --------------------------------------------------------------------
-_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _GENERIC_KEYS = {"original", "name", "text", "textdescription", "value", "displayname"}
-
-
-def _front_matter(text: str) -> tuple[int, int]:
-    """(start, end) of a `---` front matter block at the top, else (0, 0)."""
-    m = _FRONT.match(text)
-    return (m.start("body"), m.end()) if m else (0, 0)
 
 
 def _front_matter_values(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | None]]:

@@ -212,3 +212,13 @@ def _db_headings(m: re.Match, start: int) -> list[_Heading]:
         heads.append(_Heading(start + m.start("value") + len(m.group("value")) - len(
             m.group("value").lstrip()), clean_heading(value), value_kind))
     return heads
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(text: str) -> tuple[int, int]:
+    """(start, end) of a `---` front matter block at the top (a job board's `title:`,
+    `excerpt:` fields), from its first field to the end of its closing line; else (0, 0)."""
+    m = _FRONT.match(text)
+    return (m.start("body"), m.end()) if m else (0, 0)

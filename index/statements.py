@@ -14,7 +14,8 @@ Modes (from the section kind, then changed by sub-headings and labels inside it)
   rule or carry a requirement word count.
 - context: organisational setting, responsibilities, competencies; only statements
   with a typed requirement and an explicit necessity word count.
-Left out: boilerplate sections (shared legal text) are not read at all.
+Left out: boilerplate sections (shared legal text) and a front matter block (a job
+board's fields; metadata reads them) are not read at all.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .records import Notice, Section
+from .sections import front_matter
 
 FULL, NOTES, CONTEXT = "full", "notes", "context"
 REQUIRED, DESIRABLE = "required", "desirable"
@@ -64,9 +66,10 @@ class _State:
 def statements(notice: Notice) -> tuple[Statement, ...]:
     """Every statement of every section except boilerplate, in text order."""
     out: list[Statement] = []
+    _, front_end = front_matter(notice.text)   # a job board's fields (its `excerpt:` repeats the body)
     for section in notice.sections:
         if section.kind not in _SKIP_KINDS:
-            out.extend(_section_statements(notice.text, section))
+            out.extend(st for st in _section_statements(notice.text, section) if st.start >= front_end)
     return tuple(out)
 
 

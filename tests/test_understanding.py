@@ -371,3 +371,11 @@ def test_education_stated_without_a_level(sentence, necessity):
                                       "Up to 30% travel."])
 def test_travel_stated_as_a_share_or_an_area(sentence):
     assert kinds("Qualifications\n\n" + sentence + "\n") == [("travel", "required")]
+
+
+def test_a_front_matter_excerpt_is_no_requirement():   # job boards repeat the body in `excerpt:`
+    text = ('---\ntitle: "Archivist - Example University"\nexcerpt: "Required Qualifications. '
+            'Knowledge of archival standards..."\n---\n\n### Qualifications\n\n'
+            '* Knowledge of archival standards and finding aids.\n')
+    reqs = extract_requirements(parse_notice("t.md", text))
+    assert [r.text for r in reqs] == ["Knowledge of archival standards and finding aids."]
