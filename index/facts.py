@@ -43,7 +43,7 @@ _MONEY = r"(?:USD|US\$|\$|EUR|€|CHF|GBP|£|JPY|¥)\s?\d|\d[\d,.]*\s?(?:USD|EUR
 FACTS: tuple[FactKind, ...] = (
     FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
              r"(?:to|through|within)\b|\baccountable to\b|\bunder the (?:overall |direct |general |immediate |day-to-day )?(?:supervision|"
-             r"guidance|direction)\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
+             r"guidance|direction)\b|\b(?:as )?directed by\b|\bsupervis(?:ion|or)\b|\breporting line\b|\bsous la (?:supervision|"
              r"responsabilit)|\bbajo la (?:supervisi[oó]n|direcci[oó]n)|\breportar[aá]\b|\brel[eè]vera\b",
              frozenset({"header", "org_setting", "responsibilities", "details"}), 2, "a reporting line",
              cues=r"\b(report(s|ing)? (to|line)|supervis(or|ed by|ion)|boss|manager of|who (is|would be) my (manager|supervisor))\b"),
@@ -63,11 +63,13 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:contract|appointment|term)|(?:\w+[- ])?year term|(?:contract|appointment|assignment|term) of "
              r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
-             r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date)",
+             r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
+             r"from (?:the )?date of hire|temporary (?:position|appointment) (?:from|until|through))",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
-             r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.)|\bvisit\b.*(?:https?://|www\.)|"
+             r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.|[\w.-]+@[\w-]+\.\w)|"
+             r"\bvisit\b.*(?:https?://|www\.)|\bsend (?:a |your )?(?:\w+ )?(?:letter|r[ée]sum[ée]|cv|cover letter|application)\b|"
              r"\b(?:follow|click) (?:this|the) link\b|"
              r"\bsubmit(?:ted)?\b|"
              r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
@@ -82,15 +84,16 @@ FACTS: tuple[FactKind, ...] = (
                         "other", "how_to_apply", "responsibilities"}), 3, "a salary or pay", needs_digit=True,
              cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much (?:does|will|would|do|is)\b(?:(?!experience|years).)*\b(?:pay|earn|get|make|offer|salary))\b"),
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
-             r"commence\w*|entry on duty|(?:immediately )?available to start|immediately available|"
+             r"commence\w*|entry on duty|to start (?:in |on )?(?:\w+ )?(?:19|20)\d\d|"
+             r"(?:start|begin)\w* (?:in )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
              r"to be undertaken over|will host|fecha de inicio|date de d[ée]but|"
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
              r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
              r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",
              cues=r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
-             r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ )?(?:posts|positions|vacancies|"
-             r"profiles|internships|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
+             r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ ){0,2}(?:posts|positions|vacancies|"
+             r"profiles|internships|interns|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
              r"reserve list|(?:hire|recruit|select|fill) (?:up to )?(?:\d+|two|three|four|five|six|ten) "
              r"(?:\w+ )?(?:interns|fellows|staff|candidates|consultants|officers|positions|posts)\b)", None, 2, "the number of posts",
              cues=r"\b(how many (posts|positions|vacancies|openings|people)|number of (posts|positions))\b"),
@@ -101,7 +104,7 @@ FACTS: tuple[FactKind, ...] = (
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
              r"peuvent soumettre|pueden postular|(?:not|no longer) (?:be )?eligible|ineligible|limited to (?:local|"
              r"internal)|only those who|must be based in|dirigido al? (?:p[uú]blico|candidat)|"
-             r"must be enrolled)\b", None, 2, "who may apply"),
+             r"must be enrolled|visa sponsorship|sponsor (?:a |your )?visa)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
              frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method",
              cues=r"\b(assessment|interview|test|exam|selection process)\b"),

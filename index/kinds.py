@@ -217,7 +217,8 @@ RULES: tuple[Rule, ...] = (
                  r"permanent resident|legally (?:authori[sz]ed|entitled|able|permitted) to (?:live and )?work|"
                  r"right to (?:live and )?work|(?:eligible|authori[sz]ed) to work|legal status to live|"
                  r"permission to (?:live and )?work|\blocal status\b",
-                 r"\b(?:required|requires|must|only|prerequisite|should|eligible|subject to evidence)\b")),
+                 r"\b(?:required|requires|must|only|prerequisite|should|eligible|subject to evidence)\b|"
+                 r"\bvisa sponsorship (?:is )?not\b|\b(?:not|unable to|cannot|will not) (?:be able to )?sponsor\b")),
     Rule("member_nationality", "only nationals of the member states the notice names may apply",
          r"national|citizen|member state", "nationals of member states only", "member_nationality",
          all_of=(r"\b(?:be|are|is|being) (?:a )?(?:nationals?|citizens?) of (?:one of )?(?:the )?(?:[\w-]+ ){0,4}"

@@ -62,7 +62,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
                "application deadline", "apply by", "closing", "deadline date", "expiry date",
                "application closing date", "deadline of application",
                "deadline for application", "closing date for applications", "last date",
-               "valid through", "application end date", "closing date and time"),
+               "valid through", "application end date", "closing date and time",
+               "posting end date", "posted end date", "external posted end date"),
     "period": ("posting period",),
     "job_opening": ("job opening number", "job opening", "job opening id", "vacancy number",
                     "vacancy notice", "vacancy no", "vacancy notice no", "vacancy notice number",
@@ -171,7 +172,7 @@ _EQUAL_OPPORTUNITY = re.compile(
     rf"(?P<org>{_ORG_NAME}) (?:is an? (?i:equal opportunit(?:y|ies)(?:/[\w ]+?)? employer)"
     r"|(?i:offers equal opportunities))")
 _DEADLINE_PROSE = re.compile(
-    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the date of\s+)?(?P<date>{_DATE.pattern})")
+    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the (?:closing )?date of\s+)?(?P<date>{_DATE.pattern})")
 _APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Nations|University|Universit\w+|Librar\w+|Institute|Times|Company|Corporation|"
@@ -300,9 +301,14 @@ def _check_organisation(text: str, f: _Found) -> _Found | None:
     end = cut if cut > 0 else end
     f = _trim(text, start, end)
     if f is None or len(f.value) > 100 or not f.value[0].isalpha() \
-            or _SENTENCE_VERB.search(f.value):
+            or _SENTENCE_VERB.search(f.value) or _HR_UNIT.fullmatch(f.value):
         return None
     return f
+
+
+# Where applications go, not who employs: "DEPARTMENT OF HUMAN RESOURCES".
+_HR_UNIT = re.compile(r"(?:the )?(?:(?:department|office|division) of )?(?:human resources?|personnel|recruitment)"
+                      r"(?: (?:department|office|division|services))?", re.I)
 
 
 def _check_duty_station(text: str, f: _Found) -> _Found | None:

@@ -208,9 +208,17 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
                  or (r.kind == "language" and r.proficiency)
                  or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
-    if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)):
+    if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)
+                                    or (st.mode == CONTEXT and _MUST_KNOW.match(text))):
         found = [_req(notice, "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
+
+
+# A part of duties or setting that says what the candidate must know ("Must have advanced
+# knowledge of Windows", "Must be familiar with audiovisual systems").
+_MUST_KNOW = re.compile(r"\W*(?:(?:the )?(?:successful )?(?:candidates?|applicants?|you) )?must (?:have (?:\w+ )?"
+                        r"(?:knowledge|experience|familiarity|skills?|proficiency)|know|be (?:familiar|proficient|"
+                        r"knowledgeable|fluent|skilled|able to)|possess|demonstrate)\b", re.I)
 
 
 # The organisation describing itself or the procedure, whatever words it uses ("Our
@@ -831,7 +839,7 @@ _DUTY_LANGUAGE = re.compile(
     r"duty\s*station\b|\blocal\s+languages?\b|\bnational\s+languages?\b", re.I)
 # A language the notice does not name: "other foreign languages", "a second language".
 _ANOTHER_LANGUAGE = re.compile(
-    r"\b(?:other (?:foreign |modern )?languages|(?:a|one|any) (?:second|third|further|additional) (?:foreign )?"
+    r"\bbilingual\b(?! (?:in|English|French|Spanish|Arabic))|\b(?:other (?:foreign |modern )?languages|(?:a|one|any) (?:second|third|further|additional) (?:foreign )?"
     r"language|another (?:foreign )?language|(?:additional|further) (?:foreign )?languages)\b", re.I)
 _MAYBE = re.compile(r"[^.;]{0,20}?\b(?:may|might|could) be (?:required|needed|requested)\b|[^.;]{0,40}?\bdepending on\b",
                     re.I)
@@ -847,7 +855,7 @@ def _languages(notice, st, necessity, so_far) -> list[Requirement]:
         return []
     prof = list(vocab.proficiency_pattern().finditer(text, st.start, st.end))
     in_languages = st.section == "languages" or (st.label or "").lower().startswith("language")
-    if not (prof or _UN_LEVEL.search(body) or re.search(r"\blanguages?\b", body, re.I) or in_languages):
+    if not (prof or _UN_LEVEL.search(body) or re.search(r"\blanguages?\b|\bbilingual\b", body, re.I) or in_languages):
         return []
     applies = _applies_to(body)
     out = []

@@ -39,7 +39,7 @@ _SKIP_KINDS = {"boilerplate"}
 _LONG_LINE = 300
 _SHORT_ITEM = 60
 _HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "incl", "no", "int", "st", "mr", "ms", "mrs", "dr",
                   "approx", "vs", "p.m", "a.m", "u.s", "u.n", "nb", "cf", "ref", "ext", "tel"}
 

@@ -162,6 +162,7 @@ DESIRABLE = (
     r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",
     r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",
     r"(?:the |an )?ideal candidates?", r"(?:especially|particularly) interested in",
+    r"(?:is|are) (?:highly |strongly )?recommended", r"(?:is|are) (?:highly |strongly )?encouraged",
 )
 REQUIRED = (
     r"(?:is|are) (?:also |absolutely )?(?:required|essential|mandatory|a must|necessary)",

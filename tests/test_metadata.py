@@ -173,6 +173,10 @@ def test_ambiguous_numeric_dates_take_the_notice_s_order(text, order, posted, cl
     ("Terms\n\nThe place of employment will be The Hague, The Netherlands.\n", "duty_station",
      "The Hague, The Netherlands"),
     ("Terms\n\nThe place of employment will be Narnia Forest.\n", "duty_station", None),
+    ("### Company Information\n\nDEPARTMENT OF HUMAN RESOURCES\n200 ORANGE STREET\n", "organisation", None),
+    ("ExternalPostedEndDate: 2026-09-15T15:59:00+00:00\n", "closes", date(2026, 9, 15)),  # Oracle HCM
+    ("Apply\n\nSend a cover letter to the address below before the closing date of September 9, 2018.\n",
+     "closes", date(2018, 9, 9)),
 ])
 def test_labelled_fields_of_many_layouts(text, field, value):
     assert getattr(read_metadata(text), field) == value

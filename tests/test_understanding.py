@@ -155,6 +155,20 @@ def test_who_may_apply_rules(sentence, rule, necessity):
      "The position reports within the Research Services department."),
     ("Notes\n\nInternal and external search to occur simultaneously.\n", "who_may_apply",
      "Internal and external search to occur simultaneously."),
+    ("Duties\n\nShoot events.\n\nTo Apply\njobs@downstate.example.edu\n", "how_to_apply",
+     "To Apply\njobs@downstate.example.edu"),
+    ("Notes\n\nSend letter of application and resume to the Dean.\n", "how_to_apply",
+     "Send letter of application and resume to the Dean."),
+    ("Duties\n\nComplete assignments as directed by the Audiovisual Manager.\n", "reporting",
+     "Complete assignments as directed by the Audiovisual Manager."),
+    ("Notes\n\nTHIS IS A TEMPORARY POSITION FROM DATE OF HIRE TO February 28, 2019.\n", "duration",
+     "THIS IS A TEMPORARY POSITION FROM DATE OF HIRE TO February 28, 2019."),
+    ("Notes\n\nAppointment: Full time faculty appointment to start Summer 2018\n", "start_date",
+     "Appointment: Full time faculty appointment to start Summer 2018"),
+    ("Notes\n\nThe Society is seeking 2 Oral History Interns for the fall.\n", "posts",
+     "The Society is seeking 2 Oral History Interns for the fall."),
+    ("Notes\n\nVISA sponsorship is not available for this position.\n", "who_may_apply",
+     "VISA sponsorship is not available for this position."),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
@@ -379,3 +393,14 @@ def test_a_front_matter_excerpt_is_no_requirement():   # job boards repeat the b
             '* Knowledge of archival standards and finding aids.\n')
     reqs = extract_requirements(parse_notice("t.md", text))
     assert [r.text for r in reqs] == ["Knowledge of archival standards and finding aids."]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Notes\n\nVISA sponsorship is not available for this position.\n", [("eligibility_rule", "required")]),
+    ("Qualifications\n\nPrevious experience with web analytics is recommended.\n", [("experience", "desirable")]),
+    ("Duties\n\nShoot and edit events.\nMust have advanced knowledge of Windows and Macintosh platforms.\n",
+     [("other", "required")]),
+    ("Qualifications\n\n\uf0b7 Bilingual abilities are a plus.\n", [("language", "desirable")]),
+])
+def test_job_board_phrasings(text, found):
+    assert kinds(text) == found
