@@ -416,3 +416,12 @@ def test_an_occupational_area_named_only_in_general_words_counts_all_years():
     reqs = [sreq("experience", "At least three years of professional experience at the national level in the "
                  "relevant occupational area.", years=3.0, domain="national level in the relevant occupational area")]
     assert verdict(reqs, years_experience=5, experience_domain="labour programmes").verdict == "eligible"
+
+
+def test_a_question_across_notices_that_names_one_gets_its_verdict():
+    from datetime import date
+
+    from assistant.compare import compare
+    composed = compare([NOTICE], {"n1": BASE}, (), "Can I join the roster?", Profile(**MEETS), date(2026, 9, 15))
+    assert composed.verdict == "eligible"
+    assert composed.claims[0].text == "From what you said, you meet this notice's minimum qualifications."
