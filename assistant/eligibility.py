@@ -99,7 +99,21 @@ def check_eligibility(notice: Notice, requirements: Sequence[Requirement], profi
         implied = _route_total_years(source, routes, profile)
         if implied:
             checks.append(implied)
-    return _verdict(checks, tuple(scope))
+    return _verdict(checks + _nothing_to_fail(checks), tuple(scope))
+
+
+def _nothing_to_fail(checks: list[Check]) -> list[Check]:
+    """A notice whose qualifications were read but set no minimum (only skills, kinds of
+    experience, a desirable degree): one met line citing the first of them, so the verdict
+    is a yes with its evidence. Nothing read at all gives no such line (and no yes)."""
+    if any(c.necessity == REQUIRED for c in checks):
+        return []
+    first = next((c.requirement for c in checks if c.necessity == ALSO and c.requirement is not None), None)
+    if first is None:
+        return []
+    return [Check("Minimum qualifications", MET, "The notice states no minimum degree, years, language or other "
+                  "bar; what it asks for is listed below and does not decide eligibility.", REQUIRED, first,
+                  topic="minimum")]
 
 
 def _verdict(checks: list[Check], scope: tuple[str, ...] = ()) -> Verdict:
@@ -111,10 +125,7 @@ def _verdict(checks: list[Check], scope: tuple[str, ...] = ()) -> Verdict:
     failed = tuple(c.criterion for c in decisive if c.status == NOT_MET)
     missing = tuple(c.criterion for c in decisive if c.status == UNKNOWN)
     asks = tuple(dict.fromkeys(c.ask for c in decisive if c.status == UNKNOWN and c.ask))
-    verdict = _decide(decisive)
-    if not decisive and not scope and any(c.necessity == ALSO for c in checks):
-        verdict = "eligible"    # qualifications read, none of them a minimum: nothing rules the user out
-    return Verdict(verdict, tuple(checks), missing, failed, asks, scope, overall)
+    return Verdict(_decide(decisive), tuple(checks), missing, failed, asks, scope, overall)
 
 
 def _decide(decisive: list[Check]) -> str:

@@ -409,7 +409,9 @@ def test_qualifications_without_a_minimum_leave_nothing_to_fail():
             sreq("education", "Bachelor’s degree desirable", necessity="desirable", level="bachelor")]
     assert verdict(also, degree_level="secondary").verdict == "eligible"
     assert verdict([]).verdict == "insufficient_info"          # nothing read: no verdict
-    assert verdict(also, degree_level="secondary").missing == ()
+    line = verdict(also, degree_level="secondary").checks[-1]
+    assert (line.criterion, line.status, line.necessity) == ("Minimum qualifications", "met", "required")
+    assert line.requirement is also[0]                          # the verdict cites what was read
 
 
 def test_an_occupational_area_named_only_in_general_words_counts_all_years():
