@@ -32,6 +32,10 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
 
 
 def _eligibility(notices, reqs, profile, relate=None) -> Composed:
+    """One line per notice; a question across notices that resolved to one notice gets that
+    notice's whole answer and verdict (its checks, what it also asks, what was understood)."""
+    if len(notices) == 1:
+        return eligibility(notices[0], reqs[notices[0].id], profile, relate=relate)
     claims, checks = [], []
     for n in notices:
         one = eligibility(n, reqs[n.id], profile, many=True, relate=relate)

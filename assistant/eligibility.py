@@ -77,7 +77,8 @@ def check_eligibility(notice: Notice, requirements: Sequence[Requirement], profi
     ctx = _Context(notice, profile, routes, relate, _education_fails(routes, profile))
     checks: list[Check] = []
     if source is not None or any(r.kind == "education" for r in required):
-        checks.append(_education(source, [r for r in required if r.kind == "education"], routes, profile))
+        students = any(_ENROLMENT.search(r.text) for r in requirements)
+        checks.append(_education(source, [r for r in required if r.kind == "education"], routes, profile, students))
     numeric = [r for r in required if r.kind == "experience" and not r.uncertain and (r.years is not None
                or r.years_by_level)]
     substitutes = {id(r): _substitution(r, required) for r in numeric if _SUBSTITUTE.search(r.text)}
@@ -98,7 +99,21 @@ def check_eligibility(notice: Notice, requirements: Sequence[Requirement], profi
         implied = _route_total_years(source, routes, profile)
         if implied:
             checks.append(implied)
-    return _verdict(checks, tuple(scope))
+    return _verdict(checks + _nothing_to_fail(checks), tuple(scope))
+
+
+def _nothing_to_fail(checks: list[Check]) -> list[Check]:
+    """A notice whose qualifications were read but set no minimum (only skills, kinds of
+    experience, a desirable degree): one met line citing the first of them, so the verdict
+    is a yes with its evidence. Nothing read at all gives no such line (and no yes)."""
+    if any(c.necessity == REQUIRED for c in checks):
+        return []
+    first = next((c.requirement for c in checks if c.necessity == ALSO and c.requirement is not None), None)
+    if first is None:
+        return []
+    return [Check("Minimum qualifications", MET, "The notice states no minimum degree, years, language or other "
+                  "bar; what it asks for is listed below and does not decide eligibility.", REQUIRED, first,
+                  topic="minimum")]
 
 
 def _verdict(checks: list[Check], scope: tuple[str, ...] = ()) -> Verdict:
@@ -177,7 +192,8 @@ def _denied(requirement: str, said: Sequence[str]) -> str | None:
     return None
 
 
-_SUBSTITUTE = re.compile(r"\bsubstitut\w*\s+for\s+(?P<n>\w+)\s+(?:\(\d+\)\s+)?years?", re.I)
+_SUBSTITUTE = re.compile(r"\b(?:substitut\w*\s+for|(?:considered|accepted|counted)\s+(?:as\s+)?equivalent\s+to)\s+"
+                         r"(?P<n>\w+)\s+(?:\(\d+\)\s+)?years?", re.I)
 
 
 def _substitution(r: Requirement, required: list[Requirement]) -> tuple[str, float] | None:
@@ -259,7 +275,10 @@ def _education_fails(routes: tuple[Route, ...], p: Profile) -> bool:
 
 
 def _education(source: Requirement | None, statements: list[Requirement], routes: tuple[Route, ...],
-               p: Profile) -> Check:
+               p: Profile, students_named: bool = True) -> Check:
+    """The education line. A student who does not hold an accepted degree yet fails a notice
+    that says nothing of students anywhere; where any statement names students ("currently
+    enrolled", "or near completion") the statement decides."""
     r = source or statements[0]
     if not routes:
         return _make(r, _label(r), UNKNOWN, "The notice states the education in words I cannot read "
@@ -270,6 +289,10 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
     students = [s for s in statements if _ENROLMENT.search(s.text)]
     if students:
         return _enrolment(r, label, students, routes, p, statements)
+    if not ok and p.studying and not students_named:
+        studied = LEVEL_NAMES.get(p.studying, p.studying)
+        return _make(r, label, NOT_MET, f"You are studying for a {studied} and do not hold it yet; the notice "
+                     "requires the degree and says nothing of current students.", topic="education")
     if not ok and p.studying:
         studied = LEVEL_NAMES.get(p.studying, p.studying)
         return _make(r, label, UNKNOWN, f"You are studying for a {studied} and do not hold it yet; the "
@@ -289,8 +312,10 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
 
 
 _ENROLMENT = re.compile(r"\b(?:enrol+(?:ed|ment)|current(?:ly)? (?:[\w’'/.-]+ ){0,2}students?|students? (?:in|of|enrol+ed)|"
+                        r"near(?:ing)? (?:its |their )?completion|(?:about|expected) to (?:complete|graduate)|"
                         r"actively pursuing|(?:final|last|penultimate|second-to-last) (?:academic )?year)\b", re.I)
-_COMPLETED_OK = re.compile(r"\b(?:completed|graduated|hold(?:ing)?|obtained|have (?:a|an)) ", re.I)
+_COMPLETED_OK = re.compile(r"\b(?:completed|graduated|hold(?:ing)?|obtained|have (?:a|an)) |"
+                           r"\bor (?:near(?:ing)? (?:its |their )?completion|(?:about|expected) to (?:complete|graduate))", re.I)
 _MONTH_YEAR = r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -323,6 +348,9 @@ def _enrolment(r: Requirement, label: str, students: list[Requirement], routes: 
     if completed_ok and _satisfied(routes, p.degree_level):
         return _make(r, label, MET, f"Your {LEVEL_NAMES.get(p.degree_level, p.degree_level)} meets it.",
                      topic="education")
+    if completed_ok and p.degree_level is not None and not p.studying:
+        return _make(r, label, NOT_MET, f"Your {LEVEL_NAMES.get(p.degree_level, p.degree_level)} is below every "
+                     "route the notice accepts, and you did not say you are studying for one.", topic="education")
     return _make(r, label, UNKNOWN, "The notice takes current students; tell me what you are studying now.",
                  ask="whether you are studying now, and for which degree", topic="education")
 
@@ -372,6 +400,9 @@ def _experience(r: Requirement, p: Profile, ctx: _Context) -> Check:
         label += f" — {r.domain}"
     have, why = _years_for(r, p, ctx)
     if why is not None and max(y for _, y in options) > 0:
+        if p.years_experience is not None and p.years_experience < _least_needed(options, p, ctx, r):
+            return _make(r, label, NOT_MET, f"Even counting all your {n(p.years_experience)} years, they are "
+                         f"fewer than the {n(_least_needed(options, p, ctx, r))} required.")
         return _make(r, label, UNKNOWN, why, ask=f"how many years you have in {_topic_words(r)}")
     if r.counting_rule and p.experience_grade and have is not None:
         have = _counted(r, have, p)
@@ -395,6 +426,16 @@ def _experience(r: Requirement, p: Profile, ctx: _Context) -> Check:
         check = replace(check, explanation=f"{check.explanation} You did not say in what field; I counted them "
                         f"as experience in {r.domain}.")
     return check
+
+
+def _least_needed(options: list[tuple[str, float]], p: Profile, ctx: _Context, r: Requirement) -> float:
+    """The fewest years that could meet `r` for this user: the minimum for their degree (the
+    lowest of all when it is unknown), less what a degree stands in for."""
+    mine = _satisfied(tuple(Route(l) for l, _ in options if l in RANK), p.degree_level)
+    needs = [y for l, y in options if Route(l) in mine] or [y for _, y in options]
+    credit = 0 if r.scope else max((y for lv, y in ctx.credit if p.degree_level is None
+                                    or (p.degree_level in RANK and RANK[p.degree_level] >= RANK[lv])), default=0)
+    return max(min(needs) - credit, 0)
 
 
 _SCOPE_WORDS = {"un_system": r"\bUN\b|United Nations|UN system", "international": r"international",
@@ -452,7 +493,7 @@ def _years_for(r: Requirement, p: Profile, ctx: _Context) -> tuple[float | None,
 
 
 _GENERIC = re.compile(r"^(?:(?:relevant|related|professional|progressively|responsible|similar|work|working|"
-                      r"experience|field|fields|area|areas|in|a|an|the|of|least|country|or|abroad|and|at|"
+                      r"experience|field|fields|area|areas|in|a|an|the|of|least|country|or|abroad|and|at|occupational|"
                       r"national|international|level|industry|general|paid|full-time|qualifying)\s*)+$", re.I)
 
 
@@ -656,7 +697,16 @@ def _order(level: str) -> int:
     return PROFICIENCY_ORDER.index(level) if level in PROFICIENCY_ORDER else 1
 
 
+# "may be required to have, or be in a position to obtain, a valid Personnel Security Clearance"
+_OBTAINED_LATER = re.compile(r"\b(?:be in a position to|be able to|able to|willing(?:ness)? to) obtain\b|"
+                             r"\bwho accepts? an offer\b|\bupon (?:appointment|selection|recruitment)\b|\bonce selected\b|"
+                             r"\bmust obtain\b[^.]{0,60}\b(?:upon|after|before taking up|once)\b", re.I)
+
+
 def _certification(r: Requirement, p: Profile) -> Check:
+    if _OBTAINED_LATER.search(r.text):
+        return _make(r, _label(r), UNKNOWN, "Obtained once selected; a condition of the job, not of applying.",
+                     CONDITION)
     if not r.names and not re.search(r"certific|licen[cs]|accredit|diploma", r.text, re.I):
         return _make(r, _label(r), UNKNOWN, "The notice also asks for this; it does not decide eligibility.", ALSO)
     if not r.names:
@@ -749,12 +799,22 @@ def _member_nationality(r, p, notice) -> Check:
     if p.nationality is None:
         return _make(r, label, UNKNOWN, "You did not state your nationality.", ask="your nationality")
     mine = country_code(p.nationality)
+    if (not groups or mine is None) and mine in _named_countries(r.text):
+        return _make(r, label, MET, f"The rule names {p.nationality}.")
     if not groups or mine is None:
         return _make(r, label, UNKNOWN, "Open to nationals of the member states the notice names; I cannot "
                      "tell whether yours is one.", ask="whether your country is a member state the notice names")
     if any(mine in members for _, members in groups):
         return _make(r, label, MET, f"{p.nationality} is one of them.")
+    if mine in _named_countries(r.text):
+        return _make(r, label, MET, f"The rule names {p.nationality} besides the group.")
     return _make(r, label, NOT_MET, f"{p.nationality} is not one of them.")
+
+
+def _named_countries(text: str) -> tuple[str, ...]:
+    """Countries a rule names by name ("EU Member States or Norway, Iceland, Liechtenstein,
+    or Switzerland2"), a footnote number glued to a name read off."""
+    return countries_in(re.sub(r"(?<=[a-z])\d{1,2}\b", "", text))
 
 
 def _work_permit(r, p, notice) -> Check:
@@ -775,10 +835,10 @@ def _residence(r, p, notice) -> Check:
     if p.residence is None and "nationality or residence" in r.values and p.nationality \
             and country_code(p.nationality) not in countries:
         return _make(r, label, UNKNOWN, "You are not a national of it; say where you live.", ask="where you live")
+    if "nationality or residence" in r.values and p.nationality and country_code(p.nationality) in countries:
+        return _make(r, label, MET, f"You are a national of {p.nationality}.")
     if p.residence is None:
         return _make(r, label, UNKNOWN, "You did not say where you live.", ask="where you live")
-    if "nationality or residence" in r.values and country_code(p.nationality) in countries:
-        return _make(r, label, MET, f"You are a national of {p.nationality}.")
     home = country_code(p.residence)
     if home is not None and countries and home not in countries:
         return _make(r, label, NOT_MET, f"You live in {p.residence}, outside {', '.join(sorted(countries))}.")
@@ -831,7 +891,8 @@ def _young_professionals(r, p, notice) -> Check:
 def _age_limits(text: str) -> tuple[int | None, int | None]:
     """(minimum, maximum) age a rule's sentence states; the maximum is the first age no
     longer accepted ("under 32" → 32, "not older than 32" → 33)."""
-    low = re.search(r"\b(?:at least|minimum age of|over|older than|aged? (?:of )?at least)\s+(\d{2})\b", text, re.I)
+    low = re.search(r"\b(?:at least|minimum age of|over|older than|aged? (?:of )?at least)\s+(\d{2})\b|"
+                    r"\b(\d{2})\s*\+\s*(?:years)?|\b(\d{2}) years (?:of age )?or (?:older|over)\b", text, re.I)
     high = re.search(r"\b(?:under(?: the age of)?|below(?: the age of)?|younger than|before (?:reaching|the age of)|"
                      r"maximum age of|reaches the age of|age of)\s+(\d{2})\b", text, re.I)
     older = re.search(r"\bnot (?:be )?older than\s+(\d{2})\b|\bno older than\s+(\d{2})\b", text, re.I)
@@ -839,7 +900,7 @@ def _age_limits(text: str) -> tuple[int | None, int | None]:
     if between:
         return int(between.group(1)), int(between.group(2)) + 1
     top = int(high.group(1)) if high else (int(next(g for g in older.groups() if g)) + 1 if older else None)
-    return (int(low.group(1)) if low else None), top
+    return (int(next(g for g in low.groups() if g)) if low else None), top
 
 
 def _age(r, p, notice) -> Check:
@@ -855,20 +916,37 @@ def _age(r, p, notice) -> Check:
 
 
 def _age_exclusion(r, p, notice) -> Check:
-    """Retirement or separation age: bars only those who have reached it."""
-    _, high = _age_limits(r.text)
+    """Retirement or separation age: bars only those who have reached it. Stated as a
+    criterion every applicant must meet ("Be below the age at which staff … are retired")
+    it admits only those below it, so the user's age is needed."""
+    text = _whole_sentence(r, notice)
+    _, high = _age_limits(text)
     if high is None:
-        m = re.search(r"\b(\d{2})\b", r.text)
+        m = re.search(r"\b(\d{2})\b", text)
         high = int(m.group(1)) if m else None
     label = "Retirement age" + (f" {high}" if high else "")
+    admits = re.match(r"\W*(?:you\s+)?(?:must\s+)?(?:be (?:below|under|younger than)|not (?:yet )?(?:have )?reached)\b",
+                      r.text, re.I)
     if p.age is not None and high is not None and p.age >= high:
         return _make(r, label, NOT_MET, f"At {p.age} you have reached the age the notice names.")
     if p.age is not None and high is not None:
-        return _make(r, label, MET, f"At {p.age} you are below it.", CONDITION)
+        return _make(r, label, MET, f"At {p.age} you are below it.", None if admits else CONDITION)
+    if p.age is None and admits:
+        return _make(r, label, UNKNOWN, "Applicants must be below this age; you did not say your age.",
+                     ask="your age")
     if p.age is not None:   # the notice's age could not be read: never a tick
         return _make(r, label, UNKNOWN, "I could not read the age the notice names; check the quoted rule.",
                      ask="whether you are below the age the quoted rule names")
     return _make(r, label, UNKNOWN, "Bars only those who have reached it.", CONDITION)
+
+
+def _whole_sentence(r: Requirement, notice: Notice) -> str:
+    """The rule's text, carried on to the end of its sentence when the statement stops short
+    of it (a line wrap: "… retired, i.e. currently on the" | "last day of the month … 66")."""
+    if re.search(r"[.;:!?]\s*$", r.text) or not notice.text:
+        return r.text
+    m = re.search(r"[.;!?](?:\s|$)", notice.text[r.end:r.end + 200])
+    return r.text + (notice.text[r.end:r.end + m.start() + 1] if m else "")
 
 
 def _secondment(r, p, notice) -> Check:

@@ -27,7 +27,10 @@ _SCOPES = {  # most specific first; one mention may name several
     "humanitarian": r"humanitarian|crisis|emergenc",
     "international": r"international|abroad|overseas|outside (?:my|the|his|her) (?:home )?country",
     "command": r"\bcommand|leadership|leading\b|\bled\b",
-    "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a )?(?:team|staff|people|officers|operations|units?)|coordinat|team lead",
+    "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a |the )?(?:\w+ )?(?:team|staff|people|officers|operations|units?)|"
+                   r"coordinat|team lead|\b(?:department|unit|section|division|office|team) (?:head|chief|manager)\b|"
+                   r"\bas (?:an? |the )?(?:head|chief|director|manager|supervisor)\b|\bhead of (?:a |the )?(?:\w+ )?"
+                   r"(?:department|unit|section|division|office|team)\b",
     "field": r"\bfield\b",
 }
 
@@ -58,6 +61,8 @@ def read_turn(text: str) -> Profile:
     studying, graduation = _studies(text)
     level, field = _degree(text, studying is not None)
     total, domain, scoped, by_domain = _years(text)
+    if total is None and _NO_EXPERIENCE.search(text):
+        total = 0.0
     worked_abroad = _worked_abroad(text)
     if re.search(r"\ball\b[^.;]{0,40}?\b(?:at (?:the )?national level|in my (?:home |own )?country)\b", text, re.I):
         scoped = tuple(sorted({**dict(scoped), "international": 0.0}.items()))
@@ -80,14 +85,20 @@ def read_turn(text: str) -> Profile:
     )
 
 
+# "I have no work experience yet", "without any professional experience": none at all (not
+# "no UN experience" or "no experience in finance", which say nothing of the total).
+_NO_EXPERIENCE = re.compile(r"\b(?:no|without(?: any)?|(?:don'?t|do not|haven'?t|have not) (?:have |got )?any)\s+"
+                            r"(?:(?:paid|work|working|professional|job|prior|previous)\s+)?experience\b"
+                            r"(?!\s+(?:in|with|at|as|of|on|for)\b)", re.I)
+
 _EQUIVALENTS = {"post_secondary": r"post[- ]?secondary (?:\w+ )?(?:certificate|diploma)",
                 "secondary": r"\bGED\b|high school equivalency|A[- ]levels?|baccalaur[ée]at|finished (?:high|secondary) school",
                 "bachelor": r"(?-i:\bB\.?S\.?|\bBA|\bBEng|\bBSc|\bLLB)(?= in\b| degree\b|\b)",
                 "master": r"(?-i:\bMPH|\bMSc|\bMBA|\bMA)(?= in\b| from\b| degree\b|\b)"}
 # A degree named as what the user is studying, not one they hold.
 _STUDIED = re.compile(r"^\W{0,2}(?:student|candidate|studies|program(?:me)?|course)\b", re.I)
-_STUDYING = re.compile(r"\b(?:studying|student|enrol+ed|pursuing|in the (?:\w+) year of|will graduate|"
-                       r"graduating|currently doing|doing my)\b[^.;]{0,40}$", re.I)
+_STUDYING = re.compile(r"\b(?:studying|student|enrol+ed|pursuing|in the (?:\w+) (?:year|semester|term) of|will graduate|"
+                       r"graduating|currently doing|doing (?:my|an?))\b[^.;]{0,40}$", re.I)
 
 
 def _degree(text: str, studying: bool = False) -> tuple[str | None, str | None]:
@@ -125,7 +136,9 @@ def _years_pattern() -> re.Pattern:
     return re.compile(rf"(?P<n>{number_pattern()})\+?\s*(?:full\s+)?(?:years?|yrs)\b(?=(?P<tail>[^.;?!]{{0,90}}))", re.I)
 
 
-_NOT_WORK = re.compile(r"^\s*(?:old\b|of age\b|ago\b|-old\b)|^\s*(?:now|in a row)\b", re.I)
+_NOT_WORK = re.compile(r"^\s*(?:old\b|of age\b|ago\b|-old\b)|^\s*(?:now|in a row)\b|"
+                       r"^\s*(?:of|at|in) (?:(?:my|a|an|the)\s+)?(?:college|university|uni|(?:high |secondary )?school|studies|study)\b",
+                       re.I)
 _LIVED = re.compile(r"\b(?:lived|living|live|resided|residing|been based)\b[^.;,]{0,40}\bfor\s*$", re.I)
 _NESTED = re.compile(r"\b(?:of (?:them|which|those|these)|including|incl\.?|among them|out of which)\b", re.I)
 
@@ -425,8 +438,9 @@ def _studies(text: str) -> tuple[str | None, str | None]:
     will graduate in June 2028" → bachelor, 2028-06; "I graduated … in 2021" → None, 2021."""
     level = None
     for name, rx in _STUDY_LEVELS:
-        if re.search(rf"\b(?:{rx})\s+(?:student|candidate)\b|\b(?:studying|enrol+ed|pursuing)\s+(?:for\s+)?(?:in\s+)?(?:an?\s+|my\s+)?"
-                     rf"(?:[\w-]+\s+){{0,2}}(?:{rx})|\b(?:first|second|third|fourth|final|last|penultimate)[- ]year\s+(?:of\s+(?:an?|my)\s+"
+        if re.search(rf"\b(?:{rx})\s+(?:student|candidate)\b|\b(?:studying|enrol+ed|pursuing|(?:I'm|I’m|I am|currently) doing)\s+"
+                     rf"(?:for\s+)?(?:in\s+)?(?:an?\s+|my\s+)?"
+                     rf"(?:[\w-]+\s+){{0,2}}(?:{rx})|\b(?:first|second|third|fourth|final|last|penultimate)[- ](?:year|semester|term)\s+(?:of\s+(?:an?|my)\s+"
                      rf"(?:\w+[- ]year\s+)?(?:\w+\s+)?(?:{rx})|(?:{rx}))|\byear of (?:an?|my) [^.;]{{0,30}}(?:{rx})", text, re.I):
             level = name
             break

@@ -235,7 +235,8 @@ RULES: tuple[Rule, ...] = (
     Rule("age", "the notice sets an age limit",
          r"\bage\b|how old|too old|years old", "an age limit", "age",
          all_of=(r"\b(?:at least|minimum age of|not (?:be )?older than|no older than|under the age of|"
-                 r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b|\b\d{2} years (?:of age|old)\b",
+                 r"aged? (?:between|under|over|of at least)|maximum age of)\s+\d{2}\b"
+                 r"(?!\s*(?:days?|weeks?|months?|hours?|%|per ?cent|staff|countries|languages?)\b)|\b\d{2}\+?\s*years (?:of age|old)\b",
                  r"\bage[ds]?\b|\byears? old\b|\byears of age\b|\bolder than\b|\bborn\b"),
          none_of=(r"mandatory age of separation|retirement age|\bretired\b",)),
     Rule("secondment_only", "only candidates seconded (nominated) by their government may apply",

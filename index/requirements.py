@@ -516,7 +516,7 @@ def _route(text: str, d: _Degree, seg_end: int) -> tuple[Route, list[tuple[int, 
         years = vocab.parse_number(extra.group("n") or extra.group("m"))
         return Route(d.level, extra_years=years), [(d.end + extra.start(), d.end + extra.end())]
     total = re.search(rf"\b(?:with|plus)\s+(?:a minimum of |at least |minimum (?:of )?)?(?P<n>{n})"
-                      rf"\s+years?", seg, re.I)
+                      rf"\s+years?(?!\s+(?:completed|of (?:study|studies|the (?:programme|program|degree))))", seg, re.I)
     if total:
         return (Route(d.level, total_years=vocab.parse_number(total.group("n"))),
                 [(d.end + total.start(), d.end + total.end())])
@@ -594,7 +594,10 @@ class _Years:
     extra: bool
 
 
-_NOT_EXPERIENCE_YEARS = re.compile(r"\s*(?:old|of age|period|contract|appointment)\b", re.I)
+_NOT_EXPERIENCE_YEARS = re.compile(r"\s*(?:old|of age|period|contract|appointment|completed|of college|of university)\b",
+                                   re.I)
+# "Demonstrated interest and/or experience (up to two years)": a ceiling, not a minimum.
+_CEILING = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|maximum of)\s*$", re.I)
 
 
 def _experience(notice, st, necessity, consumed, has_education, section_default=True):
@@ -606,7 +609,8 @@ def _experience(notice, st, necessity, consumed, has_education, section_default=
     if re.search(r"\bno (?:\w+ ){0,3}experience (?:is )?required\b", body, re.I):
         return [_req(notice, "experience", necessity, st.start, st.end, years=0.0)]
     about_experience = re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
-                                 r"\bexpérience\b", body, re.I) or (
+                                 r"\bexpérience\b|\byears?\s+(?:of|in|as)\s+(?:[\w-]+\s+){0,4}?(?:work|service|employment)\b",
+                                 body, re.I) or (
         st.section == "experience" and section_default and not _OTHER_QUALITY.match(body))
     if not about_experience:
         return []
@@ -655,6 +659,8 @@ def _year_mentions(text: str, start: int, end: int) -> list[_Years]:
         if value is None:
             continue
         before = text[max(start, m.start() - 40):m.start()]
+        if _CEILING.search(before) and not re.search(rf"\b{_num()}\s+(?:and|to)\s+up to\s*$", before, re.I):
+            continue     # "up to two years" is a ceiling; "a minimum of 5 and up to 7 years" a range
         out.append(_Years(value, m.start(), m.end(), None, _is_sub(before, tail),
                           bool(re.search(r"\b(?:extra|additional|further)\s*$", before, re.I))))
     return [_with_level(text, y, out, end) for y in out]

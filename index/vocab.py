@@ -42,7 +42,8 @@ DEGREES: dict[str, tuple[str, ...]] = {
     "post_secondary": (
         r"post[- ]?secondary (?:certificate|diploma|education|institution)",
         r"technical (?:diploma|certificate|school)", r"vocational (?:diploma|certificate|training)",
-        r"associate['’]?s? degree",
+        r"associate['’]?s? degree", r"(?:one|two|three|[1-3])\s+years?\s+of\s+college(?:\s+(?:education|coursework))?",
+        r"some college",
     ),
     "secondary": (
         r"high[- ]school(?: diploma| certificate| education)?", r"secondary (?:school|education)"

@@ -335,3 +335,102 @@ def test_a_further_unnamed_language_needs_a_second_one():
     assert one.checks[0].status == "unknown" and one.verdict == "insufficient_info"
     two = check_eligibility(NOTICE, reqs, Profile(languages=(("English", "fluent"), ("Swahili", "fluent"))))
     assert two.verdict == "eligible"
+
+# -- round 3 (evals/eligibility2) ------------------------------------------------------
+def test_countries_a_group_rule_names_besides_the_group():   # eu-LISA, Frontex style
+    rule = [sreq("eligibility_rule", "You are national of one of the EU Member States or Norway, Iceland, "
+                 "Liechtenstein, or Switzerland2 and you enjoy full rights as a citizen3", rule="member_nationality")]
+    assert verdict(rule, nationality="Switzerland").verdict == "eligible"
+    assert verdict(rule, nationality="Estonia").verdict == "eligible"
+    assert verdict(rule, nationality="Canada").verdict == "not_eligible"
+
+
+def test_a_degree_considered_as_equivalent_to_years():    # IMO style
+    sub = "A related university degree may be considered as equivalent to two years' experience."
+    reqs = [sreq("education", "Secondary education or equivalent.", level="secondary", routes=(Route("secondary"),)),
+            Requirement("n1", "experience", "required", 40, 90, "At least five years' relevant experience in "
+                        "administrative support functions is required.", years=5.0,
+                        domain="administrative support functions"),
+            Requirement("n1", "education", "required", 100, 100 + len(sub), sub, level="bachelor",
+                        routes=(Route("bachelor"),)),
+            Requirement("n1", "experience", "required", 100, 100 + len(sub), sub, years=2.0)]
+    v = verdict(reqs, degree_level="bachelor", years_experience=3, experience_domain="administrative support")
+    assert v.verdict == "eligible"
+    v = verdict(reqs, degree_level="secondary", years_experience=4, experience_domain="administrative support")
+    assert v.verdict == "not_eligible"
+
+
+def test_too_few_years_fail_even_when_the_domain_is_unclear():
+    reqs = [sreq("experience", "At least five years of experience in administrative support functions.",
+                 years=5.0, domain="administrative support functions")]
+    v = verdict(reqs, years_experience=4, experience_domain="ship engineering")
+    assert v.verdict == "not_eligible"
+    assert v.checks[0].explanation == "Even counting all your 4 years, they are fewer than the 5 required."
+    v = verdict(reqs, years_experience=9, experience_domain="ship engineering")
+    assert v.checks[0].status == "unknown" and v.verdict == "insufficient_info"
+
+
+def test_students_and_a_degree_the_notice_requires():
+    plain = [sreq("education", "Master's in Library & Information Science from an ALA accredited institution",
+                  level="master", routes=(Route("master"),))]
+    v = verdict(plain, studying="master")
+    assert v.verdict == "not_eligible"
+    assert v.checks[0].explanation == ("You are studying for a master's and do not hold it yet; the notice requires "
+                                       "the degree and says nothing of current students.")
+    near = [sreq("education", "An ALA accredited Master’s in Library or Information Science, or near completion.",
+                 level="master", routes=(Route("master"),))]
+    assert verdict(near, studying="master").verdict == "eligible"
+    assert verdict(near, degree_level="master").verdict == "eligible"
+    assert verdict(near, degree_level="bachelor").verdict == "not_eligible"
+
+
+def test_an_age_written_with_a_plus_and_an_age_a_rule_requires_one_to_be_below():
+    adult = [sreq("eligibility_rule", "18+ years of age.", rule="age")]
+    assert verdict(adult, age=17).verdict == "not_eligible"
+    assert verdict(adult, age=20).verdict == "eligible"
+    text = ("Be below the age at which staff of the EU is automatically retired, i.e. currently on the\n"
+            "last day of the month in which they reach the age of 66. More text.")
+    wrapped = Notice("n3", "n3.txt", text, (Section("Body", 0, len(text), "body"),))
+    cut = text.index("\n")
+    rule = [Requirement("n3", "eligibility_rule", "required", 0, cut, text[:cut], rule="age_of_separation")]
+    assert verdict(rule, wrapped, age=67).verdict == "not_eligible"
+    assert verdict(rule, wrapped, age=40).verdict == "eligible"
+    assert verdict(rule, wrapped).asks == ("your age",)
+
+
+def test_a_certificate_obtained_once_selected_is_a_condition():
+    clearance = [sreq("certification", "All selected candidates may be required to have, or be in a position to "
+                      "obtain, a valid Personnel Security Clearance Certificate", names=("security clearance",))]
+    assert verdict(BASE + clearance, **MEETS).verdict == "eligible"
+    assert verdict(clearance).checks[0].necessity == "condition"
+
+
+def test_nationals_meet_a_nationality_or_residence_rule_wherever_they_live():
+    either = [sreq("eligibility_rule", "Este anuncio está dirigido al público con nacionalidad o residencia en México.",
+                   rule="residence", values=("nationality or residence",))]
+    assert verdict(BASE + either, nationality="Mexican", **MEETS).verdict == "eligible"
+
+
+def test_qualifications_without_a_minimum_leave_nothing_to_fail():
+    also = [sreq("other", "Exceptional digital literacy skills."),
+            sreq("education", "Bachelor’s degree desirable", necessity="desirable", level="bachelor")]
+    assert verdict(also, degree_level="secondary").verdict == "eligible"
+    assert verdict([]).verdict == "insufficient_info"          # nothing read: no verdict
+    line = verdict(also, degree_level="secondary").checks[-1]
+    assert (line.criterion, line.status, line.necessity) == ("Minimum qualifications", "met", "required")
+    assert line.requirement is also[0]                          # the verdict cites what was read
+
+
+def test_an_occupational_area_named_only_in_general_words_counts_all_years():
+    reqs = [sreq("experience", "At least three years of professional experience at the national level in the "
+                 "relevant occupational area.", years=3.0, domain="national level in the relevant occupational area")]
+    assert verdict(reqs, years_experience=5, experience_domain="labour programmes").verdict == "eligible"
+
+
+def test_a_question_across_notices_that_names_one_gets_its_verdict():
+    from datetime import date
+
+    from assistant.compare import compare
+    composed = compare([NOTICE], {"n1": BASE}, (), "Can I join the roster?", Profile(**MEETS), date(2026, 9, 15))
+    assert composed.verdict == "eligible"
+    assert composed.claims[0].text == "From what you said, you meet this notice's minimum qualifications."

@@ -248,6 +248,28 @@ PAIRS = [
      {'degree_level': 'secondary', 'years_experience': 6.0, 'experience_domain': 'administrative support', 'nationality': 'Jamaica'}),
     ("I have a master's in food technology and 7 years working on food fortification.",
      {'degree_level': 'master', 'degree_field': 'food technology', 'years_experience': 7.0, 'experience_domain': 'food fortification'}),
+    # no experience at all is 0 years; no experience of one kind says nothing of the total
+    ('I have a high school diploma and no work experience yet.',
+     {'degree_level': 'secondary', 'years_experience': 0.0}),
+    ('I have no UN experience but 5 years in banking.',
+     {'years_experience': 5.0, 'experience_domain': 'banking'}),
+    # studies: "doing a PhD", "last semester of my MLS", "second-year MLIS student"
+    ("I'm doing a PhD in environmental economics; Korean is my native language.",
+     {'languages': (('Korean', 'native'),), 'studying': 'doctorate'}),
+    ("I'm in the last semester of my MLS and I've worked two years at a reference desk.",
+     {'years_experience': 2.0, 'experience_domain': 'reference desk', 'studying': 'master'}),
+    ("I'm a second-year MLIS student, graduating next May.",
+     {'studying': 'master'}),
+    # years of college are education, not experience
+    ("I'm 20 and have completed two years of college.",
+     {'degree_level': 'post_secondary', 'age': 20}),
+    # years as a head of a unit are supervisory years
+    ('I have an MLS and 8 years of library experience including 4 as a department head.',
+     {'degree_level': 'master', 'years_experience': 8.0, 'experience_domain': 'library',
+      'years_by_scope': (('supervisory', 4.0),), 'years_by_domain': (('department head', 4.0),)}),
+    ('I have 15 years in public budgeting, 6 of them as a unit head.',
+     {'years_experience': 15.0, 'experience_domain': 'public budgeting', 'years_by_scope': (('supervisory', 6.0),),
+      'years_by_domain': (('unit head', 6.0),)}),
 ]
 
 

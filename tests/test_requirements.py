@@ -387,3 +387,36 @@ def test_render_card():
     as_json = card_json(notice, found, today=date(2022, 6, 23))
     assert (as_json["category"], as_json["deadline"]) == ("P", {"status": "closed", "days_left": None})
     assert requirements_from_json(as_json["requirements"]) == found
+
+
+# -- round 3 of issue 11: patterns of US job-board and volunteer notices ----------------
+def test_an_age_written_with_a_plus_is_an_age_rule_and_years_of_college_are_education():
+    found = reqs("Qualifications\nMinimum one year of college. 18+ years of age. Strong communication skills.\n")
+    assert [(r.kind, r.level, r.rule) for r in found if r.kind in ("education", "eligibility_rule")] == [
+        ("education", "post_secondary", None), ("eligibility_rule", None, "age")]
+    assert reqs("Qualifications\nMinimum one year of college.\n", "experience") == []
+
+
+def test_a_number_of_days_is_not_an_age():
+    text = ("Benefits\nYou will receive at least 24 days of annual leave per calendar year, additional leave days "
+            "may be granted for age and grade.\n")
+    assert [r for r in reqs(text, "eligibility_rule") if r.rule == "age"] == []
+
+
+def test_years_after_up_to_are_a_ceiling_not_a_minimum():
+    [exp] = reqs("Experience\nDemonstrated interest and/or experience (up to two years) in budget analysis and "
+                 "public finance management.\n", "experience")
+    assert exp.years is None
+
+
+def test_a_year_of_a_degree_completed_is_not_experience():
+    found = reqs("Eligibility\nA candidate must be currently enrolled in a master's degree with at least one year "
+                 "completed.\n")
+    assert [r for r in found if r.kind == "experience"] == []
+    assert all(rt.total_years is None for r in found if r.kind == "education" for rt in r.routes)
+
+
+def test_years_in_a_kind_of_work_are_experience_without_the_word():
+    found = reqs("Qualifications\nGraduation from high school or GED and two years in public library work.\n")
+    assert [(r.kind, r.level, r.years, r.domain) for r in found] == [
+        ("education", "secondary", None, None), ("experience", None, 2.0, "public library work")]
