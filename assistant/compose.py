@@ -295,7 +295,7 @@ def open_answer(notices: Sequence[Notice], question: str, ranked: Sequence) -> C
     picked = [r for r in answering(ranked) if r.notice_id in by_id]
     if not picked:
         about = subject(question)
-        text = (f"None of the {len(notices)} notices mention {about}." if len(notices) > 1
+        text = (f"None of the {len(notices):,} notices mention {about}." if len(notices) > 1
                 else f"The notice does not mention {about}.")
         return Composed((Claim(text, grounded=False),), False)
     many = len({r.notice_id for r in picked}) > 1 or len(notices) > 1
