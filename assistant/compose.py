@@ -250,7 +250,7 @@ def content_words(text: str) -> set[str]:
 
 
 # Calibrated by `python -m evals.calibrate_open` on evals/open/open.jsonl (see README).
-OPEN_THRESHOLD = 0.57
+OPEN_THRESHOLD = 0.55
 OPEN_SPREAD = 0.1       # further sentences answer too when this close to the best
 OPEN_MOST = 3
 # Words that open or close a question without naming what it is about.
@@ -299,8 +299,11 @@ def open_answer(notices: Sequence[Notice], question: str, ranked: Sequence) -> C
                 else f"The notice does not mention {about}.")
         return Composed((Claim(text, grounded=False),), False)
     many = len({r.notice_id for r in picked}) > 1 or len(notices) > 1
-    return Composed(tuple(Claim(_prefix(by_id[r.notice_id], many) + _as_sentence(by_id[r.notice_id].text[r.start:r.end]),
-                                (Evidence(r.notice_id, r.start, r.end),)) for r in picked), True)
+    claims: dict[str, Claim] = {}           # a sentence repeated in the notice is said once
+    for r in picked:
+        text = _prefix(by_id[r.notice_id], many) + _as_sentence(by_id[r.notice_id].text[r.start:r.end])
+        claims.setdefault(text, Claim(text, (Evidence(r.notice_id, r.start, r.end),)))
+    return Composed(tuple(claims.values()), True)
 
 
 def _as_sentence(text: str) -> str:

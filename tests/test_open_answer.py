@@ -107,3 +107,12 @@ def test_ranker_ranks_every_sentence_boilerplate_included(notice, fake_embedder)
 def test_ranker_with_no_matching_word_and_no_passage_ranks_nothing(notice, fake_embedder):
     ranker = SentenceRanker(_Library(fake_embedder), {notice.id: notice})
     assert ranker.rank("gymnasium", "gymnasium", [notice.id]) == ()
+
+
+def test_a_sentence_the_notice_repeats_is_said_once():
+    notice = parse_notice("n3.txt", "Conditions\nThe pay is $15/hour. Hours vary.\n\nCompensation\nThe pay is $15/hour.\n")
+    first = notice.text.index("The pay")
+    second = notice.text.rindex("The pay")
+    ranked = [Ranked(notice.id, first, first + 20, 0.9), Ranked(notice.id, second, second + 20, 0.88)]
+    got = open_answer([notice], "pay", ranked)
+    assert [c.text for c in got.claims] == ["The pay is $15/hour."]
