@@ -30,8 +30,6 @@ REQUIREMENT_KINDS = {**{k.name: (k.name,) for k in KINDS if k.name not in ("othe
 _ABSENT_KIND = {k.name: k.absent for k in KINDS}
 
 
-MIN_SIMILARITY = 0.4
-
 
 @dataclass(frozen=True)
 class Composed:
@@ -251,25 +249,61 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP and w not in _GENERIC}
 
 
-def open_answer(notices: Sequence[Notice], question: str, sentences: Sequence[tuple[str, int, int, float]]) -> Composed:
-    """The best supporting sentences (notice_id, start, end, similarity) that share a content
-    word with the question; none good enough → the notice does not say."""
-    words = {w[:5] for w in content_words(question)}
+# Calibrated by `python -m evals.calibrate_open` on evals/open/open.jsonl (see README).
+OPEN_THRESHOLD = 0.55
+OPEN_SPREAD = 0.1       # further sentences answer too when this close to the best
+OPEN_MOST = 3
+# Words that open or close a question without naming what it is about.
+_ASKING = set("""allowed allow allows possible possibility offer offers offered provide provides provided
+get gets give gives open available there any also""".split())
+
+
+_MENTION = re.compile(r"\b(?:mentions?|say anything about|says anything about|talk about|speak of|refer to)\b")
+
+
+def answering(ranked: Sequence, threshold: float = OPEN_THRESHOLD, spread: float = OPEN_SPREAD,
+              most: int = OPEN_MOST) -> list:
+    """The sentences that answer: the best when its score clears `threshold`, and at most
+    `most` - 1 more that clear it too and are within `spread` of it; none → abstain."""
+    ordered = sorted(ranked, key=lambda r: -r.score)
+    if not ordered or ordered[0].score < threshold:
+        return []
+    best = ordered[0].score
+    return [r for r in ordered[:most] if r.score >= threshold and r.score >= best - spread]
+
+
+def subject(question: str) -> str:
+    """What an open question asks about: its words without the question words around them
+    ("can the post be done as remote work?" → "remote work")."""
+    text = question.lower().replace("’", "'")
+    text = _MENTION.split(text)[-1]             # "which notices mention remote work" → "remote work"
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text)
+    skip = _STOP | _ASKING | {"be", "done", "as", "like", "if", "notices", "posts", "jobs", "positions",
+                              "vacancies", "ones", "them"}
+    while words and words[0] in skip:
+        words.pop(0)
+    while words and words[-1] in skip:
+        words.pop()
+    return " ".join(words) or "that"
+
+
+def open_answer(notices: Sequence[Notice], question: str, ranked: Sequence) -> Composed:
+    """One to three of the `ranked` sentences (`ranking.Ranked`) when they clear the
+    calibrated threshold, each quoted; else "The notice does not mention …" ("None of
+    the 12 notices mention …" over several)."""
     by_id = {n.id: n for n in notices}
-    picked = []
-    for nid, start, end, sim in sentences:
-        text = by_id[nid].text[start:end]
-        overlap = words & {w[:5] for w in content_words(text)}
-        if overlap and sim >= MIN_SIMILARITY:
-            picked.append(Claim(_as_sentence(text), (Evidence(nid, start, end),)))
-        if len(picked) == 3:
-            break
+    picked = [r for r in answering(ranked) if r.notice_id in by_id]
     if not picked:
-        subject = " ".join(sorted(content_words(question))[:6]) or "that"
-        many = len(notices) > 1
-        return Composed((Claim(f"The notice{'s do' if many else ' does'} not say anything about {subject}.",
-                               grounded=False),), False)
-    return Composed(tuple(picked), True)
+        about = subject(question)
+        text = (f"None of the {len(notices):,} notices mention {about}." if len(notices) > 1
+                else f"The notice does not mention {about}.")
+        return Composed((Claim(text, grounded=False),), False)
+    many = len({r.notice_id for r in picked}) > 1 or len(notices) > 1
+    claims: dict[str, Claim] = {}           # a sentence repeated in the notice is said once
+    for r in picked:
+        text = _prefix(by_id[r.notice_id], many) + _as_sentence(by_id[r.notice_id].text[r.start:r.end])
+        claims.setdefault(text, Claim(text, (Evidence(r.notice_id, r.start, r.end),)))
+    return Composed(tuple(claims.values()), True)
 
 
 def _as_sentence(text: str) -> str:

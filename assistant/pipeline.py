@@ -20,7 +20,6 @@ import numpy as np
 from index.library import Library
 from index.records import Notice, Requirement
 from index.requirements import requirements_for
-from index.statements import statements
 
 from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
@@ -30,12 +29,12 @@ from .compose import (Composed, content_words, eligibility, facts, notice_name, 
                       requirements)
 from .eligibility import embedding_relate, scope_of
 from .profile import read_profile
+from .ranking import SentenceRanker
 from .records import Answer, Claim, Profile
 from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
-from .route import Route, route_turn
+from .route import Route, route, route_turn
 
 MAX_QUESTION = 4000
-RANKED = 8          # candidate sentences embedded per open question
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class Turn:
     resolution: Resolution | None = None
     notices: tuple[Notice, ...] = ()
     profile: Profile = Profile()
-    sentences: tuple[tuple[str, int, int, float], ...] = ()
+    sentences: tuple = ()               # ranking.Ranked, best first (open questions)
     composed: Composed | None = None
     answer: Answer | None = None
 
@@ -56,7 +55,6 @@ class Assistant:
         self.library = library
         self._today = today
         self.rewriter = rewriter
-        self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         self._seen = -1                  # the index generation `notices` was read at
         self._sync_lock = threading.Lock()
 
@@ -88,6 +86,10 @@ class Assistant:
         return Resolver(cards, lambda q: np.asarray(embedder.embed([q])[0], dtype=np.float32), vectors)
 
     @cached_property
+    def ranker(self) -> SentenceRanker:
+        return SentenceRanker(self.library, self.notices)
+
+    @cached_property
     def requirements(self) -> dict[str, tuple[Requirement, ...]]:
         return {nid: requirements_for(self.library, nid) for nid in self.notices}
 
@@ -109,9 +111,8 @@ class Assistant:
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
-        for name in ("notices", "cards", "resolver", "requirements", "names"):
+        for name in ("notices", "cards", "resolver", "requirements", "names", "ranker"):
             self.__dict__.pop(name, None)
-        self._sentence_cache.clear()
 
     def sync(self) -> bool:
         """Catch up with other writers (another process ingested; one small query when
@@ -135,7 +136,7 @@ class Assistant:
                 state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
                                          for i in notices}
             self.__dict__.update(state)
-            for name in ("names", "resolver"):   # rebuilt from the cards at the next question
+            for name in ("names", "resolver", "ranker"):   # rebuilt from the cards at the next question
                 self.__dict__.pop(name, None)
             self._seen = seen
             return True
@@ -157,7 +158,17 @@ class Assistant:
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
             r = Route("eligibility", r.topics)
+        if r.kind == "comparison" and not r.topics and _MENTIONS.search(turn.question):
+            r = Route("open", (), across=True)       # "Which notices mention remote work?"
         return replace(turn, route=r, profile=profile)
+
+    def _own_subject(self, turn: Turn) -> bool:
+        """A turn routed as eligibility only because of the history, that asks about
+        something besides the notice it names ("what about remote work?", unlike "and
+        the one in Nairobi?"): the profile must not turn it into an eligibility check."""
+        if route(turn.question).kind == "eligibility" or read_profile([turn.question]).known():
+            return False
+        return bool(content_words(self._unresolved_words(turn)) - _FOLLOW_UP_WORDS)
 
     def _resolve(self, turn: Turn) -> Turn:
         across = turn.route.kind == "comparison" or turn.route.across
@@ -167,42 +178,19 @@ class Assistant:
         notices = tuple(self.notices[i] for i in res.notice_ids)
         if res.how == "ambiguous" and len(res.candidates) <= 3 and turn.route.kind in ("fact", "requirement"):
             notices = tuple(self.notices[i] for i in res.candidates)
-        return replace(turn, resolution=res, notices=notices)
+        turn = replace(turn, resolution=res, notices=notices)
+        if turn.route.kind == "eligibility" and self._own_subject(turn):
+            turn = replace(turn, route=route(turn.question))
+        return turn
 
     def _retrieve(self, turn: Turn) -> Turn:
-        """Open questions: the sentences of the top passages that share a content word
-        with the question, at most RANKED of them embedded and ranked by similarity."""
+        """Open questions: the resolved notices' sentences ranked (`ranking.py`), judged on
+        the words that do not only name the notice."""
         if turn.route.kind != "open" or not turn.notices:
             return turn
-        hits = self.library.search(turn.question, k=6, notice_ids=[n.id for n in turn.notices])
-        words = {w[:5] for w in content_words(self._unresolved_words(turn))}
-        candidates: dict[tuple[str, int, int], int] = {}
-        for h in hits:
-            notice = self.notices[h.chunk.notice_id]
-            for start, end in self._sentences(notice.id):
-                if start < h.chunk.end and end > h.chunk.start:
-                    span = (notice.id, max(start, h.chunk.start), min(end, h.chunk.end))
-                    text = notice.text[span[1]:span[2]]
-                    overlap = len(words & {w[:5] for w in content_words(text)})
-                    if overlap:
-                        candidates.setdefault(span, overlap)
-        best = sorted(candidates, key=lambda s: -candidates[s])[:RANKED]
-        return replace(turn, sentences=self._rank(self._unresolved_words(turn) or turn.question, best))
-
-    def _sentences(self, notice_id: str) -> tuple[tuple[int, int], ...]:
-        if notice_id not in self._sentence_cache:
-            self._sentence_cache[notice_id] = tuple((st.start, st.end)
-                                                    for st in statements(self.notices[notice_id]))
-        return self._sentence_cache[notice_id]
-
-    def _rank(self, question: str, spans: list[tuple[str, int, int]]) -> tuple:
-        if not spans:
-            return ()
-        texts = [self.notices[nid].text[s:e] for nid, s, e in spans]
-        vectors = np.asarray(self.library.embedder.embed([question, *texts]))
-        sims = vectors[1:] @ vectors[0]
-        order = np.argsort(-sims)
-        return tuple((*spans[i], float(sims[i])) for i in order)
+        asked = self._unresolved_words(turn) or turn.question
+        ranked = self.ranker.rank(asked, " ".join(sorted(content_words(asked))), [n.id for n in turn.notices])
+        return replace(turn, sentences=ranked)
 
     def _compose(self, turn: Turn) -> Turn:
         res, kind = turn.resolution, turn.route.kind
@@ -213,7 +201,8 @@ class Assistant:
             return replace(turn, composed=self._which_notice(res))
         reqs = {n.id: self.requirements[n.id] for n in turn.notices}
         if kind == "comparison" or (kind == "eligibility" and turn.route.across):
-            composed = compare(turn.notices, reqs, turn.route.topics, turn.question, turn.profile, self.today,
+            profile = turn.profile if kind == "eligibility" else Profile()   # never checks unasked
+            composed = compare(turn.notices, reqs, turn.route.topics, turn.question, profile, self.today,
                                self.relate)
         elif kind == "eligibility":
             many = len(turn.notices) > 1
@@ -259,6 +248,13 @@ class Assistant:
         if self.rewriter is not None and turn.route.kind == "open" and answer.answerable:
             answer = self.rewriter(answer, self.notices)
         return replace(turn, answer=answer)
+
+
+# A question across notices about whether they say something, not about a known topic.
+_MENTIONS = re.compile(r"\b(mention|mentions|say anything|says anything|talk about|speak of|refer to)\b", re.I)
+# Words of a follow-up that only point at another notice ("and the one in …?").
+_FOLLOW_UP_WORDS = frozenset({"one", "ones", "other", "another", "same", "instead", "then", "too", "post",
+                              "posts", "job", "jobs", "position", "positions", "vacancy", "notice", "office"})
 
 
 def _refuse(question: str) -> str | None:

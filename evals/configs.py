@@ -20,7 +20,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
-import numpy as np
 
 from index.errors import VacancyError
 from index.library import Library
@@ -69,12 +68,11 @@ class Pipeline:
 
 class RetrievalOnly:
     """`no-structured`: hybrid search over every notice for the conversation so far, then the
-    sentences of the top passages most similar to the question (the pipeline's own open
-    answer composer picks them, or says the notices do not tell)."""
+    sentences of the notices it found ranked as the pipeline ranks an open question
+    (`assistant.ranking`), answered or abstained on by the same threshold."""
 
     name = "no-structured"
     PASSAGES = 6
-    SENTENCES = 12
 
     def __init__(self, library: Library):
         self.library = library
@@ -83,36 +81,27 @@ class RetrievalOnly:
     def notices(self) -> dict[str, Notice]:
         return {n.id: n for n in self.library.notices()}
 
+    @cached_property
+    def ranker(self):
+        from assistant.ranking import SentenceRanker
+
+        return SentenceRanker(self.library, self.notices)
+
     def ask(self, question: str, history: Sequence[str] = ()) -> dict:
         from assistant.cite import cite
-        from assistant.compose import open_answer
+        from assistant.compose import content_words, open_answer
         from assistant.pipeline import answer_json
         from assistant.records import Answer
 
         query = " ".join([*history, question]).strip()
         if not query or not self.notices:
             return answer_json(Answer(question, "There is nothing to search.", answerable=False))
-        hits = self.library.search(query, self.PASSAGES)
-        composed = open_answer(list(self.notices.values()), question, self._rank(question, hits))
+        ids = list(dict.fromkeys(h.chunk.notice_id for h in self.library.search(query, self.PASSAGES)))
+        ranked = self.ranker.rank(question, " ".join(sorted(content_words(question))), ids)
+        composed = open_answer(list(self.notices.values()), question, ranked)
         text, citations = cite(composed.claims, self.notices)
         cited = tuple(dict.fromkeys(c.notice_id for c in citations))
         return answer_json(Answer(question, text, citations, cited, composed.answerable and bool(citations)))
-
-    def _rank(self, question: str, hits) -> list[tuple[str, int, int, float]]:
-        from index.statements import statements
-
-        spans = []
-        for h in hits:
-            c = h.chunk
-            spans += [(c.notice_id, max(s.start, c.start), min(s.end, c.end))
-                      for s in statements(self.notices[c.notice_id]) if s.start < c.end and s.end > c.start]
-        spans = list(dict.fromkeys(spans))
-        if not spans:
-            return []
-        vectors = np.asarray(self.library.embedder.embed(
-            [question, *(self.notices[n].text[s:e] for n, s, e in spans)]))
-        sims = vectors[1:] @ vectors[0]
-        return [(*spans[i], float(sims[i])) for i in np.argsort(-sims)[:self.SENTENCES]]
 
     def retrieve(self, question: str, notice_ids: Sequence[str] | None, k: int) -> list[tuple[str, int, int]]:
         return _spans(self.library.search(question, k, notice_ids))

@@ -3,6 +3,10 @@
 Tokens are English-stemmed words of two letters or more, stop words removed; grade codes
 are folded to one token whatever their spelling ("P-3", "P3", "P 3" → `p3`), so a grade
 asked for is found however the notice writes it; common question words are stop words.
+`relative_scores` divides each score by what a passage of average length holding every
+query term once gets (the sum of the terms' IDF over 1 + k1), so a threshold on it means
+the same over ten passages or ten thousand; a query term no passage holds counts in that
+sum, so a question about something the passages never mention scores low.
 Left out: phrase and proximity scoring, query expansion (`retrieve.expand_query`).
 """
 
@@ -35,9 +39,14 @@ class SparseIndex:
         self._stemmer = Stemmer.Stemmer("english")
         self._retriever = bm25s.BM25()
         self.size = len(texts)
+        self._df: dict[str, int] = {}
         if texts:
-            self._retriever.index(self._tokenize([normalise(t) for t in texts]),
-                                  show_progress=False)
+            tokenized = self._tokenize([normalise(t) for t in texts])
+            counts = np.zeros(len(tokenized.vocab), dtype=int)
+            for doc in tokenized.ids:
+                counts[list(set(doc))] += 1
+            self._df = {word: int(counts[i]) for word, i in tokenized.vocab.items()}
+            self._retriever.index(tokenized, show_progress=False)
 
     def _tokenize(self, texts: list[str], return_ids: bool = True):
         from bm25s.stopwords import STOPWORDS_EN
@@ -54,3 +63,23 @@ class SparseIndex:
         if not tokens:
             return np.zeros(self.size)
         return np.asarray(self._retriever.get_scores(tokens), dtype=float)
+
+    def relative_scores(self, query: str) -> np.ndarray:
+        """BM25 of every passage over the sum of the query terms' IDF (Lucene's formula,
+        the one bm25s scores with): about 1 for a passage holding every term once, 0 when
+        none; each distinct query term counted once."""
+        if not self.size:
+            return np.zeros(0)
+        terms = list(dict.fromkeys(self._tokenize([normalise(query)], return_ids=False)[0]))
+        if not terms:
+            return np.zeros(self.size)
+        k1 = self._retriever.k1           # bm25s's Lucene variant: tf / (tf + k1·norm), no (k1 + 1)
+        ideal = sum(_idf(self.size, self._df.get(t, 0)) for t in terms) / (1 + k1)
+        known = [t for t in terms if t in self._df]
+        if not known:
+            return np.zeros(self.size)
+        return np.asarray(self._retriever.get_scores(known), dtype=float) / ideal
+
+
+def _idf(n: int, df: int) -> float:
+    return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))

@@ -93,7 +93,41 @@ def test_open_question_quotes_the_notice(helper):
 def test_question_about_something_absent_is_not_answered_with_loose_text(helper):
     a = helper.ask("Is there a gym at the office in Pretoria?")
     assert a.answerable is False and a.citations == ()
-    assert a.text.startswith("The notice does not say anything about")
+    assert a.text == "The notice does not mention gym at the office."
+
+
+def test_open_question_answered_from_a_standard_paragraph(helper):
+    a = helper.ask("Is smoking allowed for the Chief Security Officer in Haiti?")
+    assert a.text == "The United Nations Secretariat is a non-smoking environment. [1]"
+    assert [stem_of(helper, n) for n in a.notices] == ["003_deac4a805d964395"]
+    assert_grounded(helper, a)
+
+
+def test_open_question_across_notices_abstains_for_all_of_them(helper):
+    a = helper.ask("Which notices mention remote work?")
+    assert (a.text, a.answerable, a.citations) == ("None of the 5 notices mention remote work.", False, ())
+
+
+PROFILE = "I have a master's degree in security management and 8 years of experience in UN security."
+
+
+def test_a_stated_profile_does_not_turn_other_questions_into_eligibility_checks(helper):
+    compared = helper.ask("Compare the P-3 posts", [PROFILE])
+    assert compared.verdict is None and compared.checks == ()
+    assert compared.text == ("Protection Coordination Officer (New York, United States of America): "
+                             "The post is at the P-3 level. [1] Security Coordination Officer "
+                             "(Laayoune (Western Sahara)): The post is at the P-3 level. [2]")
+    history = [PROFILE, "Am I eligible for the P-3 in Laayoune?"]
+    remote = helper.ask("what about remote work?", history)
+    assert [stem_of(helper, n) for n in remote.notices] == ["002_5bc2b8270ee94ae7"]
+    assert (remote.text, remote.verdict, remote.checks) == ("The notice does not mention remote work.", None, ())
+
+
+def test_the_profile_and_the_question_kind_carry_over_to_the_next_notice(helper):
+    a = helper.ask("And the one in Pretoria?", [PROFILE, "Am I eligible for the P-3 in Laayoune?"])
+    assert [stem_of(helper, n) for n in a.notices] == ["004_2e9a5f74b42d033d"]
+    assert a.verdict == "insufficient_info"
+    assert "You have 8 years of UN system experience." in [c.explanation for c in a.checks]
 
 
 @pytest.mark.parametrize("question,expected", [

@@ -1,0 +1,60 @@
+"""The second held-out set (evals/heldout2/, DESIGN §5): every case well formed, its
+regexes compiling, its evidence verbatim in the repaired text of one of its notices, every
+notice used, byte-identical to its copy in tests/data/corpus/ and absent from every other
+dataset's notices.
+
+Left out: whether the chain passes the cases (`vacancy eval` does that); whether a gold
+answer is right is for a person reading the notice."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT, SEEDS
+from evals.validate import notice_texts, problems, read_cases
+
+HELDOUT2 = ROOT / "evals" / "heldout2"
+NOTICES = HELDOUT2 / "notices"
+OTHER_NOTICES = (SEEDS, ROOT / "evals" / "notices", ROOT / "evals" / "heldout" / "notices")
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[dict]:
+    return read_cases(HELDOUT2 / "heldout2.jsonl")
+
+
+def _files() -> list[Path]:
+    return [p for p in NOTICES.iterdir() if not p.name.lower().startswith("readme")]
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_every_case_is_well_formed(cases):
+    texts = notice_texts(NOTICES)
+    assert {c["id"]: problems(c, texts, require_notices=True) for c in cases
+            if problems(c, texts, require_notices=True)} == {}
+
+
+def test_size_mix_and_unique_ids(cases):
+    ids = [c["id"] for c in cases]
+    kinds = Counter(c["category"] for c in cases)
+    assert len(ids) == len(set(ids)) and len(ids) >= 40
+    assert kinds["unanswerable"] >= 8 and kinds["eligibility"] >= 6
+    assert sum("open" in c["tags"] for c in cases) >= 15
+
+
+def test_every_notice_is_used_and_is_a_corpus_copy(cases):
+    corpus = {p.name: p.read_bytes() for p in CORPUS.iterdir()}
+    assert {p.stem for p in _files()} - {s for c in cases for s in c["notices"]} == set()
+    assert [p.name for p in _files() if corpus.get(p.name) != p.read_bytes()] == []
+
+
+def test_no_notice_is_in_another_dataset():
+    other = {_sha(p) for folder in OTHER_NOTICES for p in folder.iterdir() if p.is_file()}
+    assert [p.name for p in _files() if _sha(p) in other] == []
