@@ -22,6 +22,7 @@ from index.records import Notice, Requirement
 from index.requirements import requirements_for
 from index.statements import statements
 
+from . import catalogue
 from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
@@ -29,6 +30,7 @@ from .language import NOT_ENGLISH, reads_as_english
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
+from .exemplars import ExemplarIndex, exemplar_index
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
@@ -74,6 +76,11 @@ class Assistant:
     def relate(self):
         """Domain similarity for eligibility, with the library's embedding model."""
         return embedding_relate(self.library.embedder)
+
+    @property
+    def exemplars(self) -> ExemplarIndex:
+        """Routing exemplars, embedded with the library's model once per process."""
+        return exemplar_index(self.library.embedder)
 
     @cached_property
     def cards(self) -> dict[str, NoticeCard]:
@@ -153,13 +160,15 @@ class Assistant:
     # -- stages -------------------------------------------------------------------------
     def _route(self, turn: Turn) -> Turn:
         profile = read_profile([*turn.history, turn.question])
-        r = route_turn(turn.question, turn.history)
+        r = route_turn(turn.question, turn.history, self.exemplars)
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
             r = Route("eligibility", r.topics)
         return replace(turn, route=r, profile=profile)
 
     def _resolve(self, turn: Turn) -> Turn:
+        if turn.route.kind == "catalogue":       # which notices there are: from the cards
+            return replace(turn, resolution=Resolution((), "catalogue"))
         across = turn.route.kind == "comparison" or turn.route.across
         res = self.resolver.resolve(turn.question, turn.history, wants_all=across)
         if res.how == "ambiguous" and across:
@@ -209,6 +218,9 @@ class Assistant:
         if not self.notices:
             return replace(turn, composed=Composed((Claim("No notices are indexed yet; add some "
                                                           "with `vacancy ingest`.", grounded=False),), False))
+        if kind == "catalogue":
+            claims, ids = catalogue.answer(turn.question, self.cards, self.notices, self.today)
+            return replace(turn, composed=Composed(claims, bool(ids)), notices=tuple(self.notices[i] for i in ids))
         if not turn.notices:
             return replace(turn, composed=self._which_notice(res))
         reqs = {n.id: self.requirements[n.id] for n in turn.notices}
