@@ -201,8 +201,10 @@ def own_organisations(card: NoticeCard) -> tuple[str, ...]:
 
 
 def group_name(card: NoticeCard) -> str:
+    """The most specific of the hiring organisation's acronyms ("UNDSS" over "UN")."""
     own = own_organisations(card)
-    return own[0] if own else (card.organisation or "Organisation not stated")
+    specific = [a for a in own if a != "UN"] or own
+    return specific[0] if specific else (card.organisation or "Organisation not stated")
 
 
 def answer(question: str, cards: Mapping[str, NoticeCard], notices: Mapping[str, Notice],

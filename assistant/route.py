@@ -30,7 +30,7 @@ _META_TOPICS: dict[str, str] = {
                 r"apply by(?! (?:e-?mail|post|mail|phone|online|fax))|still open|expire|until when|"
                 r"(?:still )?accepting (?:applications|candidates)|days (?:are )?left|by (?:what|which) date)",
     "posted": r"\b(posted|posting period|published|advertised|opening date)\b",
-    "grade": r"\b(grade|level(?! of (?!(?:the|this) (?:post|position|job|vacancy)))|p-?[1-7]\b|g-?[1-7]\b|"
+    "grade": r"\b(grade|(?<!-)(?<!first )(?<!second )(?<!entry )(?<!working )level(?! of (?!(?:the|this) (?:post|position|job|vacancy)))|p-?[1-7]\b|g-?[1-7]\b|"
              r"no-?[a-d]\b|category|band|how senior|seniority)\b",
     "duty_station": r"\b((?<!at the )(?<!in the )duty stations?|where (is|are|would|will)|locations?|located|based|"
                     r"(?:which|what) (?:city|cities|country|countries|continent|region)|in which (?:city|country)|"
@@ -106,7 +106,7 @@ _CATALOGUE = re.compile("|".join((
     rf"\b(?:are there|is there|do you have) (?:any )?{_CAPS}{_NOTICES}\b",
     rf"\bany {_CAPS}{_NOTICES} (?:in|at|for|from|with)\b",
     rf"^\W*which (?:of the |of them |ones? |{_CAPS}{_NOTICES} )?(?:are|is|have|has) (?:already |still )?(?:open|closed|expired|accepting)\b(?! to)",
-    rf"^\W*which (?:{_CAPS}{_NOTICES} )?(?:\w+ ){{0,2}}(?:close|closes|closing|expire)s? (?:this|next|in|within|before)\b",
+    rf"^\W*which (?:{_CAPS}{_NOTICES} )?(?:\w+ ){{0,2}}(?:close[sd]?|closing|expire[sd]?) (?:this|next|in|within|before|by|during)\b",
     rf"^\W*(?:what|which) (?:of the )?{_CAPS}{_NOTICES} (?:are|is) (?:still )?(?:open\b(?! to)|closed|in|at|based|located|"
     rf"graded|p-?\d|g-?\d|d-?\d|no-?[a-d]|available|there)",
     rf"\bcan i still apply (?:to|for)\b(?! (?:the|this|it)\b)",
@@ -144,12 +144,23 @@ def route_turn(question: str, history: tuple[str, ...] = (), exemplars=None) -> 
 
 
 STRONG = 0.7   # a nearest exemplar this close replaces a general "qualifications" topic
+# "the driver position", "the Education Officer post": words naming one notice by its title
+# are the resolver's, not topic cues ("driver" is no licence question).
+_NAMED = re.compile(r"\b(?:the|this|that) ((?:(?!(?:of|for|in|at|to|on|the|a|an|with|is|are|and|or|this|that|"
+                    r"post|position|job|vacancy|role|opening)\b)[\w'’-]+ ){1,4})"
+                    r"(?=(?:post|position|job|vacancy|role|opening)\b(?! (?:number|id|code|reference|period|title)))", re.I)
+
+
+def without_names(question: str) -> str:
+    """The question with the words that name a notice by its title left out."""
+    return _NAMED.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))], question)
 
 
 def route(question: str, exemplars=None, keywords_only: bool = False) -> Route:
     """The keyword route; when it finds no topic (an open question) and `exemplars` (an
     `ExemplarIndex`) is given, the label of the nearest exemplar questions, if near enough."""
     r = _keyword_route(question)
+    question = without_names(question)
     weak = r.kind == "requirement" and r.topics == ("qualifications",)
     if (r.kind != "open" and not weak) or exemplars is None or keywords_only:
         return r
@@ -163,7 +174,7 @@ def route(question: str, exemplars=None, keywords_only: bool = False) -> Route:
 
 
 def _keyword_route(question: str) -> Route:
-    q = question.lower()
+    q = without_names(question).lower()
     topics = _specific(tuple(t for t, pat in _topics() if pat.search(q)
                              or (t == "certification" and _short_certifications().search(question))))
     if _ELIGIBILITY.search(q) and _SELF.search(q):

@@ -102,3 +102,41 @@ def test_long_lists_are_cut_but_counted(index, monkeypatch):
                                          ("NO-B", ("NO", 2)), ("G6", ("G", 6)), ("Level 5", None), (None, None)])
 def test_grade_ranks(grade, rank):
     assert catalogue.grade_rank(grade) == rank
+
+
+# -- over the five sample notices, through the whole chain (real model, real Chroma) -------
+@pytest.fixture(scope="module")
+def samples(seed_library):
+    from assistant.pipeline import Assistant
+
+    return Assistant(seed_library, today=TODAY)
+
+
+@pytest.mark.slow
+def test_what_notices_do_you_have_over_the_samples(samples):
+    from assistant.pipeline import answer_json
+
+    answer = samples.ask("What notices do you have?")
+    assert answer.text.startswith("5 notices from 4 organisations: 0 open, 2 closed, 3 without a closing date "
+                                  "as of 1 December 2026. UNDSS (2):")
+    assert "I could not tell" not in answer.text
+    assert "Regional Security Officer — Pretoria, South Africa, P-4, closed 21 June 2022." in answer.text
+    assert answer.answerable and len(answer.notices) == 5
+    assert all(verify(c, samples.notices) and f"[{c.n}]" in answer.text for c in answer.citations)
+    js = answer_json(answer)
+    assert js["verdict"] is None and len(js["notices"]) == 5 and js["citations"][0]["quote"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, stems", [
+    ("Which of the notices are P-3 posts?", ["001_a74e565dca0ed800", "002_5bc2b8270ee94ae7"]),
+    ("Which jobs are in Africa?", ["002_5bc2b8270ee94ae7", "004_2e9a5f74b42d033d"]),
+    ("Which posts are P-4 and above?", ["003_deac4a805d964395", "004_2e9a5f74b42d033d"]),
+    ("Which notices closed in June 2022?", ["004_2e9a5f74b42d033d"]),
+    ("IOM vacancies in Africa", ["004_2e9a5f74b42d033d"]),
+    ("Which are still open?", []),
+])
+def test_catalogue_filters_over_the_samples(samples, question, stems):
+    answer = samples.ask(question)
+    assert sorted(samples.notices[i].stem for i in answer.notices) == stems
+    assert answer.answerable == bool(stems)
