@@ -131,7 +131,7 @@ def _status(question: str) -> str | None:
     if re.search(r"\b(?:closed|expired|past|no longer open|over)\b", question, re.I):
         return "closed"
     if re.search(r"\b(?:still open|open(?! to)|accepting|not (?:yet )?closed|can i still apply|before the deadline|"
-                 r"current(?:ly)?|active)\b", question, re.I):
+                 r"active)\b", question, re.I):
         return "open"
     return None
 

@@ -106,7 +106,12 @@ _CATALOGUE = re.compile("|".join((
     rf"\b(?:are there|is there|do you have) (?:any )?{_CAPS}{_NOTICES}\b",
     rf"\bany {_CAPS}{_NOTICES} (?:in|at|for|from|with)\b",
     rf"^\W*which (?:of the |of them |ones? |{_CAPS}{_NOTICES} )?(?:are|is|have|has) (?:already |still )?(?:open|closed|expired|accepting)\b(?! to)",
-    rf"^\W*which (?:{_CAPS}{_NOTICES} )?(?:\w+ ){{0,2}}(?:close[sd]?|closing|expire[sd]?) (?:this|next|in|within|before|by|during)\b",
+    rf"^\W*(?:which|what) (?:{_CAPS}{_NOTICES} )?(?:\w+ ){{0,2}}(?:close[sd]?|closing|expire[sd]?) "
+    rf"(?:this|next|in|within|before|by|during)\b",
+    rf"^\W*(?:which|what) {_CAPS}{_NOTICES} (?:have|has|with) (?:an? |the )?(?:application )?(?:deadlines?|closing dates?) "
+    rf"(?:in|this|next|before|within|by|during)\b",
+    rf"^\W*tell me about (?:the |all (?:the )?)?{_CAPS}(?:notices|posts|jobs|positions|vacancies|openings)\b",
+    rf"\bdo you have anything (?:in|at|for|from)\b",
     rf"^\W*(?:what|which) (?:of the )?{_CAPS}{_NOTICES} (?:are|is) (?:still )?(?:open\b(?! to)|closed|in|at|based|located|"
     rf"graded|p-?\d|g-?\d|d-?\d|no-?[a-d]|available|there)",
     rf"\bcan i still apply (?:to|for)\b(?! (?:the|this|it)\b)",
