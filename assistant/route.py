@@ -26,7 +26,7 @@ from index.kinds import KINDS, qualification_kinds
 # Metadata topics; requirement topics come from `index.kinds`, sentence facts from
 # `index.facts`, each with the question words of its registry entry.
 _META_TOPICS: dict[str, str] = {
-    "deadline": r"\b(deadline|clos(e|es|ed|ing)|last (day|date)|due date|cut-?off|"
+    "deadline": r"\b(deadline|clos(e|es|ed|ing)|last (day|date)|due date|cut-?off|too late|"
                 r"apply by(?! (?:e-?mail|post|mail|phone|online|fax))|still open|expire|until when|"
                 r"(?:still )?accepting (?:applications|candidates)|days (?:are )?left|by (?:what|which) date)",
     "posted": r"\b(posted|posting period|published|advertised|opening date)\b",
@@ -36,12 +36,14 @@ _META_TOPICS: dict[str, str] = {
                     r"(?:which|what) (?:city|cities|country|countries|continent|region)|in which (?:city|country)|"
                     r"stationed)\b",
     "title": r"\b(job title|title of|name of the (post|position|job))\b",
-    "organisation": r"\b(organi[sz]ation|agency|employer|which department|who is hiring)\b",
+    "organisation": r"\b((?:which|what|hiring) (?:organi[sz]ation|agency)|organi[sz]ation (?:is )?(?:hiring|recruiting)|"
+                    r"name of the (?:organi[sz]ation|agency)|is the (?:organi[sz]ation|agency)(?=\W*$)|employer|which department|"
+                    r"who is hiring)\b",
     "job_opening": r"\b(job opening number|reference (?:number|code)|vacancy number|job id|requisition)\b",
 }
 _OTHER_TOPICS: dict[str, str] = {
     "qualifications": r"\b(qualifications?|requirements|what do i need|minimum requirements|requirement)\b",
-    "duties": r"\b(duties|responsibilit|tasks|do in (this|the) (job|role)|what would i (do|be doing)|functions|role involve)",
+    "duties": r"\b(duties|responsibilit|(?:will|would|am) i be responsible for|tasks|do in (this|the) (job|role)|what would i (do|be doing)|functions|role involve)",
     "competencies": r"\b(competenc\w*|skills?)\b",
 }
 
@@ -87,8 +89,7 @@ _ELIGIBILITY = re.compile(
 _NOTICES = r"(?:notices?|posts?|jobs?|positions?|vacanc(?:y|ies)|openings?|postings?|roles?|ones?|" \
            r"internships?|consultanc(?:y|ies)|fellowships?)"
 _SUPERLATIVE = (r"compare|comparison|across|most(?! (?:of|recent))|least|"
-                r"first(?![- ](?:level|degree|university|language|aid|name))|earliest|soonest|latest|last\b"
-                r"(?! (?:day|date))|highest|lowest|more than|fewer than")
+                r"first(?![- ](?:level|degree|university|language|aid|name))|earliest|soonest|latest|highest|lowest")
 _COMPARISON = re.compile(
     rf"\b(which (?:{_NOTICES}|of (?:them|these|the))|{_SUPERLATIVE}|all (?:the )?{_NOTICES}|each (?:notice|post|job)|"
     rf"list (?:the|all)|how many (?:notices|posts|jobs))\b", re.I)

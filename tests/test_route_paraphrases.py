@@ -127,7 +127,7 @@ def test_paraphrase_set_with_the_real_model(embedder):
     tune, _ = score([c for c in cases if c.split == "tune"], lambda q: route(q, index))
     heldout, _ = score([c for c in cases if c.split == "heldout"], lambda q: route(q, index))
     assert tune >= 0.95
-    assert heldout >= 0.9
+    assert heldout >= 0.95
     assert np.isfinite(index.vectors).all()
 
 
