@@ -86,10 +86,31 @@ def _places(question: str, cards: Sequence[NoticeCard]):
     countries = tuple(dict.fromkeys(r[0] for code in places.countries_in(question)
                                     if (r := places.country_record(code))))
     stations = {w for c in cards if c.duty_station for w in _station_words(c.duty_station)}
-    cities = tuple(sorted(w for w in stations if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", q)
-                          and w not in {x.lower() for x in countries}))
+    known = {x.lower() for x in (*countries, *continents)}
+    cities = {w for w in stations if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", q) and w not in known}
+    cities |= {p for p in _named_places(question) if p not in known and not any(p in w for w in cities)}
+    cities = tuple(sorted(cities))
     named = tuple(dict.fromkeys([*continents, *countries, *(w.title() for w in cities)]))
     return countries, continents, cities, named
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|from|near|based in)\s+((?:[A-Z][\w'’.-]+)(?:\s[A-Z][\w'’.-]+){0,2})")
+
+
+def _named_places(question: str) -> set[str]:
+    """Capitalised names after "in"/"at" that are places no card's duty station spells the
+    same way ("jobs in Hargeisa" where the notice states its place only in its title):
+    lower case; months, grades and organisations are not places."""
+    out = set()
+    for m in _PLACE_AFTER.finditer(question):
+        name = m.group(1).strip(" .")
+        low = name.lower()
+        if low.split()[0] in _MONTHS or _GRADE.fullmatch(name) or organisation_pattern().fullmatch(name) \
+                or _entity_pattern().fullmatch(name):
+            continue
+        if low in places.cities_by_name() or low in places.countries_by_name() or low in places.us_states():
+            out.add(low)
+    return out
 
 
 def _station_words(duty_station: str) -> set[str]:
@@ -171,7 +192,8 @@ def matches(card: NoticeCard, f: Filters, today: date) -> bool:
         return False
     if (f.countries or f.continents or f.cities) and not (
             (card.country in f.countries) or (card.continent in f.continents)
-            or (card.duty_station and set(f.cities) & _station_words(card.duty_station))):
+            or (card.duty_station and set(f.cities) & _station_words(card.duty_station))
+            or (not card.duty_station and any(_names(card.title, c) for c in f.cities))):
         return False
     if f.grade:
         ladder, rank, op = f.grade
@@ -188,6 +210,10 @@ def matches(card: NoticeCard, f: Filters, today: date) -> bool:
     if f.window and not (card.closes and f.window[0] <= card.closes <= f.window[1]):
         return False
     return True
+
+
+def _names(text: str | None, place: str) -> bool:
+    return bool(text) and re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text, re.I) is not None
 
 
 def own_organisations(card: NoticeCard) -> tuple[str, ...]:

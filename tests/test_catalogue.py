@@ -140,3 +140,18 @@ def test_catalogue_filters_over_the_samples(samples, question, stems):
     answer = samples.ask(question)
     assert sorted(samples.notices[i].stem for i in answer.notices) == stems
     assert answer.answerable == bool(stems)
+
+
+def test_a_place_only_a_title_states_is_found_and_an_unknown_one_lists_nothing():
+    rows = (("Technical Coordinator CCCM – Hargeisa", None), ("Programme Officer", "Nairobi, Kenya"))
+    notices = {}
+    for i, (title, station) in enumerate(rows):
+        lines = [title, "Organization: ACTED"] + ([f"Duty Station: {station}"] if station else [])
+        n = parse_notice(f"{i}.txt", "\n".join(lines + ["Closing Date: 3 December 2026", "", "Duties", "",
+                                                         "The incumbent coordinates the camps."]) + "\n")
+        notices[n.id] = n
+    cards = {nid: card_for(n) for nid, n in notices.items()}
+    _, ids = catalogue.answer("Which vacancies are in Hargeisa?", cards, notices, TODAY)
+    assert [notices[i].title for i in ids] == ["Technical Coordinator CCCM – Hargeisa"]
+    claims, ids = catalogue.answer("Which vacancies are in Mogadishu?", cards, notices, TODAY)
+    assert ids == () and claims[0].text.startswith("No notice matches in Mogadishu;")
