@@ -112,7 +112,7 @@ def _deadline(notice: Notice, today: date) -> list[Claim]:
     closes = notice.closes
     if closes is None:
         return [c for c in sentence_claims(notice, r"\b(?:deadline|closing date|applications? (?:must|"
-                                           r"should) be (?:received|submitted) by|no later than)\b", 4)
+                                           r"should) be (?:received|submitted|sent)\b.{0,120}?\bby|no later than)\b", 4)
                 if parse_date(c.text)][:1]
     when = _date(closes)
     days = (closes - today).days

@@ -21,6 +21,7 @@ from index.library import Library
 from index.records import Notice, Requirement
 from index.requirements import requirements_for
 
+from . import catalogue
 from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
@@ -28,6 +29,7 @@ from .language import NOT_ENGLISH, reads_as_english
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
+from .exemplars import ExemplarIndex, exemplar_index
 from .profile import read_profile
 from .ranking import SentenceRanker
 from .records import Answer, Claim, Profile
@@ -72,6 +74,11 @@ class Assistant:
     def relate(self):
         """Domain similarity for eligibility, with the library's embedding model."""
         return embedding_relate(self.library.embedder)
+
+    @property
+    def exemplars(self) -> ExemplarIndex:
+        """Routing exemplars, embedded with the library's model once per process."""
+        return exemplar_index(self.library.embedder)
 
     @cached_property
     def cards(self) -> dict[str, NoticeCard]:
@@ -154,7 +161,7 @@ class Assistant:
     # -- stages -------------------------------------------------------------------------
     def _route(self, turn: Turn) -> Turn:
         profile = read_profile([*turn.history, turn.question])
-        r = route_turn(turn.question, turn.history)
+        r = route_turn(turn.question, turn.history, self.exemplars)
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
             r = Route("eligibility", r.topics)
@@ -171,6 +178,8 @@ class Assistant:
         return bool(content_words(self._unresolved_words(turn)) - _FOLLOW_UP_WORDS)
 
     def _resolve(self, turn: Turn) -> Turn:
+        if turn.route.kind == "catalogue":       # which notices there are: from the cards
+            return replace(turn, resolution=Resolution((), "catalogue"))
         across = turn.route.kind == "comparison" or turn.route.across
         res = self.resolver.resolve(turn.question, turn.history, wants_all=across)
         if res.how == "ambiguous" and across:
@@ -197,6 +206,9 @@ class Assistant:
         if not self.notices:
             return replace(turn, composed=Composed((Claim("No notices are indexed yet; add some "
                                                           "with `vacancy ingest`.", grounded=False),), False))
+        if kind == "catalogue":
+            claims, ids = catalogue.answer(turn.question, self.cards, self.notices, self.today)
+            return replace(turn, composed=Composed(claims, bool(ids)), notices=tuple(self.notices[i] for i in ids))
         if not turn.notices:
             return replace(turn, composed=self._which_notice(res))
         reqs = {n.id: self.requirements[n.id] for n in turn.notices}
