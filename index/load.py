@@ -88,6 +88,9 @@ SCANNED_PDF = "the PDF has no text layer (a scan?); OCR is not supported"
 BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
 SYMLINK = ("the path is a symbolic link; links are not followed (copy the file itself "
            "into the folder)")
+LINK_OUT = ("the symbolic link leads outside the folder being ingested; links out are never "
+            "followed (copy the file itself into the folder)")
+LINK_BROKEN = "the symbolic link leads nowhere (its target is missing, or links form a loop)"
 NOT_REGULAR = "not a regular file (a device, pipe or socket); only files are read"
 INFLATES = ("the Word file would inflate to more than {limit} MB (its part {member} alone is "
             "{size} MB); a notice is far smaller, so it is not read (VACANCY_MAX_INFLATED_MB)")
@@ -110,6 +113,7 @@ class Limits:
     max_inflated_bytes: int = 25_000_000
     max_chars: int = 100_000
     max_pdf_pages: int = 200
+    parse_seconds: float | None = None  # wall clock to read one file (index.budget); None: no budget
 
 
 class _TooLong(Exception):

@@ -14,7 +14,10 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +35,9 @@ INFLATES = ("the Word file would inflate to more than 25 MB (its part word/docum
 SYMLINK = ("the path is a symbolic link; links are not followed (copy the file itself into "
            "the folder)")
 BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
+LINK_OUT = ("the symbolic link leads outside the folder being ingested; links out are never "
+            "followed (copy the file itself into the folder)")
+LINK_BROKEN = "the symbolic link leads nowhere (its target is missing, or links form a loop)"
 
 
 def docx_with_body(xml_size: int) -> bytes:
@@ -136,7 +142,9 @@ def test_limits_come_from_the_settings(monkeypatch):
     monkeypatch.setenv("VACANCY_MAX_INFLATED_MB", "2.5")
     monkeypatch.setenv("VACANCY_MAX_NOTICE_CHARS", "1234")
     monkeypatch.setenv("VACANCY_MAX_PDF_PAGES", "7")
-    assert Settings(_env_file=None).index_config().limits == Limits(2_500_000, 1234, 7)
+    assert Settings(_env_file=None).index_config().limits == Limits(2_500_000, 1234, 7, 30.0)
+    monkeypatch.setenv("VACANCY_PARSE_SECONDS", "0")  # no budget: read in this process
+    assert Settings(_env_file=None).index_config().limits.parse_seconds is None
 
 
 def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, bomb,
@@ -155,6 +163,60 @@ def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, b
     assert report.rejected[1].reason.startswith("the text is over 100,000 characters")
     assert sorted(n.source for n in lib.notices()) == [p.name for p in SEED_FILES[:2]]
     assert max(len(n.text) for n in lib.notices()) < 50_000
+
+
+# -- a parse-time budget per file ----------------------------------------------------------
+
+def slow_read(path: Path, max_bytes: int, limits: Limits):
+    """The reading stage, stuck for good on files named slow-*: a stand-in for a parser
+    caught by a hostile text (the worker process imports it from this module)."""
+    from index.build import read_file
+
+    if path.name.startswith("slow"):
+        time.sleep(3600)
+    return read_file(path, max_bytes, limits)
+
+
+def test_a_file_over_the_parse_time_budget_is_rejected_and_the_run_goes_on(tmp_path,
+                                                                           fake_embedder):
+    """Run in a thread, as the web UI's uploads are: the worker process is killed at the
+    budget, the next file starts a fresh one."""
+    from index.build import Ingester
+    from index.requirements import FACT_NAME
+
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    for name, seed in (("a.txt", SEED_FILES[0]), ("slow.txt", SEED_FILES[1]),
+                       ("z.txt", SEED_FILES[2])):
+        shutil.copy(seed, folder / name)
+    lib = Library(IndexConfig(index_dir=tmp_path / "index", limits=Limits(parse_seconds=10)),
+                  embedder=fake_embedder)
+    ingester = Ingester(lib.store, lib.vectors, lib.embedder, lib.config.max_file_bytes,
+                        lib.config.index_dir, lib.config.limits, read=slow_read)
+    reports = []
+    thread = threading.Thread(target=lambda: reports.append(ingester.run([folder])))
+    thread.start()
+    thread.join(300)  # a bound on a hung test, not a speed assertion
+    assert reports[0].added == ("a.txt", "z.txt")
+    assert [(r.path, r.reason) for r in reports[0].rejected] == [(
+        "slow.txt", "reading it took longer than 10 s, far longer than any notice takes; the "
+                    "reading was stopped (VACANCY_PARSE_SECONDS)")]
+    assert sorted(n.source for n in lib.notices()) == ["a.txt", "z.txt"]
+    facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
+    assert facts.fetchone() == (2,)  # each stored notice has its requirements
+
+
+def test_the_budget_reads_a_file_as_this_process_does(tmp_path):
+    """The worker's notice and requirements are those read here."""
+    from index.budget import shared_worker
+    from index.build import read_file
+
+    args = (SEED_FILES[3], 5 * MB, Limits())
+    assert shared_worker().run(read_file, args, 300, SEED_FILES[3].name) == read_file(*args)
+    with pytest.raises(RejectedFile) as err:
+        shared_worker().run(read_file, (tmp_path / "none.txt", MB, Limits()), 300, "none.txt")
+    assert (err.value.path, err.value.reason) == (
+        "none.txt", "the file cannot be read (No such file or directory)")
 
 
 # -- symbolic links -----------------------------------------------------------------------
@@ -191,6 +253,32 @@ def test_a_link_named_on_the_command_line_is_refused(linked, tmp_path, fake_embe
     assert [(r.path, r.reason) for r in report.rejected] == [
         ("notice.txt", SYMLINK), ("more", SYMLINK)]
     assert lib.notices() == []
+
+
+def test_links_that_stay_inside_are_followed_when_allowed_and_links_out_never(
+        linked, tmp_path, fake_embedder, monkeypatch):
+    drafts = linked / ".drafts"  # hidden: only the links below lead the walk there
+    drafts.mkdir()
+    shutil.copy(SEED_FILES[1], drafts / SEED_FILES[1].name)
+    shutil.copy(SEED_FILES[2], drafts / SEED_FILES[2].name)
+    (linked / "draft.txt").symlink_to(drafts / SEED_FILES[1].name)
+    (linked / "drafts").symlink_to(drafts, target_is_directory=True)
+    (linked / "self").symlink_to(linked, target_is_directory=True)  # a loop back to the top
+    (linked / "chain.txt").symlink_to(linked / "notice.txt")  # inside, but it leads out
+    (linked / "sneaky.txt").symlink_to(Path("..") / "outside" / "secret.txt")
+    (linked / "gone.txt").symlink_to(linked / "missing.txt")
+    monkeypatch.setenv("VACANCY_FOLLOW_LINKS_INSIDE", "true")
+    monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
+    from assistant.settings import Settings
+
+    lib = Library(Settings().index_config(), embedder=fake_embedder)
+    report = lib.ingest([linked])
+    assert sorted(report.added) == sorted(p.name for p in SEED_FILES[:3])
+    assert [(r.path, r.reason) for r in report.rejected] == [
+        ("chain.txt", LINK_OUT), ("gone.txt", LINK_BROKEN), ("more", LINK_OUT),
+        ("notice.txt", LINK_OUT), ("sneaky.txt", LINK_OUT)]
+    assert all("root:x" not in n.text for n in lib.notices())
+    assert sorted(lib.ingest([linked]).unchanged) == sorted(p.name for p in SEED_FILES[:3])
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path):
@@ -340,6 +428,28 @@ def test_control_characters_in_a_file_name_are_escaped_in_the_listing(tmp_path, 
     assert len(rows) == 2
     assert rows[1].endswith("line\\nbreak\\x1b[31m\\u202etxt.txt")
     assert cli.shown("Bogotá\tP-3\r") == "Bogotá\\tP-3\\r"
+
+
+def test_control_characters_in_a_file_name_are_visible_in_the_web_notices_table(tmp_path,
+                                                                                fake_embedder):
+    """The Notices tab's table and the notice card show the same escapes as the CLI; the
+    title comes from the text, so it is untouched."""
+    from assistant.pipeline import Assistant
+    from ui import render
+    from ui.handlers import Handlers
+
+    name = "line\nbreak\x1b[31m\u202etxt.txt"
+    shutil.copy(SEED_FILES[0], tmp_path / name)
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib.ingest([tmp_path / name])
+    rows, _ = Handlers(Assistant(lib), tmp_path / "notices").notice_table()
+    assert [row[-1] for row in rows] == ["line\\nbreak\\x1b[31m\\u202etxt.txt"]
+    assert rows[0][0] == lib.notices()[0].title
+    untitled = replace(lib.notices()[0], meta=replace(lib.notices()[0].meta, title=None))
+    assert render.notice_rows([untitled], date(2026, 12, 1))[0][0] == \
+        "line\\nbreak\\x1b[31m\\u202etxt"
+    assert "<td>line\\nbreak\\x1b[31m\\u202etxt.txt</td>" in render.card_html(
+        untitled, (), date(2026, 12, 1))
 
 
 # -- repeated wrong logins ----------------------------------------------------------------
