@@ -12,6 +12,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -600,6 +601,102 @@ def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
     assert [s for (s,) in stored] == [p.name for p in SEED_FILES[:2]]
     facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
     assert facts.fetchone() == (2,)  # each stored notice has its requirements, stored with it
+
+
+# A stand-in for `vacancy ingest` that marks when extraction of a long text starts (in the
+# worker process too: a spawned worker runs this script again as its main module).
+MARKED_INGEST = """
+import os, sys
+from pathlib import Path
+import index.build
+
+real = index.build.extract_requirements
+
+def marked(notice):
+    if len(notice.text) > 100_000:
+        Path(os.environ["EXTRACT_MARK"]).write_text(str(os.getpid()))
+    return real(notice)
+
+index.build.extract_requirements = marked
+if __name__ == "__main__":
+    from ui.cli import main
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def store_rows(index_dir: Path) -> dict[str, list]:
+    """What the store holds, as rows (read-only, as another process would)."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"file:{index_dir / 'notices.sqlite3'}?mode=ro", uri=True)) as db:
+        return {"notices": db.execute("SELECT id, source, text FROM notices ORDER BY id").fetchall(),
+                "chunks": db.execute('SELECT id, notice_id, start, "end", embed_key FROM chunks '
+                                     "ORDER BY id").fetchall(),
+                "facts": db.execute("SELECT notice_id, name, body FROM facts "
+                                    "ORDER BY notice_id, name").fetchall()}
+
+
+@pytest.mark.slow
+def test_kill_during_extraction_of_a_large_file_leaves_no_partial_notice(tmp_path, model_cache,
+                                                                         embedder):
+    """kill -9 of `vacancy ingest` while the worker extracts requirements from a 150,000-
+    character text: the index is as before, the worker goes too, and the next run gives
+    what one uninterrupted run gives."""
+    from evals.understanding.validate import repaired_text
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    big = "\n\n".join(repaired_text(p) for p in sorted(CORPUS.glob("*.txt")))
+    (folder / "0-large.txt").write_text((big * 2)[:150_000], encoding="utf-8")  # read first
+    for p in sorted(CORPUS.glob("*.txt"))[:2]:
+        shutil.copy(p, folder / p.name)
+    script, mark = tmp_path / "marked_ingest.py", tmp_path / "extracting"
+    script.write_text(MARKED_INGEST)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VACANCY_")}
+    env.update(HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False", PYTHONPATH=str(ROOT),
+               VACANCY_MODEL_CACHE_DIR=str(model_cache), VACANCY_MAX_NOTICE_CHARS="200000",
+               VACANCY_PARSE_SECONDS="600", EXTRACT_MARK=str(mark))
+
+    def ingest(index_dir: Path, *paths: Path):
+        done = subprocess.run([sys.executable, str(script), "ingest", *map(str, paths)],
+                              env={**env, "VACANCY_INDEX_DIR": str(index_dir)}, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[-1]
+
+    index_dir = tmp_path / "index"
+    assert ingest(index_dir, *SEED_FILES[:2]) == "added 2, updated 0, unchanged 0, rejected 0"
+    before = store_rows(index_dir)
+    mark.unlink(missing_ok=True)  # the seeds are short: no mark, but be sure
+    proc = subprocess.Popen([sys.executable, str(script), "ingest", str(folder)],
+                            env={**env, "VACANCY_INDEX_DIR": str(index_dir)}, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600  # a bound on a hung run, not a speed assertion
+        while proc.poll() is None and not mark.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.5)  # well inside the extraction, which takes seconds
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
+    worker = int(mark.read_text())
+    assert worker != proc.pid  # the extraction ran in the worker process
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{worker}").exists(), "the worker outlived the killed ingest"
+    assert store_rows(index_dir) == before  # no partial notice: not its text, chunk or facts
+
+    assert ingest(index_dir, folder) == "added 3, updated 0, unchanged 0, rejected 0"
+    reference = tmp_path / "reference"
+    assert ingest(reference, *SEED_FILES[:2], folder) == \
+        "added 5, updated 0, unchanged 0, rejected 0"
+    assert store_rows(index_dir) == store_rows(reference)
+    lib = Library(IndexConfig(index_dir=index_dir, model_cache_dir=model_cache), embedder=embedder)
+    assert lib.vectors.all_keys() == lib.store.embed_keys()
 
 
 def test_the_upload_handler_reports_a_busy_index_in_its_report(tmp_path, fake_embedder):
