@@ -41,19 +41,31 @@ class ParseWorker:
         """`stage(*args)`'s value; RejectedFile (for `name`) when it takes longer than
         `seconds` or the worker dies; any exception `stage` raises is raised here."""
         with self._lock:
-            conn = self._started()
-            conn.send((stage, args))
-            if not conn.poll(seconds):
-                self._stop()
-                raise RejectedFile(name, OVER_BUDGET.format(limit=seconds))
             try:
-                ok, value = conn.recv()
-            except (EOFError, OSError):
-                code = self._stop()
-                raise RejectedFile(name, WORKER_DIED.format(why=f"exit code {code}")) from None
+                ok, value = self._ask(stage, args, seconds, name)
+            except BaseException:  # over budget, dead, or interrupted: its reply must not
+                self._stop()       # reach the next file
+                raise
         if not ok:
             raise value
         return value
+
+    def _ask(self, stage: Callable, args: tuple, seconds: float, name: str):
+        try:
+            conn = self._started()
+            conn.send((stage, args))
+        except OSError:  # it died between files (not this file's doing): once more, fresh
+            self._stop()
+            conn = self._started()
+            conn.send((stage, args))
+        if not conn.poll(seconds):
+            raise RejectedFile(name, OVER_BUDGET.format(limit=seconds))
+        try:
+            return conn.recv()
+        except (EOFError, OSError):
+            self._proc.join(1)
+            code = self._proc.exitcode
+            raise RejectedFile(name, WORKER_DIED.format(why=f"exit code {code}")) from None
 
     def _started(self):
         if self._proc is not None and self._proc.is_alive():

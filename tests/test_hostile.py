@@ -218,6 +218,10 @@ def test_the_budget_reads_a_file_as_this_process_does(tmp_path):
         shared_worker().run(read_file, (tmp_path / "none.txt", MB, Limits()), 300, "none.txt")
     assert (err.value.path, err.value.reason) == (
         "none.txt", "the file cannot be read (No such file or directory)")
+    with pytest.raises(RejectedFile) as err:  # a reader that dies: that file only
+        shared_worker().run(os._exit, (3,), 300, "dies.txt")
+    assert err.value.reason == "the process reading it died (exit code 3); nothing of it was kept"
+    assert shared_worker().run(len, ("next",), 300, "next.txt") == 4
 
 
 # -- symbolic links -----------------------------------------------------------------------
