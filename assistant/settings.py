@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     max_inflated_mb: float = Field(25.0, gt=0, description="a .docx inflating to more is rejected")
     max_notice_chars: int = Field(100_000, gt=0, description="a longer extracted text is rejected")
     max_pdf_pages: int = Field(200, gt=0, description="a PDF with more pages is rejected")
+    follow_links_inside: bool = Field(False, description="follow symbolic links that stay inside the folder ingested")
+    parse_seconds: float = Field(30.0, ge=0, description="a file taking longer to read and parse is rejected (0: no budget)")
     ingest_wait_s: float = Field(60.0, ge=0, description="how long `vacancy ingest` waits for another ingest")
     llm_provider: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
@@ -56,5 +58,7 @@ class Settings(BaseSettings):
             chroma_port=self.chroma_port if self.chroma_host else None,
             max_file_bytes=int(self.max_file_mb * 1_000_000),
             limits=Limits(max_inflated_bytes=int(self.max_inflated_mb * 1_000_000),
-                          max_chars=self.max_notice_chars, max_pdf_pages=self.max_pdf_pages),
+                          max_chars=self.max_notice_chars, max_pdf_pages=self.max_pdf_pages,
+                          parse_seconds=self.parse_seconds or None),
+            follow_links_inside=self.follow_links_inside,
         )

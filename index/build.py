@@ -29,9 +29,10 @@ from typing import Callable, Iterable
 
 from .chunk import chunk_notice
 from .derived import parser_hash
+from .budget import shared_worker
 from .embed import Embedder
 from .errors import RejectedFile, VacancyError
-from .load import Limits, load
+from .load import LINK_BROKEN, LINK_OUT, SYMLINK, Limits, load
 from .metadata import read_metadata
 from .records import Chunk, IngestReport, Notice, Rejected
 from .repair import repair
@@ -54,29 +55,77 @@ def parse_notice(source: str, raw_text: str) -> Notice:
     return Notice(nid, source, text, sections, meta)
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
+def read_file(path: Path, max_bytes: int, limits: Limits) -> tuple[Notice, str]:
+    """The notice in `path` and its requirements (as stored), or RejectedFile: the work a
+    file's parse-time budget covers (`index.budget`)."""
+    notice = parse_notice(path.name, load(path, max_bytes, limits).text)
+    return notice, requirements_to_json(extract_requirements(notice))
+
+
+def collect(paths: Iterable[Path], follow_inside: bool = False,
+            skip: Callable[[str, str], None] | None = None) -> list[Path]:
     """Files named, and the files inside folders named, each once. Hidden files and folders
     and README files are skipped; any other file is kept, so that one `load` cannot read
-    (a .doc, an image) is reported with its reason instead of silently ignored. Symbolic
-    links are never followed: a link (to a file or a folder), named or found in a folder,
-    is kept as it is, so that `load` refuses it with its reason."""
+    (a .doc, an image) is reported with its reason instead of silently ignored.
+
+    Symbolic links found in a folder are not followed, and each is passed to `skip` with
+    its reason; with `follow_inside`, a link whose target (file or folder) stays inside the
+    folder named is read as that target (under the target's name, once, so a link beside
+    its target adds nothing). Links out, broken links and loops are never followed. A link
+    named itself is kept as it is, so that `load` refuses it. Without `skip`, links found
+    are kept too (and `load` refuses them)."""
     out: dict[Path, Path] = {}
     for path in paths:
-        found = _walk(path) if path.is_dir() and not path.is_symlink() else [path]
+        found = _walk(path, follow_inside, skip) if path.is_dir() and not path.is_symlink() \
+            else [path]
         for p in found:
             out.setdefault(p if p.is_symlink() else p.resolve(), p)
     return list(out.values())
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files and links under `folder`, without entering linked folders."""
-    found = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        base = Path(root)
-        links = [d for d in dirs if (base / d).is_symlink()]
-        dirs[:] = [d for d in dirs if d not in links]
-        found += [base / name for name in files + links]
-    return sorted(p for p in found if _wanted(p.relative_to(folder)))
+def _walk(folder: Path, follow_inside: bool = False,
+          skip: Callable[[str, str], None] | None = None) -> list[Path]:
+    """Files under `folder` (and its links, see `collect`), without entering linked
+    folders unless they are followed."""
+    top, found = folder.resolve(), []
+    seen = {top}
+    pending = [(folder, Path())]
+    while pending:
+        start, shown_as = pending.pop()
+        for root, dirs, files in os.walk(start, followlinks=False):
+            base, rel = Path(root), shown_as / Path(root).relative_to(start)
+            links = [d for d in dirs if (base / d).is_symlink()]
+            dirs[:] = [d for d in dirs if d not in links and not d.startswith(".")]
+            for name in sorted(files + links):
+                if not _wanted(rel / name):
+                    continue
+                if not (base / name).is_symlink():
+                    found.append(base / name)
+                elif skip is None:
+                    found.append(base / name)
+                else:
+                    target, reason = _link_target(base / name, top, follow_inside)
+                    if reason:
+                        skip(name, reason)
+                    elif target.is_dir() and target not in seen:
+                        seen.add(target)
+                        pending.append((target, rel / name))
+                    elif not target.is_dir():
+                        found.append(target)
+    return sorted(found)
+
+
+def _link_target(link: Path, top: Path, follow_inside: bool) -> tuple[Path, str | None]:
+    """(where `link` leads, None) when it is followed, else (link, why not)."""
+    if not follow_inside:
+        return link, SYMLINK
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop of links
+        return link, LINK_BROKEN
+    if target != top and top not in target.parents:
+        return link, LINK_OUT
+    return target, None
 
 
 def _wanted(relative: Path) -> bool:
@@ -130,9 +179,12 @@ class Ingester:
     """
 
     def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int,
-                 index_dir: Path | None = None, limits: Limits = Limits()):
+                 index_dir: Path | None = None, limits: Limits = Limits(),
+                 follow_links_inside: bool = False,
+                 read: Callable[[Path, int, Limits], tuple[Notice, str]] = read_file):
         self.store, self.vectors, self.embedder, self.max_bytes = store, vectors, embedder, max_bytes
-        self.limits = limits
+        self.limits, self.follow_links_inside, self.read = limits, follow_links_inside, read
+        self._found: dict[str, str] = {}  # requirements read with each pending notice, by file name
         self.index_dir = Path(index_dir).resolve() if index_dir else None  # never read as notices
         self.report = {"added": [], "updated": [], "unchanged": [], "rejected": [], "pruned": []}
         self.embedded = self.reused = 0
@@ -148,7 +200,8 @@ class Ingester:
                                "--prune the paths given must be the whole collection")
         for p in missing:
             self._reject(str(p), "no such file or folder")
-        files = [f for f in collect(p for p in paths if p.exists())
+        files = [f for f in collect((p for p in paths if p.exists()), self.follow_links_inside,
+                                    self._reject)
                  if self.index_dir is None or self.index_dir not in f.resolve().parents]
         if prune:
             self._prune({p.name for p in files})
@@ -179,12 +232,14 @@ class Ingester:
             self.report["unchanged"].append(path.name)
             return None
         try:
-            notice = parse_notice(path.name, load(path, self.max_bytes, self.limits).text)
+            notice, self._found[path.name] = self._read(path)
         except RejectedFile as err:
             self._reject(err.path, err.reason)
             return None
         old = self.store.id_for_source(notice.source)
         twin = self._twin(notice)
+        if old == notice.id or twin:
+            del self._found[notice.source]  # not stored after all
         if old == notice.id:
             self.report["unchanged"].append(notice.source)
             self._record(notice, fingerprint)
@@ -193,6 +248,13 @@ class Ingester:
             self._reject(notice.source, f"same text as {twin}, which is already indexed")
             return None
         return notice, chunk_notice(notice), "updated" if old else "added", fingerprint
+
+    def _read(self, path: Path) -> tuple[Notice, str]:
+        """`read` in this process, or in the worker within `limits.parse_seconds`."""
+        args = (path, self.max_bytes, self.limits)
+        if not self.limits.parse_seconds:
+            return self.read(*args)
+        return shared_worker().run(self.read, args, self.limits.parse_seconds, path.name)
 
     def _unchanged_bytes(self, path: Path) -> bool | _Fingerprint | None:
         """True when `path` holds the bytes last indexed under its name, read by this
@@ -238,7 +300,7 @@ class Ingester:
         self.reused += len(wanted) - len(wanted.keys() - have)
         self._embed({k: t for k, t in wanted.items() if k not in have})
         for notice, chunks, kind, fingerprint in pending.notices:
-            found = requirements_to_json(extract_requirements(notice))  # before anything is written
+            found = self._found.pop(notice.source)  # extracted before anything is written
             self.store.put(notice, chunks, {FACT_NAME: (parser_hash(), found)})
             self._record(notice, fingerprint)
             self.report[kind].append(notice.source)

@@ -13,6 +13,9 @@ class RejectedFile(VacancyError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # it crosses from the process that reads files (index.budget)
+        return type(self), (self.path, self.reason)
+
 
 class IndexUnavailable(VacancyError):
     """The index cannot be opened or reached (e.g. the Chroma server is down)."""

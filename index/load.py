@@ -11,11 +11,11 @@ inflate past `max_inflated_bytes` (the sizes its directory declares; `zipfile` n
 inflates a member past its declared size and fails its CRC check when the data is
 longer, so a lying directory is caught too); a PDF with more than `max_pdf_pages` pages
 is refused before any page is read; the text is counted while it is extracted (per
-paragraph, per page) and a notice over `max_chars` characters is refused, so the parser
-(whose work grows faster than the text) never sees it. PDF streams are inflated by pypdf,
-which caps each one itself. Symbolic links are never read (`load` refuses them; see
-`index.build.collect` for folders). Left out: a wall-clock budget per file (the bounds
-above keep each stage's input small instead).
+paragraph, per page) and a notice over `max_chars` characters is refused before it is
+parsed. PDF streams are inflated by pypdf, which caps each one itself. Symbolic links are
+never read (`load` refuses them; see `index.build.collect` for folders and for links that
+stay inside one). The wall-clock budget per file (`parse_seconds`) is kept by
+`index.budget`, around this module and the parser.
 
 Where the line is between a legacy encoding and garbage (see `decode`):
 - accepted as they are: UTF-8 with or without BOM, UTF-16 and UTF-32 with a BOM;
@@ -88,6 +88,9 @@ SCANNED_PDF = "the PDF has no text layer (a scan?); OCR is not supported"
 BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
 SYMLINK = ("the path is a symbolic link; links are not followed (copy the file itself "
            "into the folder)")
+LINK_OUT = ("the symbolic link leads outside the folder being ingested; links out are never "
+            "followed (copy the file itself into the folder)")
+LINK_BROKEN = "the symbolic link leads nowhere (its target is missing, or links form a loop)"
 NOT_REGULAR = "not a regular file (a device, pipe or socket); only files are read"
 INFLATES = ("the Word file would inflate to more than {limit} MB (its part {member} alone is "
             "{size} MB); a notice is far smaller, so it is not read (VACANCY_MAX_INFLATED_MB)")
@@ -102,14 +105,16 @@ TOO_LONG = ("the text is over {limit} characters, longer than any notice "
 @dataclass(frozen=True)
 class Limits:
     """Bounds on the work one file may cause (see the module docstring); the defaults are
-    far above any real notice (the longest in the corpora is 33 KB of text). The parser's
-    time grows faster than the text (parse and requirements of real notice text, measured
-    on a busy 2-core machine: 0.8 s at 50,000 characters, 2 s at 100,000, 8 s at 200,000),
-    so `max_chars` bounds a file's parse time."""
+    far above any real notice (the longest in the corpora is 33 KB of text). Parsing and
+    requirement extraction grow linearly with the text (`benchmarks/extract.py`: about
+    5 s per MB on an idle 2-core machine), so `max_chars` bounds a file's parse time, and
+    `parse_seconds` (None: no budget, the file is read in the calling process) stops any
+    file the parser still gets stuck on."""
 
     max_inflated_bytes: int = 25_000_000
     max_chars: int = 100_000
     max_pdf_pages: int = 200
+    parse_seconds: float | None = None  # wall clock to read one file (index.budget); None: no budget
 
 
 class _TooLong(Exception):

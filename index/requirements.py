@@ -16,9 +16,11 @@ requirements in the eligibility sense.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Callable
 
 from . import kinds, vocab
 from .derived import parser_hash
@@ -34,9 +36,10 @@ KINDS = kinds.KIND_NAMES
 def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     out: list[Requirement] = []
     sts = _joined(notice.text, statements(notice))
-    frameworks = _framework_sections(notice, sts)
+    section_of = _section_finder(notice)
+    frameworks = _framework_sections(notice, sts, section_of)
     for st in sts:
-        i = _section_of(notice, st.start) if st.section == "competencies" else -1
+        i = section_of(st.start) if st.section == "competencies" else -1
         if i >= 0 and i not in frameworks and _SKILLS_PART.search(notice.sections[i].name):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
@@ -51,11 +54,21 @@ _SKILLS_PART = re.compile(r"comp[eé]t[eé]nc|^(?!.*\b(?:functional|transversal|
 _INDICATOR_LABEL = re.compile(r"\W*[A-Z][\w ,&/’'-]{2,45}:\s")
 
 
-def _section_of(notice: Notice, offset: int) -> int:
-    return next((i for i, s in enumerate(notice.sections) if s.start <= offset < s.end), -1)
+def _section_finder(notice: Notice) -> Callable[[int], int]:
+    """offset → index of the section holding it (-1: none). Sections tile the text in order
+    (`find_sections`), so a binary search finds it: a scan per statement made extraction
+    grow with the square of the text (statements × sections)."""
+    sections = notice.sections
+    starts = [s.start for s in sections]
+
+    def section_of(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and sections[i].start <= offset < sections[i].end else -1
+
+    return section_of
 
 
-def _framework_sections(notice: Notice, sts) -> set[int]:
+def _framework_sections(notice: Notice, sts, section_of: Callable[[int], int]) -> set[int]:
     """Competencies parts written as a framework — indicators under competency names
     ("Professionalism: Knowledge of …", "Teamwork: …") — rather than a list of the
     knowledge and skills the post needs (ILO: "Good knowledge of programme and budget")."""
@@ -64,7 +77,7 @@ def _framework_sections(notice: Notice, sts) -> set[int]:
         m = _INDICATOR_LABEL.match(notice.text, st.start, st.end)
         if st.section == "competencies" and (st.label or m):
             name = " ".join((st.label or m.group(0)).strip(" :").lower().split())
-            i = _section_of(notice, st.start)
+            i = section_of(st.start)
             labelled[i] = labelled.get(i, 0) + (2 if name in vocab.COMPETENCY_NAMES else 1)
     return {i for i, n in labelled.items() if n >= 2}
 

@@ -12,9 +12,13 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +36,9 @@ INFLATES = ("the Word file would inflate to more than 25 MB (its part word/docum
 SYMLINK = ("the path is a symbolic link; links are not followed (copy the file itself into "
            "the folder)")
 BROKEN_DOCX = "the Word file cannot be read (it is damaged or not a .docx file)"
+LINK_OUT = ("the symbolic link leads outside the folder being ingested; links out are never "
+            "followed (copy the file itself into the folder)")
+LINK_BROKEN = "the symbolic link leads nowhere (its target is missing, or links form a loop)"
 
 
 def docx_with_body(xml_size: int) -> bytes:
@@ -136,7 +143,9 @@ def test_limits_come_from_the_settings(monkeypatch):
     monkeypatch.setenv("VACANCY_MAX_INFLATED_MB", "2.5")
     monkeypatch.setenv("VACANCY_MAX_NOTICE_CHARS", "1234")
     monkeypatch.setenv("VACANCY_MAX_PDF_PAGES", "7")
-    assert Settings(_env_file=None).index_config().limits == Limits(2_500_000, 1234, 7)
+    assert Settings(_env_file=None).index_config().limits == Limits(2_500_000, 1234, 7, 30.0)
+    monkeypatch.setenv("VACANCY_PARSE_SECONDS", "0")  # no budget: read in this process
+    assert Settings(_env_file=None).index_config().limits.parse_seconds is None
 
 
 def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, bomb,
@@ -155,6 +164,64 @@ def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, b
     assert report.rejected[1].reason.startswith("the text is over 100,000 characters")
     assert sorted(n.source for n in lib.notices()) == [p.name for p in SEED_FILES[:2]]
     assert max(len(n.text) for n in lib.notices()) < 50_000
+
+
+# -- a parse-time budget per file ----------------------------------------------------------
+
+def slow_read(path: Path, max_bytes: int, limits: Limits):
+    """The reading stage, stuck for good on files named slow-*: a stand-in for a parser
+    caught by a hostile text (the worker process imports it from this module)."""
+    from index.build import read_file
+
+    if path.name.startswith("slow"):
+        time.sleep(3600)
+    return read_file(path, max_bytes, limits)
+
+
+def test_a_file_over_the_parse_time_budget_is_rejected_and_the_run_goes_on(tmp_path,
+                                                                           fake_embedder):
+    """Run in a thread, as the web UI's uploads are: the worker process is killed at the
+    budget, the next file starts a fresh one."""
+    from index.build import Ingester
+    from index.requirements import FACT_NAME
+
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    for name, seed in (("a.txt", SEED_FILES[0]), ("slow.txt", SEED_FILES[1]),
+                       ("z.txt", SEED_FILES[2])):
+        shutil.copy(seed, folder / name)
+    lib = Library(IndexConfig(index_dir=tmp_path / "index", limits=Limits(parse_seconds=10)),
+                  embedder=fake_embedder)
+    ingester = Ingester(lib.store, lib.vectors, lib.embedder, lib.config.max_file_bytes,
+                        lib.config.index_dir, lib.config.limits, read=slow_read)
+    reports = []
+    thread = threading.Thread(target=lambda: reports.append(ingester.run([folder])))
+    thread.start()
+    thread.join(300)  # a bound on a hung test, not a speed assertion
+    assert reports[0].added == ("a.txt", "z.txt")
+    assert [(r.path, r.reason) for r in reports[0].rejected] == [(
+        "slow.txt", "reading it took longer than 10 s, far longer than any notice takes; the "
+                    "reading was stopped (VACANCY_PARSE_SECONDS)")]
+    assert sorted(n.source for n in lib.notices()) == ["a.txt", "z.txt"]
+    facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
+    assert facts.fetchone() == (2,)  # each stored notice has its requirements
+
+
+def test_the_budget_reads_a_file_as_this_process_does(tmp_path):
+    """The worker's notice and requirements are those read here."""
+    from index.budget import shared_worker
+    from index.build import read_file
+
+    args = (SEED_FILES[3], 5 * MB, Limits())
+    assert shared_worker().run(read_file, args, 300, SEED_FILES[3].name) == read_file(*args)
+    with pytest.raises(RejectedFile) as err:
+        shared_worker().run(read_file, (tmp_path / "none.txt", MB, Limits()), 300, "none.txt")
+    assert (err.value.path, err.value.reason) == (
+        "none.txt", "the file cannot be read (No such file or directory)")
+    with pytest.raises(RejectedFile) as err:  # a reader that dies: that file only
+        shared_worker().run(os._exit, (3,), 300, "dies.txt")
+    assert err.value.reason == "the process reading it died (exit code 3); nothing of it was kept"
+    assert shared_worker().run(len, ("next",), 300, "next.txt") == 4
 
 
 # -- symbolic links -----------------------------------------------------------------------
@@ -191,6 +258,32 @@ def test_a_link_named_on_the_command_line_is_refused(linked, tmp_path, fake_embe
     assert [(r.path, r.reason) for r in report.rejected] == [
         ("notice.txt", SYMLINK), ("more", SYMLINK)]
     assert lib.notices() == []
+
+
+def test_links_that_stay_inside_are_followed_when_allowed_and_links_out_never(
+        linked, tmp_path, fake_embedder, monkeypatch):
+    drafts = linked / ".drafts"  # hidden: only the links below lead the walk there
+    drafts.mkdir()
+    shutil.copy(SEED_FILES[1], drafts / SEED_FILES[1].name)
+    shutil.copy(SEED_FILES[2], drafts / SEED_FILES[2].name)
+    (linked / "draft.txt").symlink_to(drafts / SEED_FILES[1].name)
+    (linked / "drafts").symlink_to(drafts, target_is_directory=True)
+    (linked / "self").symlink_to(linked, target_is_directory=True)  # a loop back to the top
+    (linked / "chain.txt").symlink_to(linked / "notice.txt")  # inside, but it leads out
+    (linked / "sneaky.txt").symlink_to(Path("..") / "outside" / "secret.txt")
+    (linked / "gone.txt").symlink_to(linked / "missing.txt")
+    monkeypatch.setenv("VACANCY_FOLLOW_LINKS_INSIDE", "true")
+    monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
+    from assistant.settings import Settings
+
+    lib = Library(Settings().index_config(), embedder=fake_embedder)
+    report = lib.ingest([linked])
+    assert sorted(report.added) == sorted(p.name for p in SEED_FILES[:3])
+    assert [(r.path, r.reason) for r in report.rejected] == [
+        ("chain.txt", LINK_OUT), ("gone.txt", LINK_BROKEN), ("more", LINK_OUT),
+        ("notice.txt", LINK_OUT), ("sneaky.txt", LINK_OUT)]
+    assert all("root:x" not in n.text for n in lib.notices())
+    assert sorted(lib.ingest([linked]).unchanged) == sorted(p.name for p in SEED_FILES[:3])
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path):
@@ -342,6 +435,28 @@ def test_control_characters_in_a_file_name_are_escaped_in_the_listing(tmp_path, 
     assert cli.shown("Bogotá\tP-3\r") == "Bogotá\\tP-3\\r"
 
 
+def test_control_characters_in_a_file_name_are_visible_in_the_web_notices_table(tmp_path,
+                                                                                fake_embedder):
+    """The Notices tab's table and the notice card show the same escapes as the CLI; the
+    title comes from the text, so it is untouched."""
+    from assistant.pipeline import Assistant
+    from ui import render
+    from ui.handlers import Handlers
+
+    name = "line\nbreak\x1b[31m\u202etxt.txt"
+    shutil.copy(SEED_FILES[0], tmp_path / name)
+    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib.ingest([tmp_path / name])
+    rows, _ = Handlers(Assistant(lib), tmp_path / "notices").notice_table()
+    assert [row[-1] for row in rows] == ["line\\nbreak\\x1b[31m\\u202etxt.txt"]
+    assert rows[0][0] == lib.notices()[0].title
+    untitled = replace(lib.notices()[0], meta=replace(lib.notices()[0].meta, title=None))
+    assert render.notice_rows([untitled], date(2026, 12, 1))[0][0] == \
+        "line\\nbreak\\x1b[31m\\u202etxt"
+    assert "<td>line\\nbreak\\x1b[31m\\u202etxt.txt</td>" in render.card_html(
+        untitled, (), date(2026, 12, 1))
+
+
 # -- repeated wrong logins ----------------------------------------------------------------
 
 class Clock:
@@ -490,6 +605,102 @@ def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
     assert [s for (s,) in stored] == [p.name for p in SEED_FILES[:2]]
     facts = lib.store.db.execute("SELECT count(*) FROM facts WHERE name = ?", (FACT_NAME,))
     assert facts.fetchone() == (2,)  # each stored notice has its requirements, stored with it
+
+
+# A stand-in for `vacancy ingest` that marks when extraction of a long text starts (in the
+# worker process too: a spawned worker runs this script again as its main module).
+MARKED_INGEST = """
+import os, sys
+from pathlib import Path
+import index.build
+
+real = index.build.extract_requirements
+
+def marked(notice):
+    if len(notice.text) > 100_000:
+        Path(os.environ["EXTRACT_MARK"]).write_text(str(os.getpid()))
+    return real(notice)
+
+index.build.extract_requirements = marked
+if __name__ == "__main__":
+    from ui.cli import main
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def store_rows(index_dir: Path) -> dict[str, list]:
+    """What the store holds, as rows (read-only, as another process would)."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"file:{index_dir / 'notices.sqlite3'}?mode=ro", uri=True)) as db:
+        return {"notices": db.execute("SELECT id, source, text FROM notices ORDER BY id").fetchall(),
+                "chunks": db.execute('SELECT id, notice_id, start, "end", embed_key FROM chunks '
+                                     "ORDER BY id").fetchall(),
+                "facts": db.execute("SELECT notice_id, name, body FROM facts "
+                                    "ORDER BY notice_id, name").fetchall()}
+
+
+@pytest.mark.slow
+def test_kill_during_extraction_of_a_large_file_leaves_no_partial_notice(tmp_path, model_cache,
+                                                                         embedder):
+    """kill -9 of `vacancy ingest` while the worker extracts requirements from a 150,000-
+    character text: the index is as before, the worker goes too, and the next run gives
+    what one uninterrupted run gives."""
+    from evals.understanding.validate import repaired_text
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    big = "\n\n".join(repaired_text(p) for p in sorted(CORPUS.glob("*.txt")))
+    (folder / "0-large.txt").write_text((big * 2)[:150_000], encoding="utf-8")  # read first
+    for p in sorted(CORPUS.glob("*.txt"))[:2]:
+        shutil.copy(p, folder / p.name)
+    script, mark = tmp_path / "marked_ingest.py", tmp_path / "extracting"
+    script.write_text(MARKED_INGEST)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VACANCY_")}
+    env.update(HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False", PYTHONPATH=str(ROOT),
+               VACANCY_MODEL_CACHE_DIR=str(model_cache), VACANCY_MAX_NOTICE_CHARS="200000",
+               VACANCY_PARSE_SECONDS="600", EXTRACT_MARK=str(mark))
+
+    def ingest(index_dir: Path, *paths: Path):
+        done = subprocess.run([sys.executable, str(script), "ingest", *map(str, paths)],
+                              env={**env, "VACANCY_INDEX_DIR": str(index_dir)}, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[-1]
+
+    index_dir = tmp_path / "index"
+    assert ingest(index_dir, *SEED_FILES[:2]) == "added 2, updated 0, unchanged 0, rejected 0"
+    before = store_rows(index_dir)
+    mark.unlink(missing_ok=True)  # the seeds are short: no mark, but be sure
+    proc = subprocess.Popen([sys.executable, str(script), "ingest", str(folder)],
+                            env={**env, "VACANCY_INDEX_DIR": str(index_dir)}, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600  # a bound on a hung run, not a speed assertion
+        while proc.poll() is None and not mark.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.5)  # well inside the extraction, which takes seconds
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
+    worker = int(mark.read_text())
+    assert worker != proc.pid  # the extraction ran in the worker process
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{worker}").exists(), "the worker outlived the killed ingest"
+    assert store_rows(index_dir) == before  # no partial notice: not its text, chunk or facts
+
+    assert ingest(index_dir, folder) == "added 3, updated 0, unchanged 0, rejected 0"
+    reference = tmp_path / "reference"
+    assert ingest(reference, *SEED_FILES[:2], folder) == \
+        "added 5, updated 0, unchanged 0, rejected 0"
+    assert store_rows(index_dir) == store_rows(reference)
+    lib = Library(IndexConfig(index_dir=index_dir, model_cache_dir=model_cache), embedder=embedder)
+    assert lib.vectors.all_keys() == lib.store.embed_keys()
 
 
 def test_the_upload_handler_reports_a_busy_index_in_its_report(tmp_path, fake_embedder):

@@ -8,13 +8,13 @@ import json
 import re
 import os
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 from index.errors import VacancyError
 from index.library import Library
 from index.records import Hit, Notice
+from ui.visible import shown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,17 +137,6 @@ def cmd_list(args, settings) -> int:
     for r in rows:
         print("  ".join(_fit(v, w) for v, w in zip(r, widths)).rstrip())
     return 0
-
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def shown(value: str) -> str:
-    """`value` on one terminal line: control, format (bidi overrides) and line-separator
-    characters written as escapes (`\\n`, `\\x1b`, `\\u202e`), so that a file name
-    holding them can neither split a row nor move the cursor or recolour the terminal."""
-    return "".join(_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
-                   if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in value)
 
 
 def closing_label(closes: date | None, today: date | None = None) -> str:

@@ -23,6 +23,7 @@ from index.records import Notice, Requirement
 from index.requirements import Deadline, deadline_status
 from index.vocab import LEVEL_NAMES
 from ui.card import reading
+from ui.visible import shown
 
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 VERDICTS = {"eligible": "Eligible", "not_eligible": "Not eligible",
@@ -163,8 +164,10 @@ NOTICE_HEADERS = ["Title", "Organisation", "Grade", "Duty station", "Closes", "F
 
 
 def notice_rows(notices: Iterable[Notice], today: date) -> list[list[str]]:
-    return [[n.title or n.stem, n.organisation or "—", n.grade or "—", n.duty_station or "—",
-             closing_text(deadline_status(n, today)), n.source] for n in notices]
+    """Rows of the Notices table; a file name (and a title taken from one) keeps control
+    and bidi characters visible as escapes (`ui.visible.shown`), as the CLI does."""
+    return [[n.title or shown(n.stem), n.organisation or "—", n.grade or "—", n.duty_station or "—",
+             closing_text(deadline_status(n, today)), shown(n.source)] for n in notices]
 
 
 def _quote(text: str) -> str:
@@ -175,7 +178,7 @@ def _meta_rows(n: Notice, today: date) -> str:
     rows = (("Organisation", n.organisation), ("Grade", n.grade), ("Duty station", n.duty_station),
             ("Posted", n.posted.isoformat() if n.posted else None),
             ("Closes", closing_text(deadline_status(n, today))), ("Job opening", n.job_opening),
-            ("File", n.source))
+            ("File", shown(n.source)))
     return "".join(f"<tr><th>{k}</th><td>{esc(v or 'not stated')}</td></tr>" for k, v in rows)
 
 
