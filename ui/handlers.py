@@ -22,8 +22,7 @@ from assistant.eligibility import check_eligibility
 from assistant.pipeline import answer_json
 from assistant.profile import read_profile
 from assistant.records import Citation, Profile
-from assistant.vocabulary import DEMONYMS
-from index.vocab import CERTIFICATIONS, LANGUAGES
+from index.vocab import CERTIFICATIONS, DEMONYMS, LANGUAGES
 from ui import render
 from ui.forms import FIELDS, form_profile, profile_sentences
 from ui.upload import Outcome, ingest_uploads
