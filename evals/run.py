@@ -35,7 +35,7 @@ from .metrics import (RETRIEVAL_K, VERDICTS, Case, CaseScore, Metrics, aggregate
 
 EVALS_DIR = Path(__file__).resolve().parent
 DATASETS_DIR = EVALS_DIR / "datasets"
-NOTICES_DIR = EVALS_DIR / "notices"
+NOTICES_DIR = DATASETS_DIR / "notices.txt"  # a list of files kept in notices/ and tests/data/corpus
 THRESHOLDS = EVALS_DIR / "thresholds.json"
 WARM_UP = "What are the responsibilities of this position?"
 

@@ -1,7 +1,7 @@
 """Check a gold dataset (DESIGN §5) before using it: each case well formed, its regexes
 compiling, its notices present and its evidence verbatim in the repaired notice text.
 
-    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR
+    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR|LIST.txt
 
 Left out: whether a gold answer is *right* — that is for a person reading the notice.
 """
@@ -24,13 +24,16 @@ def read_cases(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def notice_texts(folder: Path) -> dict[str, str]:
-    """Repaired text of every notice in `folder`, by file stem (README files left out)."""
-    from index.build import parse_notice
+def notice_texts(source: Path) -> dict[str, str]:
+    """Repaired text of every notice in the folder or `.txt` list `source`, by file stem
+    (README files left out)."""
+    from index.build import collect, parse_notice
     from index.load import load
 
+    from .run import notice_paths
+
     return {p.stem: parse_notice(p.name, load(p, 5_000_000).text).text
-            for p in sorted(folder.iterdir()) if p.is_file() and not p.name.lower().startswith("readme")}
+            for p in sorted(collect(notice_paths(source)))}
 
 
 def problems(case: dict, texts: dict[str, str], require_notices: bool = False) -> list[str]:

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from conftest import CORPUS, SEEDS, SEED_FILES
+from evals.manifest import TUNED, split_of
 from index.build import parse_notice
 from index.load import load, load_bytes
 from index.metadata import normalise_grade, numeric_order, parse_date, read_metadata
@@ -83,6 +84,11 @@ def _meta_of(path) -> tuple[str, Metadata]:
 def _read(raw: str) -> Metadata:
     text = repair(raw)
     return read_metadata(text, find_sections(text))
+
+
+def test_pinned_notices_are_in_tuned_splits():
+    """Pinning a notice's metadata tunes the parser on it: the manifest must say so."""
+    assert {name: split_of()[name] for name in EXPECTED if split_of()[name] not in TUNED} == {}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED), ids=lambda n: n[:24])

@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="answer the evaluation datasets and print the metrics")
     s.add_argument("--dataset", action="extend", nargs="+", type=Path, default=[], metavar="FILE.jsonl",
                    help="dataset files or folders (default: every file in evals/datasets)")
-    s.add_argument("--notices", type=Path, metavar="DIR", help="the notices the datasets use (default: evals/notices)")
+    s.add_argument("--notices", type=Path, metavar="DIR|LIST.txt",
+                   help="the notices the datasets use: a folder, or a .txt list of files (default: evals/datasets/notices.txt)")
     s.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write one line per case")
     s.add_argument("--report", type=Path, metavar="DIR", help="write report.md and charts here")
     s.add_argument("--compare", metavar="CONFIG,...",
