@@ -180,14 +180,15 @@ def hit_rates(embedder, st_model, tmp: Path):
 def compare(args, files: list[Path]) -> int:
     from sentence_transformers import SentenceTransformer
 
-    from index.embed import _quiet_transformers, make_embedder, model_path
+    from index.embed import make_embedder, model_path
+    from index.embed_onnx import quiet_transformers
 
     with tempfile.TemporaryDirectory(prefix="vacancy-naive-") as tmp_name:
         tmp = Path(tmp_name)
         start = time.perf_counter()
         embedder = make_embedder(args.model, args.backend, 32, tmp / "models")
         embedder.load()
-        with _quiet_transformers():
+        with quiet_transformers():
             st_model = SentenceTransformer(model_path(args.model), device="cpu")
         st_model.encode(["warm-up"])
         embedder.embed(["warm-up"] * 40)

@@ -76,22 +76,6 @@ def local_model_dir(name: str) -> str:
                            "folder") from err
 
 
-@contextmanager
-def _quiet_transformers():
-    """No progress bars and only errors from transformers inside the block."""
-    from transformers.utils import logging as hf_logging
-
-    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
-    try:
-        yield
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars:
-            hf_logging.enable_progress_bar()
-
-
 class SentenceEmbedder:
     """Embeds with a sentence-transformers model, loaded on first use; vectors are
     L2-normalised so that cosine similarity is a dot product."""
@@ -107,8 +91,10 @@ class SentenceEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
+        from .embed_onnx import quiet_transformers
+
         try:
-            with _quiet_transformers():
+            with quiet_transformers():
                 return SentenceTransformer(model_path(self.name), device="cpu")
         except OSError as err:
             raise VacancyError(

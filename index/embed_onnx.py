@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -236,12 +237,26 @@ def export(model_dir: Path, folder: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@contextmanager
+def quiet_transformers():
+    """No progress bars and only errors from transformers inside the block."""
+    from transformers.utils import logging as hf_logging
+
+    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 def _load_torch_model(model_dir: Path):
     from sentence_transformers import SentenceTransformer
 
-    from .embed import _quiet_transformers
-
-    with _quiet_transformers():
+    with quiet_transformers():
         model = SentenceTransformer(str(model_dir), device="cpu")
     return model.eval()
 
