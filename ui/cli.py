@@ -9,6 +9,7 @@ import re
 import os
 import sys
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -250,9 +251,44 @@ def cmd_check(args, settings) -> int:
 
 
 def cmd_eval(args, settings) -> int:
-    from evals.run import cli_eval
+    """Run the evaluation library (evals/) and print what it returns."""
+    from tqdm import tqdm
 
-    return cli_eval(args, settings)
+    from evals.configs import parse_configs
+    from evals.metrics import gate
+    from evals.report import console_tables, write_report
+    from evals.run import (DATASETS_DIR, NOTICES_DIR, evaluate, index_notices, load_thresholds,
+                           read_datasets, write_predictions)
+
+    cases, problems = read_datasets(args.dataset or [DATASETS_DIR])
+    for p in problems:
+        print(p, file=sys.stderr)
+    if not cases:
+        raise VacancyError("the datasets hold no case to run")
+    configs = parse_configs(args.compare)
+    index_dir = Path(args.index_dir or Path(settings.index_dir).parent / "eval-index")
+    lib, report = index_notices(replace(settings.index_config(), index_dir=index_dir),
+                                args.notices or NOTICES_DIR,
+                                progress=lambda it: tqdm(it, desc="index", unit="file", file=sys.stderr))
+    for r in report.rejected:
+        print(f"rejected {r.path}: {r.reason}", file=sys.stderr)
+    print(f"evaluation index {index_dir}: {report.summary()}", file=sys.stderr)
+    result = evaluate(lib, cases, configs, args.today or date.today(), index_dir,
+                      progress=lambda it, name: tqdm(it, desc=f"eval {name}", unit="case", file=sys.stderr))
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if args.predictions:
+        for path in write_predictions(args.predictions, result):
+            print(f"predictions written to {path}", file=sys.stderr)
+    print(console_tables(result))
+    if args.report:
+        print(f"report written to {write_report(args.report, result)}", file=sys.stderr)
+    if not args.gate:
+        return 0
+    failures = gate(result.primary.overall, load_thresholds())
+    for f in failures:
+        print(f"gate: {result.primary.name}: {f}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def cmd_serve(args, settings) -> int:
