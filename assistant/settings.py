@@ -1,7 +1,10 @@
-"""All configuration, read once from `VACANCY_*` environment variables and `.env`."""
+"""All configuration, read once from `VACANCY_*` environment variables and `.env`; and the
+process environment the libraries read (offline, no telemetry), set once by each entry point
+(`vacancy`, the test session, the benchmarks) with `set_environment()`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +14,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.library import IndexConfig
 from index.load import Limits
+
+
+# What Hugging Face, transformers, Chroma and Gradio read from the environment: nothing is
+# downloaded, nothing is reported. A value the user set is kept, except Gradio's analytics.
+ENVIRONMENT = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+FORCED_ENVIRONMENT = {"GRADIO_ANALYTICS_ENABLED": "False"}
+
+
+def set_environment(environ=os.environ) -> None:
+    """Offline and telemetry off, before the libraries that read it are imported."""
+    for name, value in ENVIRONMENT.items():
+        environ.setdefault(name, value)
+    environ.update(FORCED_ENVIRONMENT)
 
 
 class Settings(BaseSettings):

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.pipeline import Assistant  # noqa: E402
 from assistant.route import route_turn  # noqa: E402
+from assistant.settings import set_environment  # noqa: E402
 from index.library import IndexConfig, Library  # noqa: E402
 
 QUESTIONS = [
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--index-dir", type=Path)
     args = parser.parse_args()
+    set_environment()
     index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="answer-bench-"))
     library = Library(IndexConfig(index_dir=index_dir))
     library.ingest(args.dirs)

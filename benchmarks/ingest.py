@@ -363,10 +363,10 @@ def check_index_dir(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     sys.path.insert(0, str(ROOT))
+    from assistant.settings import set_environment
+
+    set_environment()
     from index.build import collect
     from index.embed import DEFAULT_BACKEND
 

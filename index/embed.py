@@ -5,14 +5,14 @@ from site-packages; any other sentence-transformers name or local path is a sett
 Two backends run it (`make_embedder`): "onnx" (default: the same vectors, about twice as
 fast, see `embed_onnx`), "torch" (sentence-transformers itself), and the opt-in
 "onnx-int8" (faster still, vectors moved; README states by how much).
-Nothing is downloaded: HF_HUB_OFFLINE is set before the library is imported. Loading is
+Nothing is downloaded: the entry point sets HF_HUB_OFFLINE (assistant.settings.set_environment)
+before the library is imported, and the default model is a local folder. Loading is
 quiet: transformers' "Loading weights" progress bar and its info messages are turned off
 while the model loads, and put back as they were afterwards.
 """
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -87,8 +87,6 @@ class SentenceEmbedder:
 
     @cached_property
     def model(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
         from .embed_onnx import quiet_transformers

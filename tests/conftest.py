@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+from assistant.settings import set_environment
+
+set_environment()  # the test session is an entry point, like `vacancy`
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "notices"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import os
 import sys
 import unicodedata
 from dataclasses import replace
@@ -20,9 +19,9 @@ from index.records import Hit, Notice
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    from assistant.settings import Settings
+    from assistant.settings import Settings, set_environment
+
+    set_environment()
 
     try:
         settings = Settings()
