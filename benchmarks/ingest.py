@@ -141,10 +141,11 @@ def timed(fn, *args, **kwargs):
 
 
 def make_library(index_dir: Path, model: str, backend: str):
-    from index.library import IndexConfig, Library
+    from assistant.settings import Settings
+    from index.library import Library
 
-    return Library(IndexConfig(index_dir=index_dir, embedding_model=model,
-                               embedding_backend=backend))
+    return Library(Settings(_env_file=None, index_dir=index_dir, embedding_model=model,
+                            embedding_backend=backend).index_config())
 
 
 def load_model(lib) -> float:
@@ -368,9 +369,9 @@ def main(argv: list[str] | None = None) -> int:
 
     set_environment()
     from index.build import collect
-    from index.embed import DEFAULT_BACKEND
+    from assistant.settings import Settings
 
-    args.backend = args.backend or DEFAULT_BACKEND
+    args.backend = args.backend or Settings(_env_file=None).embedding_backend
     if args.limit:
         args.dirs = collect(args.dirs)[:args.limit]
     if args.compare_naive:

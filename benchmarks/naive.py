@@ -111,9 +111,10 @@ def chroma_collection(folder: Path, name: str):
 
 
 def project_ingest(embedder, files: list[Path], folder: Path) -> int:
-    from index.library import IndexConfig, Library
+    from assistant.settings import Settings
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=folder), embedder=embedder)
+    lib = Library(Settings(_env_file=None, index_dir=folder).index_config(), embedder=embedder)
     report = lib.ingest(files)
     lib.store.close()
     return report.embedded
@@ -137,9 +138,10 @@ def hit_rates(embedder, st_model, tmp: Path):
     from evals.baseline import split_notice
     from evals.metrics import evidence_rank
     from evals.run import dataset_files, expected_ids, notice_paths, notice_refs, read_datasets
-    from index.library import IndexConfig, Library
+    from assistant.settings import Settings
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=tmp / "gold-index"), embedder=embedder)
+    lib = Library(Settings(_env_file=None, index_dir=tmp / "gold-index").index_config(), embedder=embedder)
     lib.ingest(notice_paths(GOLD_NOTICES))
     notices = {n.id: n for n in lib.notices()}
     texts, refs = {i: n.text for i, n in notices.items()}, notice_refs(lib)

@@ -20,9 +20,7 @@ from typing import Protocol, Sequence
 
 from .errors import VacancyError
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-BACKENDS = ("onnx", "torch", "onnx-int8")
-DEFAULT_BACKEND = "onnx"
+BACKENDS = ("onnx", "torch", "onnx-int8")  # the default is a setting (assistant.settings)
 _PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -43,8 +41,7 @@ def model_path(name: str) -> str:
     return name
 
 
-def make_embedder(name: str = DEFAULT_MODEL, backend: str = DEFAULT_BACKEND,
-                  batch_size: int = 32, cache_dir: Path | None = None) -> Embedder:
+def make_embedder(name: str, backend: str, batch_size: int, cache_dir: Path | None) -> Embedder:
     """The embedder for `backend`; nothing is loaded until the first `embed`. The onnx
     backends keep their exported graph under `cache_dir`."""
     if backend == "torch":
@@ -80,7 +77,7 @@ class SentenceEmbedder:
     """Embeds with a sentence-transformers model, loaded on first use; vectors are
     L2-normalised so that cosine similarity is a dot product."""
 
-    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64):
+    def __init__(self, name: str, batch_size: int):
         self.name = name
         self.batch_size = batch_size
         self.calls = 0

@@ -111,7 +111,7 @@ class OnnxEmbedder:
     """Embeds like `embed.SentenceEmbedder` (L2-normalised vectors) with onnxruntime.
     `quantize` selects the int8 graph."""
 
-    def __init__(self, name: str, model_dir: str, cache_dir: Path, batch_size: int = 32,
+    def __init__(self, name: str, model_dir: str, cache_dir: Path, batch_size: int,
                  quantize: bool = False):
         self.name = f"{name}#int8" if quantize else name  # int8 vectors: their own collection
         self.model_dir = Path(model_dir)

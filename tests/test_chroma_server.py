@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES, SEEDS
+from conftest import SEEDS, SEED_FILES, index_config
 from index.errors import IndexUnavailable
-from index.library import IndexConfig, Library
+from index.library import Library
 
 pytestmark = pytest.mark.slow
 CHROMA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "chroma"
@@ -66,7 +66,7 @@ def server(tmp_path):
 
 
 def server_library(index_dir: Path, port: int, embedder) -> Library:
-    return Library(IndexConfig(index_dir=index_dir, chroma_host="127.0.0.1", chroma_port=port),
+    return Library(index_config(index_dir, chroma_host="127.0.0.1", chroma_port=port),
                    embedder=embedder)
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEED_FILES, SEEDS
+from conftest import CORPUS, ROOT, SEEDS, SEED_FILES, index_config
 from index.build import collect, parse_notice
 from index.chunk import chunk_notice
 from index.errors import IndexUnavailable, VacancyError
-from index.library import IndexConfig, Library
+from index.library import Library
 from index.load import load
 
 SUMMARY_ADDED_5 = "added 5, updated 0, unchanged 0, rejected 0"
@@ -45,7 +45,7 @@ def counting(memo_embedder):
 
 
 def open_library(index_dir: Path, embedder) -> Library:
-    return Library(IndexConfig(index_dir=index_dir), embedder=embedder)
+    return Library(index_config(index_dir), embedder=embedder)
 
 
 def chunk_rows(lib: Library) -> list[tuple[str, str, str]]:
@@ -189,7 +189,7 @@ def test_an_index_inside_the_ingested_folder_is_not_read_as_notices(tmp_path, fa
     folder = tmp_path / "notices"
     folder.mkdir()
     shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
-    lib = Library(IndexConfig(index_dir=folder / "index"), embedder=fake_embedder)
+    lib = Library(index_config(folder / "index"), embedder=fake_embedder)
     assert lib.ingest([folder]).summary() == "added 1, updated 0, unchanged 0, rejected 0"
     assert lib.ingest([folder]).summary() == "added 0, updated 0, unchanged 1, rejected 0"
 

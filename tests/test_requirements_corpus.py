@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import index_config
 from evals.manifest import TUNED, paths, split_of
 from index.build import parse_notice
 from index.coverage import coverage, render
@@ -81,7 +82,8 @@ def test_coverage_of_education_experience_and_language_contents():
     """Over the samples and the first corpus notices (the dev notices have gold of their own);
     a gate tunes the parser, so it runs over tuned-on splits only."""
     files = [p for p in paths(*TUNED) if p.name < "1"]
-    report = coverage(files)
+    config = index_config(Path("unused"))
+    report = coverage(files, config.max_file_bytes, config.limits)
     assert len(report.notices) == 35
     assert report.expected >= 60
     assert report.ratio >= 0.9, render(report)
