@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import socket
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,22 @@ def default_embedder(cache_dir: Path | None, **changes):
     values = {"name": s.embedding_model, "backend": s.embedding_backend,
               "batch_size": s.embed_batch_size, "cache_dir": cache_dir, **changes}
     return make_embedder(**values)
+
+
+def parsed(path: Path):
+    """The notice file at `path` loaded within the default bounds and parsed (the Notice)."""
+    from index.build import parse_notice
+    from index.load import load
+
+    config = Settings(_env_file=None).index_config()
+    return parse_notice(path.name, load(path, config.max_file_bytes, config.limits).text)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class FakeEmbedder:

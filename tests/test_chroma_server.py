@@ -3,7 +3,6 @@ store stays in the index folder. A server that is down is reported, not a traceb
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,18 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, SEED_FILES, index_config
+from conftest import SEEDS, SEED_FILES, free_port, index_config
 from index.errors import IndexUnavailable
 from index.library import Library
 
 pytestmark = pytest.mark.slow
 CHROMA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "chroma"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def answers(port: int) -> bool:

@@ -4,7 +4,7 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import default_embedder
+from conftest import default_embedder, parsed
 from index.embed import _threads, model_path
 from index.embed_onnx import MIN_COSINE, export_key
 from index.errors import VacancyError
@@ -79,7 +79,7 @@ def test_onnx_reproduces_the_torch_vectors_on_real_chunks(embedder, torch_embedd
 
     seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("notices").glob("*.txt"))
     texts = [c.embed_text for p in seeds
-             for c in chunk_notice(parse_notice(p.name, load(p, 5_000_000).text))]
+             for c in chunk_notice(parsed(p))]
     texts += ["Who does the Security Officer report to?", "deadline", ""]
     assert len(texts) > 100
     assert type(embedder).__name__ == "OnnxEmbedder"

@@ -15,13 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import CORPUS, ROOT, SEEDS, parsed
 from evals.manifest import TUNED, split_of
 from evals.run import NOTICES_DIR, notice_paths
 from evals.validate import CATEGORIES, VERDICTS, read_cases
 from evals.validate import problems as case_problems
-from index.build import parse_notice
-from index.load import load
 
 EVALS = ROOT / "evals"
 DATASETS = {"seeds": EVALS / "datasets" / "seeds.jsonl", "corpus": EVALS / "datasets" / "corpus.jsonl"}
@@ -34,7 +32,7 @@ def notice_files() -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
     """Repaired text of every shipped notice, by file stem."""
-    return {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notice_files().items()}
+    return {stem: parsed(p).text for stem, p in notice_files().items()}
 
 
 @pytest.fixture(scope="module")

@@ -15,14 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, parsed
 from evals.manifest import split_of
 from evals.run import NOTICES_DIR as TUNED_LIST
 from evals.run import notice_paths
 from evals.validate import CATEGORIES, VERDICTS, read_cases
 from evals.validate import problems as case_problems
-from index.build import parse_notice
-from index.load import load
 
 HELDOUT = ROOT / "evals" / "heldout"
 DATASET = HELDOUT / "heldout.jsonl"
@@ -37,7 +35,7 @@ def notice_files() -> dict[str, Path]:
 
 
 def repaired(path: Path) -> str:
-    return parse_notice(path.name, load(path, 5_000_000).text).text
+    return parsed(path).text
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS, SEED_FILES, index_config
-from index.build import collect, parse_notice
+from conftest import CORPUS, ROOT, SEEDS, SEED_FILES, index_config, parsed
+from index.build import collect
 from index.chunk import chunk_notice
 from index.errors import IndexUnavailable, VacancyError
 from index.library import Library
-from index.load import load
 
 SUMMARY_ADDED_5 = "added 5, updated 0, unchanged 0, rejected 0"
 
@@ -219,7 +218,7 @@ MANY_FILES = SEED_FILES + [p for p in NOTICE_FILES if p.parent == CORPUS and p.n
 
 @pytest.mark.parametrize("path", NOTICE_FILES, ids=lambda p: p.name)
 def test_every_chunk_is_the_text_at_its_offsets(path):
-    notice = parse_notice(path.name, load(path, 5_000_000).text)
+    notice = parsed(path)
     chunks = chunk_notice(notice)
     assert chunks
     for chunk in chunks:

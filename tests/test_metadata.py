@@ -8,17 +8,15 @@ from datetime import date
 
 import pytest
 
-from conftest import CORPUS, SEEDS, SEED_FILES
+from conftest import CORPUS, SEEDS, SEED_FILES, parsed
 from evals.manifest import TUNED, split_of
-from index.build import parse_notice
-from index.load import load, load_bytes
+from index.load import load_bytes
 from index.metadata import normalise_grade, numeric_order, parse_date, read_metadata
 from index.records import Metadata
 from index.repair import repair
 from index.sections import find_sections
 
 CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
-MAX_BYTES = 10_000_000
 FIELDS = ("title", "organisation", "grade", "duty_station", "posted", "closes", "job_opening")
 
 # file → (title, organisation, grade, duty station, posted, closes, job opening)
@@ -77,7 +75,7 @@ EXPECTED = {
 
 
 def _meta_of(path) -> tuple[str, Metadata]:
-    notice = parse_notice(path.name, load(path, MAX_BYTES).text)
+    notice = parsed(path)
     return notice.text, notice.meta
 
 

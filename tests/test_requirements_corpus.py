@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import index_config
-from evals.manifest import TUNED, paths, split_of
-from index.build import parse_notice
+from conftest import index_config, parsed
+from evals.manifest import TUNED, paths
 from index.coverage import coverage, render
-from index.load import load
 from index.requirement_codec import requirement_to_json
 from index.requirements import extract_requirements
 
@@ -25,10 +23,6 @@ GOLD_FILES = sorted(GOLD.glob("*.json"))
 
 def source_path(name: str) -> Path:
     return next(d / name for d in SOURCES if (d / name).exists())
-
-
-def parsed(path: Path):
-    return parse_notice(path.name, load(path, 5_000_000).text)
 
 
 def card_entry(r) -> dict:
