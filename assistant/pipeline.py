@@ -1,5 +1,6 @@
-"""The answering chain: route → resolve → retrieve → compose → cite, as a LangChain
-runnable (so it can be streamed, traced and reused), over frozen `Turn` states.
+"""The answering chain: route → resolve → retrieve → compose → cite, plain functions over
+frozen `Turn` states. LangChain's surface is the index's retriever (`index.lc_retriever`);
+the chain uses nothing a runnable would give it (no streamed steps, callbacks or tracing).
 
 The default composer needs no LLM. An optional LLM (`llm.py`) may reword the answer of an
 open question; verdicts, checks, facts and citations always come from the rule engine
@@ -99,13 +100,10 @@ class Assistant:
                          for field in (n.title, n.duty_station, n.organisation) if field
                          for w in re.findall(r"[^\W\d_]+", field))
 
-    @cached_property
+    @property
     def chain(self):
-        from langchain_core.runnables import RunnableLambda
-
-        return (RunnableLambda(self._route, name="route") | RunnableLambda(self._resolve, name="resolve")
-                | RunnableLambda(self._retrieve, name="retrieve")
-                | RunnableLambda(self._compose, name="compose") | RunnableLambda(self._cite, name="cite"))
+        """The stages in order; each takes a `Turn` and returns the next one."""
+        return (self._route, self._resolve, self._retrieve, self._compose, self._cite)
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
@@ -147,7 +145,9 @@ class Assistant:
                                         else NOT_ENGLISH)
         if problem:
             return Answer(question[:200], problem, answerable=False)
-        turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))
+        turn = Turn(question.strip(), tuple(h for h in history if h))
+        for stage in self.chain:
+            turn = stage(turn)
         return turn.answer
 
     # -- stages -------------------------------------------------------------------------

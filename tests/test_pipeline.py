@@ -134,11 +134,11 @@ def test_json_contract(helper):
     assert {ch["status"] for ch in data["checks"]} <= {"met", "not_met", "unknown"}
 
 
-def test_the_chain_is_a_langchain_runnable(helper):
-    from langchain_core.runnables import Runnable
-
+def test_the_chain_is_its_stages_over_frozen_turns(helper):
     from assistant.pipeline import Turn
 
-    assert isinstance(helper.chain, Runnable)
-    turn = helper.chain.invoke(Turn("When does the Pretoria post close?"))
+    turn = Turn("When does the Pretoria post close?")
+    for stage in helper.chain:
+        turn = stage(turn)
+    assert [s.__name__ for s in helper.chain] == ["_route", "_resolve", "_retrieve", "_compose", "_cite"]
     assert turn.answer.text == "The notice closed on 21 June 2022. [1]"
