@@ -33,7 +33,7 @@ from .eligibility import embedding_relate, scope_of
 from .profile import read_profile
 from .records import Answer, Claim, Profile
 from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
-from .route import Route, route_turn
+from .route import QuestionRoute, route_turn
 
 MAX_QUESTION = 4000
 RANKED = 8          # candidate sentences embedded per open question
@@ -43,7 +43,7 @@ RANKED = 8          # candidate sentences embedded per open question
 class Turn:
     question: str
     history: tuple[str, ...] = ()
-    route: Route | None = None
+    route: QuestionRoute | None = None
     resolution: Resolution | None = None
     notices: tuple[Notice, ...] = ()
     profile: Profile = Profile()
@@ -156,7 +156,7 @@ class Assistant:
         r = route_turn(turn.question, turn.history)
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
-            r = Route("eligibility", r.topics)
+            r = QuestionRoute("eligibility", r.topics)
         return replace(turn, route=r, profile=profile)
 
     def _resolve(self, turn: Turn) -> Turn:

@@ -75,7 +75,7 @@ _COMPARISON = re.compile(
 
 
 @dataclass(frozen=True)
-class Route:
+class QuestionRoute:
     kind: str
     topics: tuple[str, ...]
     across: bool = False          # asks about several notices ("which of them could I apply for?")
@@ -86,7 +86,7 @@ _ACROSS = re.compile(r"^\s*which\b|\bany (?:of (?:the|these|them) )?(?:notices|p
 _FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b", re.I)
 
 
-def route_turn(question: str, history: tuple[str, ...] = ()) -> Route:
+def route_turn(question: str, history: tuple[str, ...] = ()) -> QuestionRoute:
     """Route a turn; a short follow-up without a topic of its own ("What about the one in
     Pretoria?") asks the previous turn's question of another notice."""
     r = route(question)
@@ -94,23 +94,23 @@ def route_turn(question: str, history: tuple[str, ...] = ()) -> Route:
         return r
     if _FOLLOW_UP.search(question) or len(question.split()) <= 8:
         previous = route_turn(history[-1], history[:-1])
-        return Route(previous.kind, previous.topics, r.across)
+        return QuestionRoute(previous.kind, previous.topics, r.across)
     return r
 
 
-def route(question: str) -> Route:
+def route(question: str) -> QuestionRoute:
     q = question.lower()
     topics = tuple(t for t, pat in _topics() if pat.search(q)
                    or (t == "certification" and _short_certifications().search(question)))
     if _ELIGIBILITY.search(q) and _SELF.search(q):
-        return Route("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
+        return QuestionRoute("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
     if _COMPARISON.search(q):
-        return Route("comparison", topics)
+        return QuestionRoute("comparison", topics)
     if any(t in _REQUIREMENT_TOPICS for t in topics) and not _is_fact_question(topics):
-        return Route("requirement", topics)
+        return QuestionRoute("requirement", topics)
     if topics:
-        return Route("fact", topics)
-    return Route("open", topics)
+        return QuestionRoute("fact", topics)
+    return QuestionRoute("open", topics)
 
 
 def _is_fact_question(topics: tuple[str, ...]) -> bool:
