@@ -27,7 +27,7 @@ from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
-from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
+from .compose import (Composed, content_words, eligibility_answer, facts_answer, notice_name, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
 from .profile import read_profile
@@ -218,13 +218,13 @@ class Assistant:
         elif kind == "eligibility":
             many = len(turn.notices) > 1
             scope = scope_of(turn.question)
-            parts = [eligibility(n, reqs[n.id], turn.profile, many, scope, self.relate) for n in turn.notices]
+            parts = [eligibility_answer(n, reqs[n.id], turn.profile, many, scope, self.relate) for n in turn.notices]
             composed = parts[0] if not many else Composed(
                 tuple(c for p in parts for c in p.claims), True, None, tuple(c for p in parts for c in p.checks))
         elif kind == "requirement":
             composed = requirements(turn.notices, reqs, turn.route.topics, turn.question)
         elif kind == "fact":
-            composed = facts(turn.notices, turn.route.topics, self.today, turn.question)
+            composed = facts_answer(turn.notices, turn.route.topics, self.today, turn.question)
         else:
             composed = open_answer(turn.notices, self._unresolved_words(turn), turn.sentences)
         return replace(turn, composed=composed)
