@@ -285,7 +285,7 @@ def _check(model, model_dir: Path, graph: Path, names: list[str]) -> int:
     """The graph's vectors for CHECK_TEXTS (through our own tokenisation) against torch's;
     VacancyError if any cosine is below MIN_COSINE. Returns the vector dimension."""
     reference = model.encode(list(CHECK_TEXTS), normalize_embeddings=True, convert_to_numpy=True)
-    probe = OnnxEmbedder("check", str(model_dir), graph.parent)
+    probe = OnnxEmbedder("check", str(model_dir), graph.parent, len(CHECK_TEXTS))  # one batch
     probe.__dict__["folder"] = graph.parent
     probe.__dict__["spec"] = {"inputs": names, "max_seq_length": model.max_seq_length,
                               "dimension": int(reference.shape[1])}
