@@ -209,7 +209,7 @@ def cmd_show(args, settings) -> int:
     return 0
 
 
-def assistant(settings):
+def make_assistant(settings):
     from assistant.llm import make_rewriter
     from assistant.pipeline import Assistant
 
@@ -219,7 +219,7 @@ def assistant(settings):
 def cmd_ask(args, settings) -> int:
     from assistant.pipeline import answer_json
 
-    answer = assistant(settings).ask(args.question, args.history)
+    answer = make_assistant(settings).ask(args.question, args.history)
     if args.json:
         print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
         return 0
@@ -239,7 +239,7 @@ def cmd_check(args, settings) -> int:
     from assistant.matrix import eligibility_matrix, load_profile, render_matrix
 
     profile = load_profile(args.profile)
-    helper = assistant(settings)
+    helper = make_assistant(settings)
     notices = [library(settings).find_notice(args.notice)] if args.notice else None
     matrix = eligibility_matrix(helper, profile, notices)
     if args.json:
