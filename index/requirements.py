@@ -458,7 +458,7 @@ def _restates(text: str, prev: _Degree, d: _Degree) -> bool:
 
 
 @cache
-def _number_pattern() -> str:
+def _num() -> str:
     return vocab.number_pattern()
 
 
@@ -492,7 +492,7 @@ def _education(notice: Notice, st: Statement, necessity: str):
 
 def _route(text: str, d: _Degree, seg_end: int) -> tuple[Route, list[tuple[int, int]]]:
     seg = text[d.end:seg_end]
-    n = _number_pattern()
+    n = _num()
     extra = re.search(rf"\b(?:additional|extra|further|more)\s+(?P<n>{n})\s+years?"
                       rf"|\b(?P<m>{n})\s+(?:additional|extra|further|more)\s+years?", seg, re.I)
     if extra:
@@ -509,7 +509,7 @@ def _route(text: str, d: _Degree, seg_end: int) -> tuple[Route, list[tuple[int, 
 
 def _experience_route(text: str, start: int, end: int):
     """"…, or 3 additional years of experience": a route without a degree."""
-    m = re.search(rf"\bor\s+(?P<n>{_number_pattern()})\s+(?:additional\s+|more\s+)?years?\s+of\s+(?:\w+\s+)?"
+    m = re.search(rf"\bor\s+(?P<n>{_num()})\s+(?:additional\s+|more\s+)?years?\s+of\s+(?:\w+\s+)?"
                   r"experience", text[start:end], re.I)
     if not m:
         return None
@@ -621,7 +621,7 @@ _OTHER_QUALITY = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command)\
 
 @cache
 def _years_pattern() -> re.Pattern:
-    n = _number_pattern()
+    n = _num()
     return re.compile(rf"(?<![\w-])(?:(?P<lo>{n})\s*(?:-|–|to)\s*)?(?P<n>{n})(?:\s+or\s+more)?\s+"
                       r"(?:(?:additional|extra|full[- ]time|more)\s+)?years?\b(?:['’]s?)?", re.I)
 
