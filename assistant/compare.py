@@ -10,7 +10,8 @@ from typing import Sequence
 from index.kinds import KINDS
 from index.records import Notice, Requirement
 
-from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in, notice_name
+from .compose import (Composed, _ordered, eligibility_answer, evidence, kind_requirements, matches, named_in,
+                      notice_name)
 from .describe import describe
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
@@ -35,10 +36,10 @@ def _eligibility(notices, reqs, profile, relate=None) -> Composed:
     """One line per notice; a question across notices that resolved to one notice gets that
     notice's whole answer and verdict (its checks, what it also asks, what was understood)."""
     if len(notices) == 1:
-        return eligibility(notices[0], reqs[notices[0].id], profile, relate=relate)
+        return eligibility_answer(notices[0], reqs[notices[0].id], profile, relate=relate)
     claims, checks = [], []
     for n in notices:
-        one = eligibility(n, reqs[n.id], profile, many=True, relate=relate)
+        one = eligibility_answer(n, reqs[n.id], profile, many=True, relate=relate)
         head = one.claims[0]
         claims.append(Claim(f"{notice_name(n)}: {head.text}", head.evidence))
         checks += one.checks

@@ -52,7 +52,7 @@ def evidence(r: Requirement) -> tuple[Evidence, ...]:
 
 
 # -- facts -------------------------------------------------------------------------------
-def facts(notices: Sequence[Notice], topics: Sequence[str], today: date, question: str = "") -> Composed:
+def facts_answer(notices: Sequence[Notice], topics: Sequence[str], today: date, question: str = "") -> Composed:
     claims, answered = [], False
     for notice in notices:
         prefix = _prefix(notice, len(notices) > 1)
@@ -161,7 +161,7 @@ _SCOPE_WORDS = {"education": "education", "experience": "experience", "language"
 ALSO_SHOWN = 6
 
 
-def eligibility(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False,
+def eligibility_answer(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False,
                 scope: Sequence[str] = (), relate=None) -> Composed:
     """The verdict sentence, one line per decisive check, one line listing what the notice
     also asks for (not decisive), the whole notice's verdict in one line when the question

@@ -10,13 +10,13 @@ from index.vocab import LEVEL_NAMES
 
 
 
-LEVELS = {"secondary": "secondary school diploma", "post_secondary": "post-secondary certificate or diploma",
-          "bachelor": "bachelor's degree", "master": "master's degree", "doctorate": "doctorate",
-          "college": "police/military war or staff college qualification", "none": "no degree"}
+LEVEL_PHRASES = {"secondary": "secondary school diploma", "post_secondary": "post-secondary certificate or diploma",
+                 "bachelor": "bachelor's degree", "master": "master's degree", "doctorate": "doctorate",
+                 "college": "police/military war or staff college qualification", "none": "no degree"}
 
 
 def level(name: str) -> str:
-    return LEVELS.get(name) or LEVEL_NAMES.get(name, name)
+    return LEVEL_PHRASES.get(name) or LEVEL_NAMES.get(name, name)
 
 
 def n(x: float) -> str:

@@ -1,5 +1,6 @@
-"""The answering chain: route → resolve → retrieve → compose → cite, as a LangChain
-runnable (so it can be streamed, traced and reused), over frozen `Turn` states.
+"""The answering chain: route → resolve → retrieve → compose → cite, plain functions over
+frozen `Turn` states. LangChain's surface is the index's retriever (`index.lc_retriever`);
+the chain uses nothing a runnable would give it (no streamed steps, callbacks or tracing).
 
 The default composer needs no LLM. An optional LLM (`llm.py`) may reword the answer of an
 open question; verdicts, checks, facts and citations always come from the rule engine
@@ -26,7 +27,7 @@ from .cards import NoticeCard, candidate_line, card_for, card_vectors
 from .cite import cite
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
-from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
+from .compose import (Composed, content_words, eligibility_answer, facts_answer, notice_name, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
 from .exemplars import ExemplarIndex, exemplar_index
@@ -34,7 +35,7 @@ from .profile import read_profile
 from .ranking import SentenceRanker
 from .records import Answer, Claim, Profile
 from .resolve import MAX_CANDIDATES, Resolution, Resolver, tokens
-from .route import Route, route, route_turn
+from .route import QuestionRoute, route, route_turn
 
 MAX_QUESTION = 4000
 
@@ -43,7 +44,7 @@ MAX_QUESTION = 4000
 class Turn:
     question: str
     history: tuple[str, ...] = ()
-    route: Route | None = None
+    route: QuestionRoute | None = None
     resolution: Resolution | None = None
     notices: tuple[Notice, ...] = ()
     profile: Profile = Profile()
@@ -108,13 +109,10 @@ class Assistant:
                          for field in (n.title, n.duty_station, n.organisation) if field
                          for w in re.findall(r"[^\W\d_]+", field))
 
-    @cached_property
+    @property
     def chain(self):
-        from langchain_core.runnables import RunnableLambda
-
-        return (RunnableLambda(self._route, name="route") | RunnableLambda(self._resolve, name="resolve")
-                | RunnableLambda(self._retrieve, name="retrieve")
-                | RunnableLambda(self._compose, name="compose") | RunnableLambda(self._cite, name="cite"))
+        """The stages in order; each takes a `Turn` and returns the next one."""
+        return (self._route, self._resolve, self._retrieve, self._compose, self._cite)
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
@@ -155,7 +153,9 @@ class Assistant:
                                         else NOT_ENGLISH)
         if problem:
             return Answer(question[:200], problem, answerable=False)
-        turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))
+        turn = Turn(question.strip(), tuple(h for h in history if h))
+        for stage in self.chain:
+            turn = stage(turn)
         return turn.answer
 
     # -- stages -------------------------------------------------------------------------
@@ -164,9 +164,9 @@ class Assistant:
         r = route_turn(turn.question, turn.history, self.exemplars)
         if r.kind in ("requirement", "fact", "open") and read_profile([turn.question]).known() \
                 and _asks_to_apply(turn.question):
-            r = Route("eligibility", r.topics)
+            r = QuestionRoute("eligibility", r.topics)
         if r.kind == "comparison" and not r.topics and _MENTIONS.search(turn.question):
-            r = Route("open", (), across=True)       # "Which notices mention remote work?"
+            r = QuestionRoute("open", (), across=True)       # "Which notices mention remote work?"
         return replace(turn, route=r, profile=profile)
 
     def _own_subject(self, turn: Turn) -> bool:
@@ -219,13 +219,13 @@ class Assistant:
         elif kind == "eligibility":
             many = len(turn.notices) > 1
             scope = scope_of(turn.question)
-            parts = [eligibility(n, reqs[n.id], turn.profile, many, scope, self.relate) for n in turn.notices]
+            parts = [eligibility_answer(n, reqs[n.id], turn.profile, many, scope, self.relate) for n in turn.notices]
             composed = parts[0] if not many else Composed(
                 tuple(c for p in parts for c in p.claims), True, None, tuple(c for p in parts for c in p.checks))
         elif kind == "requirement":
             composed = requirements(turn.notices, reqs, turn.route.topics, turn.question)
         elif kind == "fact":
-            composed = facts(turn.notices, turn.route.topics, self.today, turn.question)
+            composed = facts_answer(turn.notices, turn.route.topics, self.today, turn.question)
         else:
             composed = open_answer(turn.notices, self._unresolved_words(turn), turn.sentences)
         return replace(turn, composed=composed)

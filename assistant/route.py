@@ -126,7 +126,7 @@ _FILTER_TOPICS = {"deadline", "posted", "grade", "duty_station", "organisation",
 
 
 @dataclass(frozen=True)
-class Route:
+class QuestionRoute:
     kind: str
     topics: tuple[str, ...]
     across: bool = False          # asks about several notices ("which of them could I apply for?")
@@ -137,7 +137,7 @@ _ACROSS = re.compile(r"^\s*which\b|\bany (?:of (?:the|these|them) )?(?:notices|p
 _FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b", re.I)
 
 
-def route_turn(question: str, history: tuple[str, ...] = (), exemplars=None) -> Route:
+def route_turn(question: str, history: tuple[str, ...] = (), exemplars=None) -> QuestionRoute:
     """Route a turn; a short follow-up without a topic of its own ("What about the one in
     Pretoria?") asks the previous turn's question of another notice."""
     r = route(question, exemplars, keywords_only=bool(history))
@@ -145,7 +145,7 @@ def route_turn(question: str, history: tuple[str, ...] = (), exemplars=None) -> 
         return r
     if _FOLLOW_UP.search(question) or len(question.split()) <= 8:
         previous = route_turn(history[-1], history[:-1], exemplars)
-        return Route(previous.kind, previous.topics, r.across)
+        return QuestionRoute(previous.kind, previous.topics, r.across)
     return route(question, exemplars)
 
 
@@ -162,7 +162,7 @@ def without_names(question: str) -> str:
     return _NAMED.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))], question)
 
 
-def route(question: str, exemplars=None, keywords_only: bool = False) -> Route:
+def route(question: str, exemplars=None, keywords_only: bool = False) -> QuestionRoute:
     """The keyword route; when it finds no topic (an open question) and `exemplars` (an
     `ExemplarIndex`) is given, the label of the nearest exemplar questions, if near enough."""
     r = _keyword_route(question)
@@ -176,24 +176,24 @@ def route(question: str, exemplars=None, keywords_only: bool = False) -> Route:
         return r
     if near.kind == "eligibility" and not _SELF.search(question):
         return r
-    return Route(near.kind, near.topics, near.kind == "catalogue")
+    return QuestionRoute(near.kind, near.topics, near.kind == "catalogue")
 
 
-def _keyword_route(question: str) -> Route:
+def _keyword_route(question: str) -> QuestionRoute:
     q = without_names(question).lower()
     topics = _specific(tuple(t for t, pat in _topics() if pat.search(q)
                              or (t == "certification" and _short_certifications().search(question))))
     if _ELIGIBILITY.search(q) and _SELF.search(q):
-        return Route("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
+        return QuestionRoute("eligibility", topics, bool(_COMPARISON.search(q) or _ACROSS.search(q)))
     if _is_catalogue(question, topics):
-        return Route("catalogue", topics, True)
+        return QuestionRoute("catalogue", topics, True)
     if _COMPARISON.search(q):
-        return Route("comparison", topics)
+        return QuestionRoute("comparison", topics)
     if any(t in _REQUIREMENT_TOPICS for t in topics) and not _is_fact_question(topics):
-        return Route("requirement", topics)
+        return QuestionRoute("requirement", topics)
     if topics:
-        return Route("fact", topics)
-    return Route("open", topics)
+        return QuestionRoute("fact", topics)
+    return QuestionRoute("open", topics)
 
 
 def _specific(topics: tuple[str, ...]) -> tuple[str, ...]:

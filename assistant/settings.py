@@ -1,7 +1,10 @@
-"""All configuration, read once from `VACANCY_*` environment variables and `.env`."""
+"""All configuration, read once from `VACANCY_*` environment variables and `.env`; and the
+process environment the libraries read (offline, no telemetry), set once by each entry point
+(`vacancy`, the test session, the benchmarks) with `set_environment()`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +14,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.library import IndexConfig
 from index.load import Limits
+
+
+# What Hugging Face, transformers, Chroma and Gradio read from the environment: nothing is
+# downloaded, nothing is reported. A value the user set is kept, except Gradio's analytics.
+ENVIRONMENT = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+FORCED_ENVIRONMENT = {"GRADIO_ANALYTICS_ENABLED": "False"}
+
+
+def set_environment(environ=os.environ) -> None:
+    """Offline and telemetry off, before the libraries that read it are imported."""
+    for name, value in ENVIRONMENT.items():
+        environ.setdefault(name, value)
+    environ.update(FORCED_ENVIRONMENT)
 
 
 class Settings(BaseSettings):
@@ -24,6 +40,8 @@ class Settings(BaseSettings):
     embedding_model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers name or path")
     embedding_backend: Literal["onnx", "torch", "onnx-int8"] = Field(
         "onnx", description="onnx: torch's vectors, faster; onnx-int8: faster still, vectors moved")
+    embed_batch_size: int = Field(32, gt=0, description="texts per model call (measured: 17% faster and half "
+                                  "the memory growth of 64)")
     model_cache_dir: Path | None = Field(None, description="exported ONNX models (default: models/ beside INDEX_DIR)")
     chroma_host: str | None = Field(None, description="use a Chroma server instead of the embedded store")
     chroma_port: int = 8000
@@ -53,6 +71,7 @@ class Settings(BaseSettings):
             index_dir=self.index_dir,
             embedding_model=self.embedding_model,
             embedding_backend=self.embedding_backend,
+            embed_batch_size=self.embed_batch_size,
             model_cache_dir=self.model_cache_dir or self.index_dir.parent / "models",
             chroma_host=self.chroma_host or None,
             chroma_port=self.chroma_port if self.chroma_host else None,

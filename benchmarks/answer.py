@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.pipeline import Assistant  # noqa: E402
 from assistant.route import route_turn  # noqa: E402
-from index.library import IndexConfig, Library  # noqa: E402
+from assistant.settings import Settings, set_environment  # noqa: E402
+from index.library import Library  # noqa: E402
 
 QUESTIONS = [
     ("When does the Pretoria post close?", []),
@@ -49,8 +50,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--index-dir", type=Path)
     args = parser.parse_args()
+    set_environment()
     index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="answer-bench-"))
-    library = Library(IndexConfig(index_dir=index_dir))
+    library = Library(Settings(_env_file=None, index_dir=index_dir).index_config())
     library.ingest(args.dirs)
     helper = Assistant(library)
     load_start = time.perf_counter()

@@ -141,10 +141,11 @@ def timed(fn, *args, **kwargs):
 
 
 def make_library(index_dir: Path, model: str, backend: str):
-    from index.library import IndexConfig, Library
+    from assistant.settings import Settings
+    from index.library import Library
 
-    return Library(IndexConfig(index_dir=index_dir, embedding_model=model,
-                               embedding_backend=backend))
+    return Library(Settings(_env_file=None, index_dir=index_dir, embedding_model=model,
+                            embedding_backend=backend).index_config())
 
 
 def load_model(lib) -> float:
@@ -363,14 +364,14 @@ def check_index_dir(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     sys.path.insert(0, str(ROOT))
-    from index.build import collect
-    from index.embed import DEFAULT_BACKEND
+    from assistant.settings import set_environment
 
-    args.backend = args.backend or DEFAULT_BACKEND
+    set_environment()
+    from index.build import collect
+    from assistant.settings import Settings
+
+    args.backend = args.backend or Settings(_env_file=None).embedding_backend
     if args.limit:
         args.dirs = collect(args.dirs)[:args.limit]
     if args.compare_naive:

@@ -13,7 +13,7 @@ starts. Runs alternate peer, project, project, peer (× `--rounds`), each into a
 so a busy moment of the machine weighs on both. Printed: each run's wall time, chunks
 embedded, peak RSS during the run (Linux: the high-water mark is reset before each run),
 the machine's load, the ratio of mean times (peer / project), then retrieval hit@k of
-both chunkings on the gold questions (`evals/datasets`, over `evals/notices`), filtered to
+both chunkings on the gold questions (`evals/datasets`, over the notices `evals/datasets/notices.txt` lists), filtered to
 each case's notices as `vacancy eval` does: the project through `Library.search` (hybrid
 and dense), the peer through its Chroma similarity search.
 Left out: the project's re-ingest and search latency (`ingest.py` without the flag).
@@ -32,7 +32,7 @@ from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "evals" / "datasets"
-GOLD_NOTICES = ROOT / "evals" / "notices"
+GOLD_NOTICES = GOLD / "notices.txt"  # a list of the files, kept in notices/ and tests/data/corpus
 HIT_KS = (1, 5, 10)
 
 
@@ -111,9 +111,10 @@ def chroma_collection(folder: Path, name: str):
 
 
 def project_ingest(embedder, files: list[Path], folder: Path) -> int:
-    from index.library import IndexConfig, Library
+    from assistant.settings import Settings
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=folder), embedder=embedder)
+    lib = Library(Settings(_env_file=None, index_dir=folder).index_config(), embedder=embedder)
     report = lib.ingest(files)
     lib.store.close()
     return report.embedded
@@ -136,11 +137,12 @@ def hit_rates(embedder, st_model, tmp: Path):
     chunks of each; evidence strings scored; notices."""
     from evals.baseline import split_notice
     from evals.metrics import evidence_rank
-    from evals.run import dataset_files, expected_ids, notice_refs, read_datasets
-    from index.library import IndexConfig, Library
+    from evals.run import dataset_files, expected_ids, notice_paths, notice_refs, read_datasets
+    from assistant.settings import Settings
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=tmp / "gold-index"), embedder=embedder)
-    lib.ingest([GOLD_NOTICES])
+    lib = Library(Settings(_env_file=None, index_dir=tmp / "gold-index").index_config(), embedder=embedder)
+    lib.ingest(notice_paths(GOLD_NOTICES))
     notices = {n.id: n for n in lib.notices()}
     texts, refs = {i: n.text for i, n in notices.items()}, notice_refs(lib)
     passages = [p for n in notices.values() for p in split_notice(n)]
@@ -180,14 +182,15 @@ def hit_rates(embedder, st_model, tmp: Path):
 def compare(args, files: list[Path]) -> int:
     from sentence_transformers import SentenceTransformer
 
-    from index.embed import _quiet_transformers, make_embedder, model_path
+    from index.embed import make_embedder, model_path
+    from index.embed_onnx import quiet_transformers
 
     with tempfile.TemporaryDirectory(prefix="vacancy-naive-") as tmp_name:
         tmp = Path(tmp_name)
         start = time.perf_counter()
         embedder = make_embedder(args.model, args.backend, 32, tmp / "models")
         embedder.load()
-        with _quiet_transformers():
+        with quiet_transformers():
             st_model = SentenceTransformer(model_path(args.model), device="cpu")
         st_model.encode(["warm-up"])
         embedder.embed(["warm-up"] * 40)
@@ -209,7 +212,7 @@ def compare(args, files: list[Path]) -> int:
               f"load now {os.getloadavg()[0]:.2f}")
         if not args.no_gold:
             rates, chunks, evidence, n = hit_rates(embedder, st_model, tmp)
-            print(f"retrieval of {evidence} gold evidence strings ({n} notices of evals/notices; "
+            print(f"retrieval of {evidence} gold evidence strings ({n} notices of evals/datasets/notices.txt; "
                   f"chunks: project {chunks['project']}, peer {chunks['naive peer']}):")
             for who, by_k in rates.items():
                 print(f"  {who:15} " + "  ".join(f"hit@{k} {v:.3f}" for k, v in by_k.items()))

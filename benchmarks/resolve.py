@@ -245,9 +245,12 @@ def main() -> int:
     t1 = time.perf_counter()
     embed, vectors = None, None
     if not args.no_dense:
+        from assistant.settings import Settings, set_environment
         from index.embed import SentenceEmbedder
 
-        embedder = SentenceEmbedder()
+        set_environment()
+        settings = Settings(_env_file=None)
+        embedder = SentenceEmbedder(settings.embedding_model, settings.embed_batch_size)
         vectors = np.asarray(embedder.embed([c.text() for c in cards]), dtype=np.float32)
         embed = lambda q: np.asarray(embedder.embed([q])[0], dtype=np.float32)  # noqa: E731
     t2 = time.perf_counter()

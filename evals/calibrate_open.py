@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lexical_weight is not None:
         ranking.LEXICAL_WEIGHT = args.lexical_weight
     settings = Settings()
-    library = index_notices(replace(settings.index_config(), index_dir=args.index_dir), args.notices)
+    library, _ = index_notices(replace(settings.index_config(), index_dir=args.index_dir), args.notices)
     assistant = Assistant(library)
     scored = best_scores(assistant, read_cases(args.dataset))
     if args.verbose:

@@ -29,7 +29,8 @@ def main() -> int:
     from index.embed import SentenceEmbedder
     from assistant.settings import Settings
 
-    relate = el.embedding_relate(SentenceEmbedder(Settings().embedding_model))
+    settings = Settings()
+    relate = el.embedding_relate(SentenceEmbedder(settings.embedding_model, settings.embed_batch_size))
     data = pairs()
     print(f"{len(data)} pairs ({sum(l for *_, l in data)} count, {sum(not l for *_, l in data)} do not)")
     print("threshold  accuracy  false_match  missed_match  unclear")

@@ -1,5 +1,6 @@
-"""`vacancy eval`: read datasets, index their notices apart from the user's index, answer
-every case through one or more configurations, score, print, report.
+"""The evaluation as a library: read datasets, index their notices apart from the user's
+index, answer every case through one or more configurations and score it; records out,
+nothing printed (`vacancy eval` in ui/cli.py prints them).
 
 Datasets (DESIGN §5, `evals/README.md`): JSONL, one case a line. Only `question` is
 required; a missing `id` becomes "<file stem>:<line>", a missing `answerable` is false for
@@ -19,23 +20,22 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from index.errors import VacancyError
 from index.library import IndexConfig, Library
+from index.records import IngestReport
 
 from .configs import Answerer, build, parse_configs
-from .metrics import (RETRIEVAL_K, VERDICTS, Case, CaseScore, Metrics, aggregate, by_category,
-                      gate, score_case)
+from .metrics import RETRIEVAL_K, VERDICTS, Case, CaseScore, Metrics, aggregate, by_category, score_case
 
 EVALS_DIR = Path(__file__).resolve().parent
 DATASETS_DIR = EVALS_DIR / "datasets"
-NOTICES_DIR = EVALS_DIR / "notices"
+NOTICES_DIR = DATASETS_DIR / "notices.txt"  # a list of files kept in notices/ and tests/data/corpus
 THRESHOLDS = EVALS_DIR / "thresholds.json"
 WARM_UP = "What are the responsibilities of this position?"
 
@@ -244,7 +244,7 @@ def dataset_warnings(cases: Sequence[Case], refs: Mapping[str, str], scores: Seq
     return out
 
 
-# -- the command ---------------------------------------------------------------------------
+# -- notices, thresholds, predictions ---------------------------------------------------------------------------
 def notice_paths(source: Path) -> list[Path]:
     """The notice files a --notices value names: a folder, or a .txt list of files."""
     if source.is_dir():
@@ -260,17 +260,13 @@ def notice_paths(source: Path) -> list[Path]:
 
 
 def index_notices(config: IndexConfig, notices_dir: Path, embedder=None,
-                  progress: Callable = lambda it: it) -> Library:
+                  progress: Callable = lambda it: it) -> tuple[Library, IngestReport]:
     """The evaluation index over `notices_dir` — a folder, or a .txt file listing notice
     files one per line (relative to the list), so a set can name notices kept elsewhere
     without a copy — brought up to date (notices not listed are dropped, so it always
-    mirrors the folder or the list)."""
+    mirrors the folder or the list), and what the ingest did."""
     library = Library(config, embedder=embedder)
-    report = library.ingest(notice_paths(Path(notices_dir)), prune=True, progress=progress)
-    for r in report.rejected:
-        print(f"rejected {r.path}: {r.reason}", file=sys.stderr)
-    print(f"evaluation index {config.index_dir}: {report.summary()}", file=sys.stderr)
-    return library
+    return library, library.ingest(notice_paths(Path(notices_dir)), prune=True, progress=progress)
 
 
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, float]:
@@ -289,37 +285,3 @@ def write_predictions(path: Path, result: EvalResult) -> list[Path]:
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
         written.append(target)
     return written
-
-
-def cli_eval(args, settings) -> int:
-    """`vacancy eval` (see ui/cli.py for the options)."""
-    from tqdm import tqdm
-
-    from .report import console_tables, write_report
-
-    cases, problems = read_datasets(args.dataset or [DATASETS_DIR])
-    for p in problems:
-        print(p, file=sys.stderr)
-    if not cases:
-        raise VacancyError("the datasets hold no case to run")
-    configs = parse_configs(args.compare)
-    index_dir = args.index_dir or Path(settings.index_dir).parent / "eval-index"
-    library = index_notices(replace(settings.index_config(), index_dir=Path(index_dir)),
-                            args.notices or NOTICES_DIR,
-                            progress=lambda it: tqdm(it, desc="index", unit="file", file=sys.stderr))
-    result = evaluate(library, cases, configs, args.today or date.today(), Path(index_dir),
-                      progress=lambda it, name: tqdm(it, desc=f"eval {name}", unit="case", file=sys.stderr))
-    for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    if args.predictions:
-        for path in write_predictions(args.predictions, result):
-            print(f"predictions written to {path}", file=sys.stderr)
-    print(console_tables(result))
-    if args.report:
-        print(f"report written to {write_report(args.report, result)}", file=sys.stderr)
-    if args.gate:
-        failures = gate(result.primary.overall, load_thresholds())
-        for f in failures:
-            print(f"gate: {result.primary.name}: {f}", file=sys.stderr)
-        return 1 if failures else 0
-    return 0

@@ -1,7 +1,7 @@
 """Check a gold dataset (DESIGN §5) before using it: each case well formed, its regexes
 compiling, its notices present and its evidence verbatim in the repaired notice text.
 
-    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR
+    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR|LIST.txt
 
 Left out: whether a gold answer is *right* — that is for a person reading the notice.
 """
@@ -24,13 +24,16 @@ def read_cases(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def notice_texts(folder: Path) -> dict[str, str]:
-    """Repaired text of every notice in `folder`, by file stem (README files left out)."""
-    from index.build import parse_notice
+def notice_texts(source: Path, max_bytes: int, limits) -> dict[str, str]:
+    """Repaired text of every notice in the folder or `.txt` list `source`, by file stem
+    (README files left out), each read within the index's bounds."""
+    from index.build import collect, parse_notice
     from index.load import load
 
-    return {p.stem: parse_notice(p.name, load(p, 5_000_000).text).text
-            for p in sorted(folder.iterdir()) if p.is_file() and not p.name.lower().startswith("readme")}
+    from .run import notice_paths
+
+    return {p.stem: parse_notice(p.name, load(p, max_bytes, limits).text).text
+            for p in sorted(collect(notice_paths(source)))}
 
 
 def problems(case: dict, texts: dict[str, str], require_notices: bool = False) -> list[str]:
@@ -81,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--notices", type=Path, required=True)
     args = parser.parse_args(argv)
-    texts = notice_texts(args.notices)
+    from assistant.settings import Settings
+
+    config = Settings().index_config()
+    texts = notice_texts(args.notices, config.max_file_bytes, config.limits)
     bad = 0
     for case in read_cases(args.dataset):
         for problem in problems(case, texts):

@@ -32,7 +32,8 @@ class ParseWorker:
     """Runs `stage(*args)` in the worker process within a time budget (see the module
     docstring). Thread-safe: one file at a time."""
 
-    def __init__(self):
+    def __init__(self, warm_up: Callable[[], None] | None = None):
+        self._warm_up = warm_up   # run in the worker before its first file's clock starts
         self._lock = threading.Lock()
         self._proc: Any = None
         self._conn: Any = None
@@ -73,7 +74,7 @@ class ParseWorker:
         self._stop()
         ctx = multiprocessing.get_context("spawn")  # never fork a process that runs threads
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, os.getpid()), daemon=True,
+        proc = ctx.Process(target=_serve, args=(child, os.getpid(), self._warm_up), daemon=True,
                            name="vacancy-parse")
         proc.start()
         child.close()
@@ -109,19 +110,21 @@ _shared: ParseWorker | None = None
 _shared_lock = threading.Lock()
 
 
-def shared_worker() -> ParseWorker:
-    """The process's one worker (created on first use, never at import)."""
+def shared_worker(warm_up: Callable[[], None] | None = None) -> ParseWorker:
+    """The process's one worker (created on first use, never at import); `warm_up` is
+    the first caller's (the ingester's: compile the parser's patterns)."""
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = ParseWorker()
+            _shared = ParseWorker(warm_up)
         return _shared
 
 
-def _serve(conn, parent_pid: int) -> None:
+def _serve(conn, parent_pid: int, warm_up: Callable[[], None] | None = None) -> None:
     """The worker's loop: (stage, args) in, (True, value) or (False, exception) out."""
     _die_with_parent(parent_pid)
-    _warm_up()
+    if warm_up is not None:
+        warm_up()
     conn.send(True)
     while True:
         try:
@@ -161,17 +164,3 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
-
-
-def _warm_up() -> None:
-    """Compile the parser's patterns and vocabularies now, so that the first file's budget
-    counts only its own work."""
-    from index.build import parse_notice
-    from index.requirements import extract_requirements
-
-    extract_requirements(parse_notice("warm-up.txt", _WARM_UP))
-
-
-_WARM_UP = ("Programme Officer, P-3, Geneva\n\nEducation\nAn advanced university degree in "
-            "economics is required.\n\nWork experience\nA minimum of five years of experience "
-            "is required.\n\nLanguages\nFluency in English is required; French is desirable.\n")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .build import collect, parse_notice
 from .errors import RejectedFile
-from .load import SUFFIXES, load
+from .load import SUFFIXES, Limits, load
 from .records import Notice
 from .requirements import extract_requirements
 
@@ -28,7 +28,6 @@ _LABEL = {
     "experience": r"(?:work |professional )?experience",
     "languages": r"languages?(?: requirements?| skills)?",
 }
-MAX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -81,11 +80,12 @@ def _body_words(notice: Notice, section) -> int:
     return len(re.findall(r"\w+", rest)) + max(0, len(re.findall(r"\w+", first_line)) - 3)
 
 
-def coverage(paths: list[Path]) -> CoverageReport:
+def coverage(paths: list[Path], max_bytes: int, limits: Limits) -> CoverageReport:
+    """Coverage over the notice files in `paths`, each read within the index's bounds."""
     notices, rejected = [], []
     for path in (p for p in collect(paths) if p.suffix.lower() in SUFFIXES):
         try:
-            notice = parse_notice(path.name, load(path, MAX_BYTES).text)
+            notice = parse_notice(path.name, load(path, max_bytes, limits).text)
         except RejectedFile as err:
             rejected.append(f"{err.path}: {err.reason}")
             continue
@@ -119,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args:
         print("usage: python -m index.coverage DIR [DIR ...]", file=sys.stderr)
         return 2
-    print(render(coverage([Path(a) for a in args])))
+    from assistant.settings import Settings  # the entry point reads the settings, like `vacancy`
+
+    config = Settings().index_config()
+    print(render(coverage([Path(a) for a in args], config.max_file_bytes, config.limits)))
     return 0
 
 

@@ -5,14 +5,14 @@ from site-packages; any other sentence-transformers name or local path is a sett
 Two backends run it (`make_embedder`): "onnx" (default: the same vectors, about twice as
 fast, see `embed_onnx`), "torch" (sentence-transformers itself), and the opt-in
 "onnx-int8" (faster still, vectors moved; README states by how much).
-Nothing is downloaded: HF_HUB_OFFLINE is set before the library is imported. Loading is
+Nothing is downloaded: the entry point sets HF_HUB_OFFLINE (assistant.settings.set_environment)
+before the library is imported, and the default model is a local folder. Loading is
 quiet: transformers' "Loading weights" progress bar and its info messages are turned off
 while the model loads, and put back as they were afterwards.
 """
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +20,7 @@ from typing import Protocol, Sequence
 
 from .errors import VacancyError
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-BACKENDS = ("onnx", "torch", "onnx-int8")
-DEFAULT_BACKEND = "onnx"
+BACKENDS = ("onnx", "torch", "onnx-int8")  # the default is a setting (assistant.settings)
 _PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -43,8 +41,7 @@ def model_path(name: str) -> str:
     return name
 
 
-def make_embedder(name: str = DEFAULT_MODEL, backend: str = DEFAULT_BACKEND,
-                  batch_size: int = 32, cache_dir: Path | None = None) -> Embedder:
+def make_embedder(name: str, backend: str, batch_size: int, cache_dir: Path | None) -> Embedder:
     """The embedder for `backend`; nothing is loaded until the first `embed`. The onnx
     backends keep their exported graph under `cache_dir`."""
     if backend == "torch":
@@ -76,39 +73,23 @@ def local_model_dir(name: str) -> str:
                            "folder") from err
 
 
-@contextmanager
-def _quiet_transformers():
-    """No progress bars and only errors from transformers inside the block."""
-    from transformers.utils import logging as hf_logging
-
-    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
-    try:
-        yield
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars:
-            hf_logging.enable_progress_bar()
-
-
 class SentenceEmbedder:
     """Embeds with a sentence-transformers model, loaded on first use; vectors are
     L2-normalised so that cosine similarity is a dot product."""
 
-    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64):
+    def __init__(self, name: str, batch_size: int):
         self.name = name
         self.batch_size = batch_size
         self.calls = 0
 
     @cached_property
     def model(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
+        from .embed_onnx import quiet_transformers
+
         try:
-            with _quiet_transformers():
+            with quiet_transformers():
                 return SentenceTransformer(model_path(self.name), device="cpu")
         except OSError as err:
             raise VacancyError(

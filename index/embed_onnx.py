@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -110,7 +111,7 @@ class OnnxEmbedder:
     """Embeds like `embed.SentenceEmbedder` (L2-normalised vectors) with onnxruntime.
     `quantize` selects the int8 graph."""
 
-    def __init__(self, name: str, model_dir: str, cache_dir: Path, batch_size: int = 32,
+    def __init__(self, name: str, model_dir: str, cache_dir: Path, batch_size: int,
                  quantize: bool = False):
         self.name = f"{name}#int8" if quantize else name  # int8 vectors: their own collection
         self.model_dir = Path(model_dir)
@@ -236,12 +237,26 @@ def export(model_dir: Path, folder: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@contextmanager
+def quiet_transformers():
+    """No progress bars and only errors from transformers inside the block."""
+    from transformers.utils import logging as hf_logging
+
+    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 def _load_torch_model(model_dir: Path):
     from sentence_transformers import SentenceTransformer
 
-    from .embed import _quiet_transformers
-
-    with _quiet_transformers():
+    with quiet_transformers():
         model = SentenceTransformer(str(model_dir), device="cpu")
     return model.eval()
 
@@ -270,7 +285,7 @@ def _check(model, model_dir: Path, graph: Path, names: list[str]) -> int:
     """The graph's vectors for CHECK_TEXTS (through our own tokenisation) against torch's;
     VacancyError if any cosine is below MIN_COSINE. Returns the vector dimension."""
     reference = model.encode(list(CHECK_TEXTS), normalize_embeddings=True, convert_to_numpy=True)
-    probe = OnnxEmbedder("check", str(model_dir), graph.parent)
+    probe = OnnxEmbedder("check", str(model_dir), graph.parent, len(CHECK_TEXTS))  # one batch
     probe.__dict__["folder"] = graph.parent
     probe.__dict__["spec"] = {"inputs": names, "max_seq_length": model.max_seq_length,
                               "dimension": int(reference.shape[1])}

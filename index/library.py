@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .build import Ingester
-from .embed import DEFAULT_BACKEND, Embedder, make_embedder
+from .embed import Embedder, make_embedder
 from .errors import NoticeNotFound
 from .load import Limits
 from .records import Hit, IngestReport, Notice
@@ -28,16 +28,19 @@ from .vectors import VectorStore
 
 @dataclass(frozen=True)
 class IndexConfig:
+    """Every value comes from `assistant.settings.Settings.index_config()` (the one place
+    with defaults); tests and benchmarks build it there too."""
+
     index_dir: Path
-    embedding_model: str = "all-MiniLM-L6-v2"
-    chroma_host: str | None = None
-    chroma_port: int | None = None
-    max_file_bytes: int = 5_000_000
-    limits: Limits = Limits()  # inflated size, text length, PDF pages (see index.load)
-    follow_links_inside: bool = False  # links that stay inside a folder ingested (index.build.collect)
-    embed_batch_size: int = 32  # measured: 17% faster and half the memory growth of 64
-    embedding_backend: str = DEFAULT_BACKEND
-    model_cache_dir: Path | None = None  # exported ONNX graphs; default models/ beside index_dir
+    embedding_model: str
+    embedding_backend: str
+    embed_batch_size: int
+    model_cache_dir: Path  # exported ONNX graphs
+    chroma_host: str | None  # None: the embedded Chroma in index_dir
+    chroma_port: int | None
+    max_file_bytes: int
+    limits: Limits  # inflated size, text length, PDF pages, parse seconds (see index.load)
+    follow_links_inside: bool  # links that stay inside a folder ingested (index.build.collect)
 
 
 class Library:
@@ -54,8 +57,7 @@ class Library:
     def embedder(self) -> Embedder:
         c = self.config
         return self._embedder or make_embedder(c.embedding_model, c.embedding_backend,
-                                               c.embed_batch_size,
-                                               c.model_cache_dir or Path(c.index_dir).parent / "models")
+                                               c.embed_batch_size, c.model_cache_dir)
 
     @cached_property
     def store(self) -> Store:

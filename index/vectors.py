@@ -26,6 +26,10 @@ import numpy as np
 from .embed import Embedder, SentenceEmbedder
 from .errors import IndexUnavailable
 
+# Chroma rebuilding our embedding function from a collection's stored config (no Settings
+# reach it there; the stored config names only the model).
+REBUILT_BATCH = 64
+
 
 def _chroma():
     import chromadb
@@ -62,7 +66,7 @@ def _embedding_function(embedder: Embedder):
 
         @staticmethod
         def build_from_config(config: dict[str, Any]):
-            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"].split("#")[0]))
+            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"].split("#")[0], REBUILT_BATCH))
 
     try:
         register(VacancyEmbeddingFunction)

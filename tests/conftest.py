@@ -4,20 +4,53 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
+import socket
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+from assistant.settings import Settings, set_environment
+
+set_environment()  # the test session is an entry point, like `vacancy`
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "notices"
 CORPUS = ROOT / "tests" / "data" / "corpus"
 SEED_FILES = sorted(p for p in SEEDS.glob("*.txt"))
+
+
+def index_config(index_dir: Path, **changes):
+    """The index configuration of the default Settings (no .env read) at `index_dir`."""
+    return replace(Settings(_env_file=None, index_dir=index_dir).index_config(), **changes)
+
+
+def default_embedder(cache_dir: Path | None, **changes):
+    """The default embedder of Settings (nothing loaded yet); `changes` as in make_embedder."""
+    from index.embed import make_embedder
+
+    s = Settings(_env_file=None)
+    values = {"name": s.embedding_model, "backend": s.embedding_backend,
+              "batch_size": s.embed_batch_size, "cache_dir": cache_dir, **changes}
+    return make_embedder(**values)
+
+
+def parsed(path: Path):
+    """The notice file at `path` loaded within the default bounds and parsed (the Notice)."""
+    from index.build import parse_notice
+    from index.load import load
+
+    config = Settings(_env_file=None).index_config()
+    return parse_notice(path.name, load(path, config.max_file_bytes, config.limits).text)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class FakeEmbedder:
@@ -58,25 +91,21 @@ def model_cache(tmp_path_factory) -> Path:
 def embedder(model_cache):
     """The real default model (all-MiniLM-L6-v2 from site-packages) on the default backend,
     exported and loaded once."""
-    from index.embed import make_embedder
-
-    return make_embedder(cache_dir=model_cache).load()  # load now: tests time their own work
+    return default_embedder(model_cache).load()  # load now: tests time their own work
 
 
 @pytest.fixture(scope="session")
 def torch_embedder():
     """The same model run by sentence-transformers (torch): the reference vectors."""
-    from index.embed import make_embedder
-
-    return make_embedder(backend="torch").load()
+    return default_embedder(None, backend="torch").load()
 
 
 @pytest.fixture(scope="session")
 def seed_library(tmp_path_factory, embedder):
     """A real index (Chroma + SQLite + real model) over the five seed notices."""
-    from index.library import IndexConfig, Library
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=tmp_path_factory.mktemp("seed-index")), embedder=embedder)
+    lib = Library(index_config(tmp_path_factory.mktemp("seed-index")), embedder=embedder)
     report = lib.ingest([SEEDS])
     assert len(report.added) == 5, report
     return lib

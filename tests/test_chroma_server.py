@@ -3,7 +3,6 @@ store stays in the index folder. A server that is down is reported, not a traceb
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,18 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES, SEEDS
+from conftest import SEEDS, SEED_FILES, free_port, index_config
 from index.errors import IndexUnavailable
-from index.library import IndexConfig, Library
+from index.library import Library
 
 pytestmark = pytest.mark.slow
 CHROMA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "chroma"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def answers(port: int) -> bool:
@@ -66,7 +60,7 @@ def server(tmp_path):
 
 
 def server_library(index_dir: Path, port: int, embedder) -> Library:
-    return Library(IndexConfig(index_dir=index_dir, chroma_host="127.0.0.1", chroma_port=port),
+    return Library(index_config(index_dir, chroma_host="127.0.0.1", chroma_port=port),
                    embedder=embedder)
 
 

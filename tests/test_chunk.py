@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, SEED_FILES
-from index.build import parse_notice
+from conftest import CORPUS, SEED_FILES, parsed
 from index.chunk import MAX_CHARS, chunk_notice, context_header
 from index.errors import RejectedFile
-from index.load import load
 from index.records import Metadata, Notice, Section
 
 TEXT = ("Education\n"
@@ -137,7 +135,7 @@ def test_boilerplate_header_has_no_title_so_notices_share_its_embedding():
 def _real_notices():
     for path in SEED_FILES + sorted(p for p in CORPUS.iterdir() if p.suffix != ".tsv"):
         try:
-            yield parse_notice(path.name, load(path, 5_000_000).text)
+            yield parsed(path)
         except RejectedFile:
             continue
 

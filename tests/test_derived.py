@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import index_config
+from index.load import Limits
 from index import vocab
 from index.build import parse_notice
 from index.derived import parser_hash
-from index.library import IndexConfig, Library
+from index.library import Library
 from index.requirements import extract_requirements, requirements_for
 from index.store import Store
 
@@ -57,7 +59,7 @@ def test_ingest_rereads_an_unchanged_file_when_the_parser_changed(tmp_path, fake
     folder = tmp_path / "notices"
     folder.mkdir()
     (folder / "interpreter.txt").write_text(TEXT)
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # read in this process
     assert lib.ingest([folder]).summary() == "added 1, updated 0, unchanged 0, rejected 0"
     assert lib.ingest([folder]).summary() == "added 0, updated 0, unchanged 1, rejected 0"
     klingon()

@@ -4,7 +4,8 @@ import sys
 import numpy as np
 import pytest
 
-from index.embed import _threads, make_embedder, model_path
+from conftest import default_embedder, parsed
+from index.embed import _threads, model_path
 from index.embed_onnx import MIN_COSINE, export_key
 from index.errors import VacancyError
 
@@ -39,12 +40,12 @@ def test_the_backend_is_a_setting_passed_down_as_a_value(monkeypatch, tmp_path):
 
 def test_an_unknown_backend_is_refused_with_the_choices(tmp_path):
     with pytest.raises(VacancyError, match="unknown embedding backend 'gpu'; choose one of onnx, torch, onnx-int8"):
-        make_embedder(backend="gpu", cache_dir=tmp_path)
+        default_embedder(tmp_path, backend="gpu")
 
 
 def test_a_missing_runtime_says_what_to_install_or_set(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
-    e = make_embedder(cache_dir=tmp_path)
+    e = default_embedder(tmp_path)
     with pytest.raises(VacancyError, match=r"needs onnxruntime.*pip install onnxruntime.*"
                                            r"VACANCY_EMBEDDING_BACKEND=torch"):
         e.embed(["Duty Station: Pretoria"])
@@ -78,7 +79,7 @@ def test_onnx_reproduces_the_torch_vectors_on_real_chunks(embedder, torch_embedd
 
     seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("notices").glob("*.txt"))
     texts = [c.embed_text for p in seeds
-             for c in chunk_notice(parse_notice(p.name, load(p, 5_000_000).text))]
+             for c in chunk_notice(parsed(p))]
     texts += ["Who does the Security Officer report to?", "deadline", ""]
     assert len(texts) > 100
     assert type(embedder).__name__ == "OnnxEmbedder"
@@ -96,6 +97,6 @@ def test_the_export_is_made_once_and_then_loaded_from_the_cache(embedder, model_
     assert [p.name.rsplit("-", 1)[0] for p in folders] == ["all-minilm-l6-v2"]
     assert sorted(p.name for p in folders[0].iterdir()) == ["model.onnx", "spec.json"]
     made = (folders[0] / "model.onnx").stat().st_mtime_ns
-    again = make_embedder(cache_dir=model_cache).load()
+    again = default_embedder(model_cache).load()
     assert again.folder == folders[0]
     assert (folders[0] / "model.onnx").stat().st_mtime_ns == made  # loaded, not exported again

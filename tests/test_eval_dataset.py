@@ -1,5 +1,6 @@
 """The gold evaluation datasets (evals/datasets/*.jsonl, DESIGN §5): every case well formed,
-its regexes compile, its notices shipped byte-identical in evals/notices/, its evidence
+its regexes compile, its notices listed in evals/datasets/notices.txt (kept once, in notices/
+and tests/data/corpus, tuned-on splits only), its evidence
 verbatim in the repaired notice text, and the coverage the quality bar asks for.
 
 Left out: whether the answering chain passes the cases (that is `vacancy eval`'s job, with
@@ -14,26 +15,24 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import CORPUS, ROOT, SEEDS, parsed
+from evals.manifest import TUNED, split_of
+from evals.run import NOTICES_DIR, notice_paths
 from evals.validate import CATEGORIES, VERDICTS, read_cases
 from evals.validate import problems as case_problems
-from index.build import parse_notice
-from index.load import load
 
 EVALS = ROOT / "evals"
 DATASETS = {"seeds": EVALS / "datasets" / "seeds.jsonl", "corpus": EVALS / "datasets" / "corpus.jsonl"}
-NOTICES = EVALS / "notices"
-
 
 
 def notice_files() -> dict[str, Path]:
-    return {p.stem: p for p in NOTICES.iterdir() if not p.name.lower().startswith("readme")}
+    return {p.stem: p for p in notice_paths(NOTICES_DIR)}
 
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
     """Repaired text of every shipped notice, by file stem."""
-    return {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notice_files().items()}
+    return {stem: parsed(p).text for stem, p in notice_files().items()}
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +126,9 @@ def test_every_shipped_notice_is_used(cases):
     assert set(notice_files()) - used == set()
 
 
-def test_shipped_notices_are_byte_identical_to_their_sources():
-    sources = {p.name: p for folder in (SEEDS, CORPUS) for p in folder.iterdir()}
-    differ = [p.name for p in notice_files().values()
-              if p.name not in sources or p.read_bytes() != sources[p.name].read_bytes()]
-    assert differ == []
+def test_the_list_names_samples_and_tuning_notices_and_nothing_is_copied():
+    paths = notice_paths(NOTICES_DIR)
+    assert len(paths) == 17
+    assert sorted({p.resolve().parent for p in paths}) == sorted({SEEDS.resolve(), CORPUS.resolve()})
+    assert {split_of()[p.name] for p in paths} <= set(TUNED)
+    assert not (EVALS / "notices").exists()

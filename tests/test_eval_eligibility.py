@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, parsed
 from evals.run import notice_paths
 from evals.validate import read_cases
 from evals.validate import problems as case_problems
-from index.build import parse_notice
-from index.load import load
 
 HERE = ROOT / "evals" / "eligibility"
 
 
 def test_cases_are_well_formed_and_cover_every_verdict():
     notices = {p.stem: p for p in notice_paths(HERE / "notices.txt")}
-    texts = {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notices.items()}
+    texts = {stem: parsed(p).text for stem, p in notices.items()}
     cases = read_cases(HERE / "cases.jsonl")
     assert len(cases) >= 60
     assert [p for c in cases for p in case_problems(c, texts, require_notices=True)] == []
@@ -46,7 +44,7 @@ def test_the_second_set_is_well_formed_over_notices_the_first_did_not_use():
     first = {p.stem for p in notice_paths(HERE / "notices.txt")}
     assert len(notices) == 18 and not set(notices) & first
     assert all(p.resolve().parent == CORPUS.resolve() for p in notices.values())
-    texts = {stem: parse_notice(p.name, load(p, 5_000_000).text).text for stem, p in notices.items()}
+    texts = {stem: parsed(p).text for stem, p in notices.items()}
     cases = read_cases(here / "cases.jsonl")
     assert len(cases) >= 30
     assert [p for c in cases for p in case_problems(c, texts, require_notices=True)] == []

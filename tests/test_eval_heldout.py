@@ -1,6 +1,6 @@
 """The held-out evaluation set (evals/heldout/, DESIGN §5): every case well formed, its
 regexes compile, its evidence verbatim in the repaired text of one of its notices, every
-shipped notice used, byte-identical to its source and absent from the tuned datasets.
+listed notice used, kept once in tests/data/corpus and absent from the tuned datasets.
 
 Left out: whether the answering chain passes the cases (`vacancy eval` with the real
 model does that, once); whether a gold answer is *right* is for a human reading the notice."""
@@ -15,27 +15,27 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import CORPUS, ROOT, parsed
+from evals.manifest import split_of
+from evals.run import NOTICES_DIR as TUNED_LIST
+from evals.run import notice_paths
 from evals.validate import CATEGORIES, VERDICTS, read_cases
 from evals.validate import problems as case_problems
-from index.build import parse_notice
-from index.load import load
 
 HELDOUT = ROOT / "evals" / "heldout"
 DATASET = HELDOUT / "heldout.jsonl"
-NOTICES = HELDOUT / "notices"
-TUNED_NOTICES = ROOT / "evals" / "notices"
+NOTICES = HELDOUT / "notices.txt"
 # | `copy` | `original name` | `sha256` | rows of the README's table of copied scale notices
 _SOURCE_ROW = re.compile(r"^\| `([^`]+)` \| `[^`]+` \| `([0-9a-f]{64})` \|$", re.MULTILINE)
 
 
 
 def notice_files() -> dict[str, Path]:
-    return {p.stem: p for p in NOTICES.iterdir() if not p.name.lower().startswith("readme")}
+    return {p.stem: p for p in notice_paths(NOTICES)}
 
 
 def repaired(path: Path) -> str:
-    return parse_notice(path.name, load(path, 5_000_000).text).text
+    return parsed(path).text
 
 
 @pytest.fixture(scope="module")
@@ -121,20 +121,29 @@ def test_every_shipped_notice_is_used(cases):
 
 # -- the notices ---------------------------------------------------------------------------
 
-def test_corpus_copies_are_byte_identical():
-    corpus = {p.name: p for p in CORPUS.iterdir()}
-    copies = [p for p in notice_files().values() if not p.name.startswith("s")]
-    assert len(copies) == 18
-    assert [p.name for p in copies if p.name not in corpus or p.read_bytes() != corpus[p.name].read_bytes()] == []
+def test_the_list_names_corpus_files_and_nothing_is_copied():
+    paths = notice_paths(NOTICES)
+    assert len(paths) == 24 and all(p.resolve().parent == CORPUS.resolve() for p in paths)
+    assert not (HELDOUT / "notices").exists()
+
+
+def test_the_manifest_says_which_notices_were_tuned_on():
+    """18 of the 24 are pinned by the parser's tests (test_metadata, the coverage gate) and
+    the six scale posts calibrate the open-question threshold (evals/open), so the manifest
+    puts all of them in `tuning`."""
+    splits = {p.name: split_of()[p.name] for p in notice_files().values()}
+    assert set(splits.values()) == {"tuning"}
+    calibration = {p.name for p in notice_paths(ROOT / "evals" / "open" / "notices.txt")}
+    assert {n for n in splits if n.startswith("s0")} <= calibration
 
 
 def test_scale_copies_match_the_hashes_in_the_readme():
     listed = dict(_SOURCE_ROW.findall((HELDOUT / "README.md").read_text(encoding="utf-8")))
-    copies = {p.name: p for p in notice_files().values() if p.name.startswith("s")}
+    copies = {p.name: p for p in notice_files().values() if p.name.startswith("s0")}
     assert len(copies) == 6
     assert {name: sha256(p) for name, p in copies.items()} == listed
 
 
 def test_no_heldout_notice_is_in_the_tuned_sets():
-    tuned = {sha256(p) for folder in (SEEDS, TUNED_NOTICES) for p in folder.iterdir() if p.is_file()}
+    tuned = {sha256(p) for p in notice_paths(TUNED_LIST)}
     assert [p.name for p in notice_files().values() if sha256(p) in tuned] == []

@@ -20,7 +20,7 @@ from evals.validate import problems, read_cases
 
 HELDOUT2 = ROOT / "evals" / "heldout2"
 NOTICES = HELDOUT2 / "notices.txt"
-OTHER_NOTICES = (SEEDS, ROOT / "evals" / "notices", ROOT / "evals" / "heldout" / "notices")
+OTHER_LISTS = (ROOT / "evals" / "datasets" / "notices.txt", ROOT / "evals" / "heldout" / "notices.txt")
 
 
 @pytest.fixture(scope="module")
@@ -63,5 +63,6 @@ def test_every_notice_is_used_and_lives_in_the_corpus(cases):
 
 
 def test_no_notice_is_in_another_dataset():
-    other = {_sha(p) for folder in OTHER_NOTICES for p in folder.iterdir() if p.is_file()}
+    other = {_sha(p) for p in SEEDS.iterdir() if p.is_file()}
+    other |= {_sha(p) for listing in OTHER_LISTS for p in notice_paths(listing)}
     assert [p.name for p in _files() if _sha(p) in other] == []

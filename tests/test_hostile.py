@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEED_FILES
+from conftest import CORPUS, ROOT, SEED_FILES, index_config
 from index.errors import RejectedFile
-from index.library import IndexConfig, Library
+from index.library import Library
 from index.load import Limits, load, load_bytes
 from test_chroma_server import Server
 
@@ -156,7 +156,7 @@ def test_a_bomb_in_a_run_is_rejected_and_the_other_files_are_indexed(tmp_path, b
     (folder / "b-long.txt").write_text("Programme Officer in Geneva. " * 10_000)  # 290,000
     for p in SEED_FILES[:2]:
         shutil.copy(p, folder / p.name)
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     report = lib.ingest([folder])
     assert report.added == tuple(p.name for p in SEED_FILES[:2])
     assert [r.path for r in report.rejected] == ["a-bomb.docx", "b-long.txt"]
@@ -190,7 +190,7 @@ def test_a_file_over_the_parse_time_budget_is_rejected_and_the_run_goes_on(tmp_p
     for name, seed in (("a.txt", SEED_FILES[0]), ("slow.txt", SEED_FILES[1]),
                        ("z.txt", SEED_FILES[2])):
         shutil.copy(seed, folder / name)
-    lib = Library(IndexConfig(index_dir=tmp_path / "index", limits=Limits(parse_seconds=10)),
+    lib = Library(index_config(tmp_path / "index", limits=Limits(parse_seconds=10)),
                   embedder=fake_embedder)
     ingester = Ingester(lib.store, lib.vectors, lib.embedder, lib.config.max_file_bytes,
                         lib.config.index_dir, lib.config.limits, read=slow_read)
@@ -244,7 +244,7 @@ def linked(tmp_path) -> Path:
 
 
 def test_links_in_a_folder_are_reported_not_followed(linked, tmp_path, fake_embedder):
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     report = lib.ingest([linked])
     assert report.added == (SEED_FILES[0].name,)
     assert [(r.path, r.reason) for r in report.rejected] == [
@@ -253,7 +253,7 @@ def test_links_in_a_folder_are_reported_not_followed(linked, tmp_path, fake_embe
 
 
 def test_a_link_named_on_the_command_line_is_refused(linked, tmp_path, fake_embedder):
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     report = lib.ingest([linked / "notice.txt", linked / "more"])
     assert [(r.path, r.reason) for r in report.rejected] == [
         ("notice.txt", SYMLINK), ("more", SYMLINK)]
@@ -300,13 +300,13 @@ NEW = CORPUS / "008_wfp-programme-associate-field-coordination-g6-colombo.txt"
 def test_an_open_assistant_catches_up_with_another_library_on_its_index(tmp_path, fake_embedder):
     from assistant.pipeline import Assistant
 
-    reader = Assistant(Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder))
-    Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder).ingest(SEED_FILES[:2])
+    reader = Assistant(Library(index_config(tmp_path / "index"), embedder=fake_embedder))
+    Library(index_config(tmp_path / "index"), embedder=fake_embedder).ingest(SEED_FILES[:2])
     before = dict(reader.notices)
     reader.requirements  # loaded, as a serving process has them
     assert reader.sync() is False  # nothing changed since it read them
 
-    writer = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    writer = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     writer.ingest([NEW])
     assert reader.sync() is True
     assert sorted(n.source for n in reader.notices.values()) == sorted(
@@ -347,7 +347,7 @@ def test_a_serving_process_answers_about_a_notice_another_process_ingested(
     server = Server(tmp_path / "chroma-server") if mode == "server" else None
     try:
         port = server.port if server else None
-        config = IndexConfig(index_dir=tmp_path / "index", chroma_host="127.0.0.1" if port else None,
+        config = index_config(tmp_path / "index", chroma_host="127.0.0.1" if port else None,
                              chroma_port=port)
         reader = Assistant(Library(config, embedder=memo_embedder), today=date(2020, 1, 1))
         reader.library.ingest(SEED_FILES)
@@ -376,8 +376,8 @@ def test_upload_while_another_ingest_runs_says_so_and_keeps_nothing(tmp_path, fa
     up.mkdir()
     shutil.copy(SEED_FILES[0], up / "engineer.txt")
     (up / "photo.png").write_bytes(b"\x89PNG")
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
-    other = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
+    other = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     with other.store.ingest_lock():
         outcomes = ingest_uploads(lib, [up / "engineer.txt", up / "photo.png"], folder)
     assert [(o.name, o.status, o.detail) for o in outcomes] == [
@@ -393,7 +393,7 @@ def test_upload_takes_only_regular_files(tmp_path, fake_embedder):
     from ui.upload import ingest_uploads
 
     (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     outcomes = ingest_uploads(lib, [tmp_path / "passwd.txt"], tmp_path / "notices")
     assert [(o.status, o.detail) for o in outcomes] == [
         ("rejected", "not a regular file (a link, folder or device); only files are taken")]
@@ -406,7 +406,7 @@ def test_cli_ingest_waits_for_the_other_ingest_then_says_so(tmp_path, monkeypatc
 
     monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("VACANCY_INGEST_WAIT_S", "0.3")
-    other = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    other = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     with other.store.ingest_lock():
         code = cli.main(["ingest", str(SEED_FILES[0])])
     err = capsys.readouterr().err.splitlines()
@@ -425,7 +425,7 @@ def test_control_characters_in_a_file_name_are_escaped_in_the_listing(tmp_path, 
 
     name = "line\nbreak\x1b[31m\u202etxt.txt"
     shutil.copy(SEED_FILES[0], tmp_path / name)
-    Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder).ingest(
+    Library(index_config(tmp_path / "index"), embedder=fake_embedder).ingest(
         [tmp_path / name])
     monkeypatch.setenv("VACANCY_INDEX_DIR", str(tmp_path / "index"))
     assert cli.main(["list"]) == 0
@@ -445,7 +445,7 @@ def test_control_characters_in_a_file_name_are_visible_in_the_web_notices_table(
 
     name = "line\nbreak\x1b[31m\u202etxt.txt"
     shutil.copy(SEED_FILES[0], tmp_path / name)
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)
     lib.ingest([tmp_path / name])
     rows, _ = Handlers(Assistant(lib), tmp_path / "notices").notice_table()
     assert [row[-1] for row in rows] == ["line\\nbreak\\x1b[31m\\u202etxt.txt"]
@@ -573,7 +573,7 @@ def test_the_assistant_says_it_answers_in_english(tmp_path, fake_embedder):
     from assistant.language import NOT_ENGLISH
     from assistant.pipeline import Assistant
 
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     lib.ingest(SEED_FILES[:1])
     answer = Assistant(lib).ask("Quelles langues sont requises pour ce poste ?")
     assert (answer.text, answer.answerable, answer.citations) == (NOT_ENGLISH, False, ())
@@ -598,7 +598,7 @@ def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
 
     monkeypatch.setattr(index.build, "extract_requirements", extract)
     monkeypatch.setattr(index.build, "EMBED_BATCH", 1)  # commit notice by notice
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # in this process
     with pytest.raises(RuntimeError):
         lib.ingest(SEED_FILES[:4])
     stored = lib.store.db.execute("SELECT source FROM notices ORDER BY source").fetchall()
@@ -699,7 +699,7 @@ def test_kill_during_extraction_of_a_large_file_leaves_no_partial_notice(tmp_pat
     assert ingest(reference, *SEED_FILES[:2], folder) == \
         "added 5, updated 0, unchanged 0, rejected 0"
     assert store_rows(index_dir) == store_rows(reference)
-    lib = Library(IndexConfig(index_dir=index_dir, model_cache_dir=model_cache), embedder=embedder)
+    lib = Library(index_config(index_dir, model_cache_dir=model_cache), embedder=embedder)
     assert lib.vectors.all_keys() == lib.store.embed_keys()
 
 
@@ -712,10 +712,10 @@ def test_the_upload_handler_reports_a_busy_index_in_its_report(tmp_path, fake_em
         def tqdm(self, it, **_):
             return it
 
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     shutil.copy(SEED_FILES[0], tmp_path / "engineer.txt")
     handlers = Handlers(Assistant(lib), tmp_path / "notices")
-    with Library(IndexConfig(index_dir=tmp_path / "index")).store.ingest_lock():
+    with Library(index_config(tmp_path / "index")).store.ingest_lock():
         report, table, ids, *_ = handlers.upload([str(tmp_path / "engineer.txt")], Progress())
     assert report == ('<ul class="va-uploads"><li class="va-upload va-rejected"><span class="va-mark">'
                       '✗</span> <code>engineer.txt</code> — rejected: Another ingest is running; '
@@ -729,7 +729,7 @@ def test_a_reader_thread_does_not_reopen_the_client_the_library_is_ingesting_thr
     must not swap the Chroma client under the ingest (the new one would miss its writes)."""
     import index.build
 
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     lib.ingest(SEED_FILES[:1])
     vectors, synced = lib.vectors, []
     put = index.build.Store.put
@@ -768,7 +768,7 @@ def test_one_run_over_every_hostile_file_rejects_each_with_its_reason_and_keeps_
     for name, data in files.items():
         (folder / name).write_bytes(data)
     (folder / "passwd.txt").symlink_to("/etc/passwd")
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     report = lib.ingest([folder])
     reasons = {r.path: r.reason for r in report.rejected}
     assert sorted(report.added) == ["cp1252.txt", "utf16.txt"]

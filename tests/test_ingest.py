@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEED_FILES, SEEDS
-from index.build import collect, parse_notice
+from conftest import CORPUS, ROOT, SEEDS, SEED_FILES, index_config, parsed
+from index.build import collect
 from index.chunk import chunk_notice
 from index.errors import IndexUnavailable, VacancyError
-from index.library import IndexConfig, Library
-from index.load import load
+from index.library import Library
 
 SUMMARY_ADDED_5 = "added 5, updated 0, unchanged 0, rejected 0"
 
@@ -45,7 +44,7 @@ def counting(memo_embedder):
 
 
 def open_library(index_dir: Path, embedder) -> Library:
-    return Library(IndexConfig(index_dir=index_dir), embedder=embedder)
+    return Library(index_config(index_dir), embedder=embedder)
 
 
 def chunk_rows(lib: Library) -> list[tuple[str, str, str]]:
@@ -189,7 +188,7 @@ def test_an_index_inside_the_ingested_folder_is_not_read_as_notices(tmp_path, fa
     folder = tmp_path / "notices"
     folder.mkdir()
     shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
-    lib = Library(IndexConfig(index_dir=folder / "index"), embedder=fake_embedder)
+    lib = Library(index_config(folder / "index"), embedder=fake_embedder)
     assert lib.ingest([folder]).summary() == "added 1, updated 0, unchanged 0, rejected 0"
     assert lib.ingest([folder]).summary() == "added 0, updated 0, unchanged 1, rejected 0"
 
@@ -219,7 +218,7 @@ MANY_FILES = SEED_FILES + [p for p in NOTICE_FILES if p.parent == CORPUS and p.n
 
 @pytest.mark.parametrize("path", NOTICE_FILES, ids=lambda p: p.name)
 def test_every_chunk_is_the_text_at_its_offsets(path):
-    notice = parse_notice(path.name, load(path, 5_000_000).text)
+    notice = parsed(path)
     chunks = chunk_notice(notice)
     assert chunks
     for chunk in chunks:

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import SEED_FILES
+from conftest import SEED_FILES, index_config
 from index.errors import RejectedFile
 from index.load import decode, html_to_text, load, load_bytes
 
@@ -280,12 +280,12 @@ def snapshot(lib):
 
 
 def test_rejected_files_change_nothing_and_the_rest_still_ingest(tmp_path, fake_embedder):
-    from index.library import IndexConfig, Library
+    from index.library import Library
 
     folder = tmp_path / "notices"
     folder.mkdir()
     shutil.copy(SEED_FILES[0], folder / SEED_FILES[0].name)
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     assert lib.ingest([folder]).added == (SEED_FILES[0].name,)
     before = snapshot(lib)
 

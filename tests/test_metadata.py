@@ -8,16 +8,15 @@ from datetime import date
 
 import pytest
 
-from conftest import CORPUS, SEEDS, SEED_FILES
-from index.build import parse_notice
-from index.load import load, load_bytes
+from conftest import CORPUS, SEEDS, SEED_FILES, parsed
+from evals.manifest import TUNED, split_of
+from index.load import load_bytes
 from index.metadata import normalise_grade, numeric_order, parse_date, read_metadata
 from index.records import Metadata
 from index.repair import repair
 from index.sections import find_sections
 
 CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
-MAX_BYTES = 10_000_000
 FIELDS = ("title", "organisation", "grade", "duty_station", "posted", "closes", "job_opening")
 
 # file → (title, organisation, grade, duty station, posted, closes, job opening)
@@ -76,13 +75,18 @@ EXPECTED = {
 
 
 def _meta_of(path) -> tuple[str, Metadata]:
-    notice = parse_notice(path.name, load(path, MAX_BYTES).text)
+    notice = parsed(path)
     return notice.text, notice.meta
 
 
 def _read(raw: str) -> Metadata:
     text = repair(raw)
     return read_metadata(text, find_sections(text))
+
+
+def test_pinned_notices_are_in_tuned_splits():
+    """Pinning a notice's metadata tunes the parser on it: the manifest must say so."""
+    assert {name: split_of()[name] for name in EXPECTED if split_of()[name] not in TUNED} == {}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED), ids=lambda n: n[:24])

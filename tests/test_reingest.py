@@ -10,13 +10,15 @@ import time
 import pytest
 
 import index.build as build
-from index.library import IndexConfig, Library
+from conftest import index_config
+from index.load import Limits
+from index.library import Library
 
 HOUR_AGO = time.time() - 3600
 
 
 def library(tmp_path, fake_embedder) -> Library:
-    return Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    return Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # read in this process
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from conftest import ROOT, SEED_FILES, SEEDS
+from conftest import ROOT, SEEDS, SEED_FILES, default_embedder
 from index.build import parse_notice
 from index.retrieve import RRF_K, Query, _rrf, expand_query
 from index.sparse import SparseIndex, normalise
@@ -156,11 +156,9 @@ def test_hybrid_beats_dense_and_sparse_alone(seed_library, embedder):
 def test_model_loads_without_progress_bar_and_restores_logging(capfd):
     from transformers.utils import logging as hf_logging
 
-    from index.embed import SentenceEmbedder
-
     before = (hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity())
     capfd.readouterr()
-    assert len(SentenceEmbedder().embed(["Duty Station: Pretoria"])[0]) == 384
+    assert len(default_embedder(None, backend="torch").embed(["Duty Station: Pretoria"])[0]) == 384
     out, err = capfd.readouterr()
     assert "Loading weights" not in out + err
     assert (hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()) == before

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, SEEDS, SEED_FILES
-from index.build import parse_notice
-from index.load import load
+from conftest import CORPUS, SEEDS, SEED_FILES, parsed
 from index.sections import find_sections
 
 CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
-MAX_BYTES = 10_000_000
 
 EXPECTED = {
     "000_b9674fda4f53b7f1.txt": [
@@ -226,7 +223,7 @@ EXPECTED = {
 
 def _notice(name: str):
     path = SEEDS / name if (SEEDS / name).exists() else CORPUS / name
-    return parse_notice(path.name, load(path, MAX_BYTES).text)
+    return parsed(path)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED), ids=lambda n: n[:24])
@@ -238,7 +235,7 @@ def test_sections_of_real_notices(name):
 
 @pytest.mark.parametrize("path", SEED_FILES + CORPUS_FILES, ids=lambda p: p.name[:24])
 def test_sections_tile_the_text(path):
-    notice = parse_notice(path.name, load(path, MAX_BYTES).text)
+    notice = parsed(path)
     sections = notice.sections
     assert sections[0].start == 0
     assert sections[-1].end == len(notice.text)

@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-import socket
 
 import pytest
 
+from conftest import free_port
+
 pytestmark = pytest.mark.slow
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES
+from conftest import SEED_FILES, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -63,11 +62,6 @@ Languages
 Fluency in English is required.
 """
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

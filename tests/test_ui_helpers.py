@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from conftest import index_config
 from assistant.profile import read_profile
 from assistant.records import Profile
 from index.errors import VacancyError
@@ -55,9 +56,9 @@ def test_store_never_overwrites_and_reuses_identical_files(tmp_path):
 
 @pytest.mark.slow
 def test_ingest_uploads_adds_notices_and_removes_rejected_copies(tmp_path, fake_embedder):
-    from index.library import IndexConfig, Library
+    from index.library import Library
 
-    lib = Library(IndexConfig(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index"), embedder=fake_embedder)
     up, folder = tmp_path / "up", tmp_path / "notices"
     up.mkdir()
     (up / "engineer.txt").write_text(NOTICE)

@@ -6,6 +6,8 @@ notices (tuning split) or of the shapes they share."""
 from __future__ import annotations
 
 import pytest
+
+from conftest import parsed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -289,7 +291,7 @@ def test_no_sentence_of_a_duties_part_is_a_requirement_without_a_necessity_word(
 
     marker = vocab.required_pattern()
     for path in SEED_FILES + sorted(p for p in CORPUS.iterdir() if p.suffix != ".tsv"):
-        notice = parse_notice(path.name, load(path, 5_000_000).text)
+        notice = parsed(path)
         duties = [s for s in notice.sections if s.kind == "responsibilities"]
         for r in extract_requirements(notice):
             in_duties = any(s.start <= r.start < s.end for s in duties)

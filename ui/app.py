@@ -16,7 +16,6 @@ from the web page (`vacancy ingest --prune`).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from index.errors import VacancyError
@@ -96,7 +95,6 @@ class LoginGuard:
 
 
 def _gradio():
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     import gradio as gr
 
     return gr

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,9 +19,9 @@ from ui.visible import shown
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    from assistant.settings import Settings
+    from assistant.settings import Settings, set_environment
+
+    set_environment()
 
     try:
         settings = Settings()
@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="answer the evaluation datasets and print the metrics")
     s.add_argument("--dataset", action="extend", nargs="+", type=Path, default=[], metavar="FILE.jsonl",
                    help="dataset files or folders (default: every file in evals/datasets)")
-    s.add_argument("--notices", type=Path, metavar="DIR", help="the notices the datasets use (default: evals/notices)")
+    s.add_argument("--notices", type=Path, metavar="DIR|LIST.txt",
+                   help="the notices the datasets use: a folder, or a .txt list of files (default: evals/datasets/notices.txt)")
     s.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write one line per case")
     s.add_argument("--report", type=Path, metavar="DIR", help="write report.md and charts here")
     s.add_argument("--compare", metavar="CONFIG,...",
@@ -197,7 +198,7 @@ def cmd_show(args, settings) -> int:
     return 0
 
 
-def assistant(settings):
+def make_assistant(settings):
     from assistant.llm import make_rewriter
     from assistant.pipeline import Assistant
 
@@ -207,7 +208,7 @@ def assistant(settings):
 def cmd_ask(args, settings) -> int:
     from assistant.pipeline import answer_json
 
-    answer = assistant(settings).ask(args.question, args.history)
+    answer = make_assistant(settings).ask(args.question, args.history)
     if args.json:
         print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
         return 0
@@ -227,7 +228,7 @@ def cmd_check(args, settings) -> int:
     from assistant.matrix import eligibility_matrix, load_profile, render_matrix
 
     profile = load_profile(args.profile)
-    helper = assistant(settings)
+    helper = make_assistant(settings)
     notices = [library(settings).find_notice(args.notice)] if args.notice else None
     matrix = eligibility_matrix(helper, profile, notices)
     if args.json:
@@ -238,9 +239,44 @@ def cmd_check(args, settings) -> int:
 
 
 def cmd_eval(args, settings) -> int:
-    from evals.run import cli_eval
+    """Run the evaluation library (evals/) and print what it returns."""
+    from tqdm import tqdm
 
-    return cli_eval(args, settings)
+    from evals.configs import parse_configs
+    from evals.metrics import gate
+    from evals.report import console_tables, write_report
+    from evals.run import (DATASETS_DIR, NOTICES_DIR, evaluate, index_notices, load_thresholds,
+                           read_datasets, write_predictions)
+
+    cases, problems = read_datasets(args.dataset or [DATASETS_DIR])
+    for p in problems:
+        print(p, file=sys.stderr)
+    if not cases:
+        raise VacancyError("the datasets hold no case to run")
+    configs = parse_configs(args.compare)
+    index_dir = Path(args.index_dir or Path(settings.index_dir).parent / "eval-index")
+    lib, report = index_notices(replace(settings.index_config(), index_dir=index_dir),
+                                args.notices or NOTICES_DIR,
+                                progress=lambda it: tqdm(it, desc="index", unit="file", file=sys.stderr))
+    for r in report.rejected:
+        print(f"rejected {r.path}: {r.reason}", file=sys.stderr)
+    print(f"evaluation index {index_dir}: {report.summary()}", file=sys.stderr)
+    result = evaluate(lib, cases, configs, args.today or date.today(), index_dir,
+                      progress=lambda it, name: tqdm(it, desc=f"eval {name}", unit="case", file=sys.stderr))
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if args.predictions:
+        for path in write_predictions(args.predictions, result):
+            print(f"predictions written to {path}", file=sys.stderr)
+    print(console_tables(result))
+    if args.report:
+        print(f"report written to {write_report(args.report, result)}", file=sys.stderr)
+    if not args.gate:
+        return 0
+    failures = gate(result.primary.overall, load_thresholds())
+    for f in failures:
+        print(f"gate: {result.primary.name}: {f}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def cmd_serve(args, settings) -> int:

@@ -99,7 +99,7 @@ def _grade(value) -> str | None:
     return f"G-{m.group(1)}" if m else text
 
 
-def _n(x: float) -> str:
+def _plain_number(x: float) -> str:
     return f"{x:g}"
 
 
@@ -114,8 +114,8 @@ def profile_sentences(p: Profile) -> str:
         out.append(f"I have {_DEGREE_WORDS.get(p.degree_level, p.degree_level)}{field}.")
     if p.years_experience is not None:
         domain = f" in {p.experience_domain}" if p.experience_domain else ""
-        out.append(f"I have {_n(p.years_experience)} years of experience{domain}.")
-        out += [f"I have {_n(y)} years of {_scope_words(s)}." for s, y in p.years_by_scope]
+        out.append(f"I have {_plain_number(p.years_experience)} years of experience{domain}.")
+        out += [f"I have {_plain_number(y)} years of {_scope_words(s)}." for s, y in p.years_by_scope]
     if p.experience_grade:
         out.append(f"My experience was gained as {p.experience_grade} staff.")
     if p.worked_abroad is not None:

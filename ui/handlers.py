@@ -12,7 +12,6 @@ of an upload.
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import date
 from pathlib import Path
@@ -27,9 +26,8 @@ from ui import render
 from ui.forms import FIELDS, form_profile, profile_sentences
 from ui.upload import Outcome, ingest_uploads
 
-os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # read by Gradio at import and launch
-import gradio as gr  # noqa: E402
-from gradio import utils as gradio_utils  # noqa: E402
+import gradio as gr  # GRADIO_ANALYTICS_ENABLED is set by the entry point (assistant.settings)
+from gradio import utils as gradio_utils
 
 STREAM_PAUSE_S = 0.04          # between streamed sentences, so the answer visibly builds up
 COMPARE_DEFAULT = 8            # notices preselected in the Compare tab

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from evals.manifest import MANIFEST, split_of
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "evals" / "understanding"
 NOTICES_DIR = ROOT / "tests" / "data" / "corpus"
@@ -81,9 +83,9 @@ def read_gold(folder: Path = GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))]
 
 
-def splits(folder: Path = GOLD_DIR) -> dict[str, str]:
-    rows = (folder / "SPLITS.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return dict(line.split("\t")[:2] for line in rows if line.strip())
+def splits(manifest: Path = MANIFEST) -> dict[str, str]:
+    """Notice file name → split, as the corpus manifest says."""
+    return split_of(manifest)
 
 
 def problems(gold: dict, text: str | None, split: str | None) -> list[str]:
@@ -94,7 +96,7 @@ def problems(gold: dict, text: str | None, split: str | None) -> list[str]:
     if out:
         return out
     if split and gold["split"] != split:
-        out.append(f"split '{gold['split']}' but SPLITS.tsv says '{split}'")
+        out.append(f"split '{gold['split']}' but MANIFEST.tsv says '{split}'")
     meta = gold["metadata"]
     for name in META_FIELDS:
         value = meta.get(name, "missing")
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.text:
         print(repaired_text(args.text))
         return 0
-    split_of = splits(args.gold)
+    split_of = splits()
     bad = 0
     for gold in read_gold(args.gold):
         path = args.notices / gold.get("source", "?")
