@@ -11,7 +11,7 @@ from index.kinds import KINDS
 from index.records import Notice, Requirement
 
 from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in, notice_name
-from .describe import describe
+from .describe import describe, necessity
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
 
@@ -21,7 +21,7 @@ _REQ_TOPICS = tuple(k.name for k in KINDS if k.name not in ("other", "medical"))
 def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], topics: Sequence[str],
             question: str, profile: Profile, today: date, relate=None) -> Composed:
     if profile.known():
-        return _eligibility(notices, reqs, profile, relate)
+        return _eligibility(notices, reqs, profile, relate, today)
     if "deadline" in topics and re.search(r"\b(first|earliest|soonest|next|last|latest)\b", question, re.I):
         return _by_deadline(notices, today, latest=bool(re.search(r"\b(last|latest)\b", question, re.I)))
     req_topic = next((t for t in topics if t in _REQ_TOPICS), None)
@@ -31,14 +31,29 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     return _facts(notices, fact_topic, today, question)
 
 
-def _eligibility(notices, reqs, profile, relate=None) -> Composed:
-    claims, checks = [], []
+_VERDICT_ORDER = {"eligible": 0, "insufficient_info": 1, "not_eligible": 2}
+
+
+def _eligibility(notices, reqs, profile, relate=None, today: date | None = None) -> Composed:
+    """A headline counting the verdicts, then one row per notice: eligible first, then those
+    needing more information, then the others; within each, open notices by closing date
+    (soonest first), then closed or undated ones."""
+    rows, checks = [], []
     for n in notices:
-        one = eligibility(n, reqs[n.id], profile, many=True, relate=relate)
+        one = eligibility(n, reqs[n.id], profile, many=False, relate=relate)
         head = one.claims[0]
-        claims.append(Claim(f"{notice_name(n)}: {head.text}", head.evidence))
+        rows.append((n, Claim(f"{notice_name(n)}: {head.text}", head.evidence, role="row", notice_id=n.id, verdict=one.verdict)))
         checks += one.checks
-    return Composed(tuple(claims), True, None, tuple(checks))
+    today = today or date.today()
+    rows.sort(key=lambda nc: (_VERDICT_ORDER.get(nc[1].verdict, 3), not (nc[0].closes and nc[0].closes >= today),
+                              nc[0].closes or date.max))
+    counts = {v: sum(c.verdict == v for _, c in rows) for v in _VERDICT_ORDER}
+    parts = [f"you meet the minimum requirements of {counts['eligible']}",
+             f"{counts['insufficient_info']} need more information from you",
+             f"you do not meet {counts['not_eligible']}"]
+    head = Claim(f"Of {len(rows)} notices, " + ", ".join(parts[:2]) + f" and {parts[2]}.", grounded=False,
+                 role="headline")
+    return Composed((head, *(c for _, c in rows)), True, None, tuple(checks))
 
 
 def _by_deadline(notices, today, latest: bool) -> Composed:
@@ -67,7 +82,8 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
         if not found:
             without.append(n)
             continue
-        claims += [Claim(f"{notice_name(n)}: {describe(r)}", evidence(r)) for r in _unique(found)[:6]]
+        claims += [Claim(f"{notice_name(n)}: {describe(r)}", ev, role=_role(r), notice_id=n.id)
+                   for r, ev in _unique(found)[:6]]
     if without:
         what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
         claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(notice_name(n) for n in without) + ".",
@@ -75,13 +91,18 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
     return Composed(tuple(claims), len(without) < len(notices))
 
 
-def _unique(reqs: list[Requirement]) -> list[Requirement]:
-    seen, out = set(), []
+def _unique(reqs: list[Requirement]) -> list[tuple[Requirement, tuple]]:
+    """Each reading once, with the spans of every requirement read the same way."""
+    out: dict[str, tuple[Requirement, tuple]] = {}
     for r in reqs:
-        if describe(r) not in seen:
-            seen.add(describe(r))
-            out.append(r)
-    return out
+        key = describe(r)
+        first, spans = out.get(key, (r, ()))
+        out[key] = (first, tuple(dict.fromkeys(spans + evidence(r))))
+    return list(out.values())
+
+
+def _role(r: Requirement) -> str:
+    return "body" if necessity(r) == "Required" else "desirable"
 
 
 def _facts(notices, topic: str, today, question: str = "") -> Composed:

@@ -23,7 +23,7 @@ from index.requirements import requirements_for
 from index.statements import statements
 
 from .cards import NoticeCard, candidate_line, card_for, card_vectors
-from .cite import cite
+from .cite import cite_lines
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
 from .compose import (Composed, content_words, eligibility, facts, notice_name, open_answer,
@@ -253,9 +253,9 @@ class Assistant:
 
     def _cite(self, turn: Turn) -> Turn:
         c = turn.composed
-        text, citations = cite(c.claims, self.notices)
+        text, citations, lines = cite_lines(c.claims, self.notices)
         answer = Answer(turn.question, text, citations, tuple(n.id for n in turn.notices),
-                        c.answerable and bool(citations), c.verdict, c.checks)
+                        c.answerable and bool(citations), c.verdict, c.checks, lines)
         if self.rewriter is not None and turn.route.kind == "open" and answer.answerable:
             answer = self.rewriter(answer, self.notices)
         return replace(turn, answer=answer)

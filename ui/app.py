@@ -149,8 +149,7 @@ def _chat_tab(gr, h, focus) -> dict:
                                         min_width=170, elem_id="va-all-notices")
                 chatbot = gr.Chatbot(elem_id="va-chat", height=560, latex_delimiters=[], show_label=False,
                                      examples=[{"text": q} for q in h.examples()],
-                                     placeholder="Ask about the indexed notices: requirements, "
-                                                 "deadlines, whether your profile fits.",
+                                     placeholder=h.first_screen(),
                                      feedback_options=None, buttons=["copy"])
                 with gr.Row():
                     box = gr.Textbox(placeholder="Ask a question about the notices…", show_label=False,
