@@ -25,6 +25,10 @@ LEVELS = {"secondary": "secondary school diploma", "post_secondary": "post-secon
           "college": "police/military war or staff college qualification", "none": "no degree"}
 
 
+# short names for labels, each readable after "a": "a bachelor's", "a secondary school diploma"
+SHORT = {**LEVEL_NAMES, "secondary": "secondary school diploma", "post_secondary": "post-secondary diploma"}
+
+
 def level(name: str) -> str:
     return LEVELS.get(name) or LEVEL_NAMES.get(name, name)
 
@@ -36,7 +40,7 @@ def n(x: float) -> str:
 def route(rt: Route, terse: bool = False) -> str:
     """One way in: `a bachelor's degree with 2 additional years of qualifying experience`,
     or tersely (checklist labels) `a bachelor's with 2 more years of experience`."""
-    name = LEVEL_NAMES.get(rt.level, rt.level) if terse else level(rt.level)
+    name = SHORT.get(rt.level, rt.level) if terse else level(rt.level)
     article = "" if rt.level in ("college", "none") else ("an " if name[:1] in "aeiou" else "a ")
     if rt.total_years is not None:
         return f"{article}{name} with {years(rt.total_years)} of {'' if terse else 'relevant '}experience"
@@ -65,7 +69,7 @@ def years_needed(options: Sequence[tuple[str, float]], where: str = "") -> str:
     (lv, y), rest = named[0], named[1:]
     text = f"at least {years(y)} of experience with {_article(level(lv))}"
     if rest:
-        text += ", or " + ", or ".join(f"{n(y2)} with {_article(LEVEL_NAMES.get(l2, l2))}" for l2, y2 in rest)
+        text += ", or " + ", or ".join(f"{n(y2)} with {_article(SHORT.get(l2, l2))}" for l2, y2 in rest)
     return text + ("," if rest and where else "") + where
 
 
@@ -101,8 +105,8 @@ def plain(r: Requirement) -> str:
             "eligibility_rule": _rule}.get(r.kind)
     text = body(r) if body else _quoted(r)
     if r.uncertain:   # a reading the parser could not make exact (`Requirement.uncertain`)
-        text += " (" + " and ".join({"level": "the degree level", "years": "the number of years"}.get(u, u)
-                                    for u in r.uncertain) + " as the quote states it)"
+        text += " (the notice does not state " + " or ".join(
+            {"level": "the degree level", "years": "the number of years"}.get(u, u) for u in r.uncertain) + " exactly)"
     return text
 
 
