@@ -8,10 +8,11 @@ from datetime import date
 from typing import Sequence
 
 from index.kinds import KINDS
+from index.kinds import kind as kind_entry
 from index.records import Notice, Requirement
 
 from .compose import Composed, _ordered, eligibility, evidence, kind_requirements, matches, named_in, notice_name
-from .describe import describe, necessity
+from .describe import describe, describe_lines, necessity
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
 
@@ -48,11 +49,13 @@ def _eligibility(notices, reqs, profile, relate=None, today: date | None = None)
     rows.sort(key=lambda nc: (_VERDICT_ORDER.get(nc[1].verdict, 3), not (nc[0].closes and nc[0].closes >= today),
                               nc[0].closes or date.max))
     counts = {v: sum(c.verdict == v for _, c in rows) for v in _VERDICT_ORDER}
-    parts = [f"you meet the minimum requirements of {counts['eligible']}",
-             f"{counts['insufficient_info']} need more information from you",
-             f"you do not meet {counts['not_eligible']}"]
-    head = Claim(f"Of {len(rows)} notices, " + ", ".join(parts[:2]) + f" and {parts[2]}.", grounded=False,
-                 role="headline")
+    parts = [text for v, text in (("eligible", f"you meet the minimum requirements of {counts['eligible']}"),
+                                  ("insufficient_info", f"{counts['insufficient_info']} need"
+                                   f"{'s' if counts['insufficient_info'] == 1 else ''} more information from you"),
+                                  ("not_eligible", f"you do not meet {counts['not_eligible']}")) if counts[v]]
+    many = f"{len(rows)} notice{'s' if len(rows) != 1 else ''}"
+    head = Claim(f"Of {many}, " + (", ".join(parts[:-1]) + " and " if len(parts) > 1 else "") + parts[-1] + ".",
+                 grounded=False, role="headline")
     return Composed((head, *(c for _, c in rows)), True, None, tuple(checks))
 
 
@@ -82,10 +85,13 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
         if not found:
             without.append(n)
             continue
-        claims += [Claim(f"{notice_name(n)}: {describe(r)}", ev, role=_role(r), notice_id=n.id)
-                   for r, ev in _unique(found)[:6]]
+        claims += [Claim(f"{notice_name(n)}: {words}", ev, role=_role(r), notice_id=n.id)
+                   for r, ev in _unique(found)[:6] for words in describe_lines(r)]
+    what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
+    stating = len(notices) - len(without)
+    if claims:
+        claims.insert(0, Claim(f"{stating} of the {len(notices)} notices state {_absent_words(kind, wanted)}:", grounded=False, role="headline"))
     if without:
-        what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
         claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(notice_name(n) for n in without) + ".",
                             grounded=False))
     return Composed(tuple(claims), len(without) < len(notices))
@@ -99,6 +105,13 @@ def _unique(reqs: list[Requirement]) -> list[tuple[Requirement, tuple]]:
         first, spans = out.get(key, (r, ()))
         out[key] = (first, tuple(dict.fromkeys(spans + evidence(r))))
     return list(out.values())
+
+
+def _absent_words(kind: str, wanted: set[str]) -> str:
+    """"an experience requirement" (the registry's words), or the names asked about."""
+    if wanted:
+        return "a requirement for " + " or ".join(sorted(wanted)).replace("_", " ")
+    return kind_entry(kind).absent
 
 
 def _role(r: Requirement) -> str:

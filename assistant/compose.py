@@ -19,7 +19,7 @@ from index.vocab import LANGUAGES, certification_of, certification_pattern
 from index.kinds import KIND_NAMES, KINDS, RULES, qualification_kinds
 from index.kinds import kind as kind_entry
 
-from .describe import capital, clean, describe, necessity, plain
+from .describe import capital, clean, describe, describe_lines, necessity, plain
 from .eligibility import check_eligibility
 from .profile import understood
 from .facts import absent, fact_claims
@@ -106,8 +106,8 @@ def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement
                                     f"{_ABSENT_KIND[kind]}.", grounded=False))
                 continue
             answered = True
-            claims += [Claim(prefix + describe(r), ev, role="body" if necessity(r) == "Required" else "desirable",
-                             notice_id=notice.id) for r, ev in _dedupe(found)]
+            claims += [Claim(prefix + words, ev, role="body" if necessity(r) == "Required" else "desirable",
+                             notice_id=notice.id) for r, ev in _dedupe(found) for words in describe_lines(r)]
     return Composed(tuple(claims), answered)
 
 

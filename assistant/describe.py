@@ -93,6 +93,17 @@ def describe(r: Requirement) -> str:
     return f"{necessity(r)}: {plain(r)}."
 
 
+def describe_lines(r: Requirement) -> list[str]:
+    """`describe(r)` as short sentences: an education requirement's other routes on a line
+    of their own ("Also accepted: a bachelor's degree with 2 additional years …")."""
+    routes = r.routes or ()
+    if r.kind != "education" or len(routes) < 2 or r.uncertain:
+        return [describe(r)]
+    first = Requirement(r.notice_id, r.kind, r.necessity, r.start, r.end, r.text, r.level, r.fields, routes[:1])
+    others = [route(rt) + (_extra_domain(r.text) if rt.extra_years or rt.extra_unstated else "") for rt in routes[1:]]
+    return [describe(first), f"Also accepted: {_join(others, 'or')}."]
+
+
 def necessity(r: Requirement) -> str:
     """"Required" or "Desirable" (a preference counts as desirable)."""
     return "Required" if r.necessity == "required" and not r.preference else "Desirable"

@@ -291,4 +291,6 @@ def answer_json(answer: Answer) -> dict:
                        "source": c.source, "section": c.section, "start": c.start, "end": c.end,
                        "quote": c.quote} for c in answer.citations],
         "verdict": answer.verdict, "checks": checks,
+        "lines": [{"text": ln.text, "role": ln.role, "citations": list(ln.citations), "status": ln.status,
+                   "notice_id": ln.notice_id, "verdict": ln.verdict} for ln in answer.shown()],
     }

@@ -108,12 +108,14 @@ def test_failure_modes_get_a_clear_message(helper, question, expected):
 
 def test_json_contract(helper):
     data = answer_json(helper.ask("I have a master's and 8 years in security. Can I apply for the P-3 in Laayoune?"))
-    assert set(data) == {"question", "answer", "answerable", "notices", "citations", "verdict", "checks"}
+    assert set(data) == {"question", "answer", "answerable", "notices", "citations", "verdict", "checks", "lines"}
+    assert data["lines"][0]["role"] == "headline" and data["lines"][0]["text"] in data["answer"]
     assert data["verdict"] == "insufficient_info"
     assert set(data["citations"][0]) == {"n", "notice_id", "notice_title", "source", "section",
                                          "start", "end", "quote"}
     numbers = {c["n"] for c in data["citations"]}
     assert all(ch["citation"] in numbers for ch in data["checks"])
+    assert all(n in numbers for ln in data["lines"] for n in ln["citations"])
     assert {ch["status"] for ch in data["checks"]} <= {"met", "not_met", "unknown"}
 
 

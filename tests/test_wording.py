@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.describe import clean, describe, plain, routes_words, years_needed
+from assistant.describe import clean, describe, describe_lines, plain, routes_words, years_needed
 from index.records import Requirement, Route
 
 
@@ -42,3 +42,14 @@ def test_describe_names_the_necessity():
     assert describe(_req("language", languages=("English",), proficiency="fluent")) == "Required: English (fluent)."
     assert describe(_req("language", necessity="desirable", languages=("French",))) == "Desirable: French."
     assert describe(_req("other", "Knowledge of | Excel | Word |")) == "Required: Knowledge of, Excel, Word."
+
+
+def test_an_education_requirement_with_other_routes_is_two_short_lines():
+    text = ("Advanced university degree in law is required. A first-level university degree with two additional "
+            "years of qualifying experience in security may be accepted in lieu of the advanced university degree.")
+    r = _req("education", text, level="master", fields=("law",),
+             routes=(Route("master"), Route("bachelor", extra_years=2)))
+    assert describe_lines(r) == ["Required: a master's degree in law.",
+                                 "Also accepted: a bachelor's degree with 2 additional years of qualifying "
+                                 "experience in security."]
+    assert describe_lines(_req("licence")) == ["Required: a valid driving licence."]

@@ -124,6 +124,7 @@ def build(settings, assistant=None):
             elig = _eligibility_tab(gr, h, focus, chat, tabs)
             compare = _compare_tab(gr, h)
         _wire_lists(gr, h, demo, notices, elig, compare)
+        demo.load(h.first_screen_update, None, chat["chatbot"], **_private())
 
         def ask(question: str, history: list[str] | None = None) -> dict:
             """The answer object of DESIGN §4 for `question` after the earlier user turns."""
@@ -168,7 +169,8 @@ def _chat_tab(gr, h, focus) -> dict:
         event(h.clear, [focus], [chatbot, turns, answers, talking, sources], **_private())
     sources.click(h.cite, [answers], [sources], **_private())
     all_btn.click(h.unfocus, [turns, answers], [focus, talking, all_btn], **_private())
-    return {"box": box, "talking": talking, "all_btn": all_btn, "turns": turns, "answers": answers}
+    return {"box": box, "talking": talking, "all_btn": all_btn, "turns": turns, "answers": answers,
+            "chatbot": chatbot}
 
 
 def _notices_tab(gr, h, focus, chat, tabs) -> dict:

@@ -55,6 +55,11 @@ class Handlers:
     def first_screen(self) -> str:
         return render.first_screen(list(self.notices.values()), self.today)
 
+    def first_screen_update(self):
+        """The empty chat's text and example questions as the index is now (a page opened
+        after an upload counts the new notice)."""
+        return gr.Chatbot(placeholder=self.first_screen(), examples=[{"text": q} for q in self.examples()])
+
     def examples(self) -> list[str]:
         """Questions about the indexed notices, built from their own titles and places (open
         notices first, then those that name a place)."""
