@@ -80,7 +80,8 @@ def test_upload_lands_in_the_data_folder_not_the_repo_nor_gradio_temp(served, tm
         item = page.locator("#va-upload-report li", has_text=notice.name)
         item.wait_for()
         report = item.inner_text()
-        page.locator("#va-notices").get_by_text("Water and Sanitation Engineer").first.wait_for()
+        page.wait_for_function("() => document.querySelector('#va-notices').innerText"
+                               ".includes('Water and Sanitation Engineer')")
         page.wait_for_timeout(500)                     # the upload's clean-up runs after the report
         page.screenshot(path=str(SHOTS / "11-upload-data-folder.png"), full_page=True)
         browser.close()

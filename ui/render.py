@@ -21,7 +21,6 @@ from assistant.records import Answer, Check, Citation, Profile
 from index.kinds import KINDS
 from index.records import Notice, Requirement
 from index.requirements import Deadline, deadline_status
-from index.vocab import LEVEL_NAMES
 from assistant.describe import capital, clean, necessity, plain
 from ui.card import reading
 

@@ -28,9 +28,10 @@ if (!window.__vaLabelBound) {
   const plain = (el) => {
     const label = el.getAttribute("aria-label") || "";
     const cut = label.indexOf("'s message: ");
-    if (cut < 0 || !/[<>]/.test(label)) return;
+    if (cut < 0) return;
     const words = (el.innerText || el.textContent || "").replace(/\s+/g, " ").trim();
-    el.setAttribute("aria-label", label.slice(0, cut + 12) + words);
+    const wanted = label.slice(0, cut + 12) + words;
+    if (label !== wanted) el.setAttribute("aria-label", wanted);   // set once: no mutation loop
   };
   const MESSAGE = "[aria-label*=\"'s message: \"]";
   const relabel = (root) => root.querySelectorAll(MESSAGE).forEach(plain);
