@@ -236,3 +236,15 @@ def test_upload_report():
         "<code>a.txt</code> — added</li><li class=\"va-upload va-rejected\"><span class=\"va-mark\">✗"
         "</span> <code>&lt;b&gt;.png</code> — rejected: bad &lt;type&gt;</li></ul>")
     assert render.upload_report_html([]) == ""
+
+
+def test_card_shows_a_reading_stated_twice_once_with_both_quotes():
+    text = "Fluency in English is required.\nLanguage: | English | Fluent |"
+    a = Requirement("n1", "language", "required", 0, 31, text[:31], languages=("English",), proficiency="fluent")
+    b = Requirement("n1", "language", "required", 32, len(text), text[32:], languages=("English",),
+                    proficiency="fluent")
+    out = render.card_html(_notice(text), [a, b], date(2024, 1, 1))
+    assert out.count("<li>") == 1
+    assert ('English (fluent)<details class="va-quote-fold"><summary>Quotes (2)</summary>'
+            '<blockquote class="va-quote">Fluency in English is required.</blockquote>'
+            '<blockquote class="va-quote">Language: | English | Fluent |</blockquote></details>') in out

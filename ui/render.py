@@ -248,9 +248,10 @@ def _quote(text: str) -> str:
     return f'<blockquote class="va-quote">{esc(" ".join(text.split()))}</blockquote>'
 
 
-def _quote_on_demand(text: str) -> str:
-    """The notice's words behind a "Quote" toggle."""
-    return f'<details class="va-quote-fold"><summary>Quote</summary>{_quote(text)}</details>'
+def _quote_on_demand(*texts: str) -> str:
+    """The notice's words behind a "Quote" toggle (several quotes: "Quotes")."""
+    label = "Quote" if len(texts) == 1 else f"Quotes ({len(texts)})"
+    return f'<details class="va-quote-fold"><summary>{label}</summary>{"".join(_quote(t) for t in texts)}</details>'
 
 
 def _meta_rows(n: Notice, today: date) -> str:
@@ -271,10 +272,14 @@ def card_html(notice: Notice, requirements: Sequence[Requirement], today: date) 
         if not reqs:
             continue
         out.append(f"<h4>{title}</h4><ul class=\"va-reqs\">")
+        merged: dict[tuple[str, str], list[str]] = {}      # the same reading once, with all its quotes
         for r in reqs:
-            word = necessity(r)
+            quotes = merged.setdefault((necessity(r), capital(reading(r))), [])
+            if r.text not in quotes:
+                quotes.append(r.text)
+        for (word, words), quotes in merged.items():
             out.append(f'<li><span class="va-tag va-{word.lower()}">{word}</span> '
-                       f'{esc(capital(reading(r)))}{_quote_on_demand(r.text)}</li>')
+                       f'{esc(words)}{_quote_on_demand(*quotes)}</li>')
         out.append("</ul>")
     if not requirements:
         out.append("<p>No requirements were found in this notice.</p>")
