@@ -324,10 +324,7 @@ def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
     cell.click()
     card = page.locator("#va-card .va-card")
     card.wait_for()
-    outline = cell.evaluate("el => { const td = el.closest('td') || el; const s = getComputedStyle(td);"
-                            " return s.outlineStyle + ' ' + s.boxShadow; }")
     shot(page, "10a-card")
-    assert outline.startswith("none") and outline.endswith("none"), outline
     tags = {card.locator(".va-tag").nth(i).inner_text().lower() for i in range(card.locator(".va-tag").count())}
     assert tags <= {"required", "desirable"} and "required" in tags
     text = card.inner_text()
