@@ -7,25 +7,38 @@ from typing import Iterable, Mapping
 
 from index.records import Notice
 
-from .records import Citation, Claim, Evidence
+from .records import Citation, Claim, Evidence, Line
+
+MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
 
 
 def cite(claims: Iterable[Claim], notices: Mapping[str, Notice]) -> tuple[str, tuple[Citation, ...]]:
-    """Text with `[n]` markers after each sentence, and the numbered citations.
+    """Text with `[n]` markers after each sentence, and the numbered citations."""
+    text, citations, _ = cite_lines(claims, notices)
+    return text, citations
+
+
+def cite_lines(claims: Iterable[Claim], notices: Mapping[str, Notice]
+               ) -> tuple[str, tuple[Citation, ...], tuple[Line, ...]]:
+    """Text with `[n]` markers after each sentence, the numbered citations, and the same
+    sentences as `Line`s (role, status and notice kept) for the renderers.
 
     A citation is kept only when its span lies inside its notice (so the quote is verbatim
     by construction and checked again); a grounded claim whose evidence all fails is removed.
     """
     numbered: dict[Evidence, Citation] = {}
     sentences: list[str] = []
+    lines: list[Line] = []
     for claim in claims:
         markers = [_number(ev, notices, numbered) for ev in claim.evidence]
-        markers = [m for m in markers if m is not None]
+        markers = tuple(dict.fromkeys(m for m in markers if m is not None))
         if claim.grounded and not markers:
             continue
-        suffix = "".join(f"[{m}]" for m in dict.fromkeys(markers))
-        sentences.append(f"{claim.text}{' ' + suffix if suffix else ''}")
-    return " ".join(sentences), tuple(numbered.values())
+        suffix = "".join(f"[{m}]" for m in markers)
+        mark = f"{MARKS[claim.status]} " if claim.role == "check" and claim.status in MARKS else ""
+        sentences.append(f"{mark}{claim.text}{' ' + suffix if suffix else ''}")
+        lines.append(Line(claim.text, markers, claim.role, claim.status, claim.notice_id, claim.verdict))
+    return " ".join(sentences), tuple(numbered.values()), tuple(lines)
 
 
 def _number(ev: Evidence, notices: Mapping[str, Notice], numbered: dict) -> int | None:

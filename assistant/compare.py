@@ -8,11 +8,12 @@ from datetime import date
 from typing import Sequence
 
 from index.kinds import KINDS
+from index.kinds import kind as kind_entry
 from index.records import Notice, Requirement
 
 from .compose import (Composed, _ordered, eligibility_answer, evidence, kind_requirements, matches, named_in,
                       notice_name)
-from .describe import describe
+from .describe import describe, describe_lines, necessity
 from .facts import META_TOPICS, SENTENCE_TOPICS, fact_claims
 from .records import Claim, Profile
 
@@ -22,7 +23,7 @@ _REQ_TOPICS = tuple(k.name for k in KINDS if k.name not in ("other", "medical"))
 def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], topics: Sequence[str],
             question: str, profile: Profile, today: date, relate=None) -> Composed:
     if profile.known():
-        return _eligibility(notices, reqs, profile, relate)
+        return _eligibility(notices, reqs, profile, relate, today)
     if "deadline" in topics and re.search(r"\b(first|earliest|soonest|next|last|latest)\b", question, re.I):
         return _by_deadline(notices, today, latest=bool(re.search(r"\b(last|latest)\b", question, re.I)))
     req_topic = next((t for t in topics if t in _REQ_TOPICS), None)
@@ -32,18 +33,34 @@ def compare(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement]], t
     return _facts(notices, fact_topic, today, question)
 
 
-def _eligibility(notices, reqs, profile, relate=None) -> Composed:
-    """One line per notice; a question across notices that resolved to one notice gets that
-    notice's whole answer and verdict (its checks, what it also asks, what was understood)."""
+_VERDICT_ORDER = {"eligible": 0, "insufficient_info": 1, "not_eligible": 2}
+
+
+def _eligibility(notices, reqs, profile, relate=None, today: date | None = None) -> Composed:
+    """A headline counting the verdicts, then one row per notice: eligible first, then those
+    needing more information, then the others; within each, open notices by closing date
+    (soonest first), then closed or undated ones. A question across notices that resolved
+    to one notice gets that notice's whole answer and verdict."""
     if len(notices) == 1:
         return eligibility_answer(notices[0], reqs[notices[0].id], profile, relate=relate)
-    claims, checks = [], []
+    rows, checks = [], []
     for n in notices:
-        one = eligibility_answer(n, reqs[n.id], profile, many=True, relate=relate)
+        one = eligibility_answer(n, reqs[n.id], profile, many=False, relate=relate)
         head = one.claims[0]
-        claims.append(Claim(f"{notice_name(n)}: {head.text}", head.evidence))
+        rows.append((n, Claim(f"{notice_name(n)}: {head.text}", head.evidence, role="row", notice_id=n.id, verdict=one.verdict)))
         checks += one.checks
-    return Composed(tuple(claims), True, None, tuple(checks))
+    today = today or date.today()
+    rows.sort(key=lambda nc: (_VERDICT_ORDER.get(nc[1].verdict, 3), not (nc[0].closes and nc[0].closes >= today),
+                              nc[0].closes or date.max))
+    counts = {v: sum(c.verdict == v for _, c in rows) for v in _VERDICT_ORDER}
+    parts = [text for v, text in (("eligible", f"you meet the minimum requirements of {counts['eligible']}"),
+                                  ("insufficient_info", f"{counts['insufficient_info']} need"
+                                   f"{'s' if counts['insufficient_info'] == 1 else ''} more information from you"),
+                                  ("not_eligible", f"you do not meet {counts['not_eligible']}")) if counts[v]]
+    many = f"{len(rows)} notice{'s' if len(rows) != 1 else ''}"
+    head = Claim(f"Of {many}, " + (", ".join(parts[:-1]) + " and " if len(parts) > 1 else "") + parts[-1] + ".",
+                 grounded=False, role="headline")
+    return Composed((head, *(c for _, c in rows)), True, None, tuple(checks))
 
 
 def _by_deadline(notices, today, latest: bool) -> Composed:
@@ -72,21 +89,37 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
         if not found:
             without.append(n)
             continue
-        claims += [Claim(f"{notice_name(n)}: {describe(r)}", evidence(r)) for r in _unique(found)[:6]]
+        claims += [Claim(f"{notice_name(n)}: {words}", ev, role=_role(r), notice_id=n.id)
+                   for r, ev in _unique(found)[:6] for words in describe_lines(r)]
+    what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
+    stating = len(notices) - len(without)
+    if claims:
+        claims.insert(0, Claim(f"{stating} of the {len(notices)} notices state {_absent_words(kind, wanted)}:", grounded=False, role="headline"))
     if without:
-        what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
         claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(notice_name(n) for n in without) + ".",
                             grounded=False))
     return Composed(tuple(claims), len(without) < len(notices))
 
 
-def _unique(reqs: list[Requirement]) -> list[Requirement]:
-    seen, out = set(), []
+def _unique(reqs: list[Requirement]) -> list[tuple[Requirement, tuple]]:
+    """Each reading once, with the spans of every requirement read the same way."""
+    out: dict[str, tuple[Requirement, tuple]] = {}
     for r in reqs:
-        if describe(r) not in seen:
-            seen.add(describe(r))
-            out.append(r)
-    return out
+        key = describe(r)
+        first, spans = out.get(key, (r, ()))
+        out[key] = (first, tuple(dict.fromkeys(spans + evidence(r))))
+    return list(out.values())
+
+
+def _absent_words(kind: str, wanted: set[str]) -> str:
+    """"an experience requirement" (the registry's words), or the names asked about."""
+    if wanted:
+        return "a requirement for " + " or ".join(sorted(wanted)).replace("_", " ")
+    return kind_entry(kind).absent
+
+
+def _role(r: Requirement) -> str:
+    return "body" if necessity(r) == "Required" else "desirable"
 
 
 def _facts(notices, topic: str, today, question: str = "") -> Composed:

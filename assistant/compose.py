@@ -16,9 +16,10 @@ from index.records import Notice, Requirement
 
 from index.vocab import LANGUAGES, certification_of, certification_pattern
 
-from index.kinds import KINDS, RULES, qualification_kinds
+from index.kinds import KIND_NAMES, KINDS, RULES, qualification_kinds
+from index.kinds import kind as kind_entry
 
-from .describe import describe
+from .describe import capital, clean, describe, describe_lines, necessity, plain
 from .eligibility import check_eligibility
 from .profile import understood
 from .facts import absent, fact_claims
@@ -103,7 +104,8 @@ def requirements(notices: Sequence[Notice], reqs: dict[str, Sequence[Requirement
                                     f"{_ABSENT_KIND[kind]}.", grounded=False))
                 continue
             answered = True
-            claims += [Claim(prefix + describe(r), evidence(r)) for r in _dedupe(found)]
+            claims += [Claim(prefix + words, ev, role="body" if necessity(r) == "Required" else "desirable",
+                             notice_id=notice.id) for r, ev in _dedupe(found) for words in describe_lines(r)]
     return Composed(tuple(claims), answered)
 
 
@@ -140,71 +142,103 @@ def _ordered(reqs: list[Requirement]) -> list[Requirement]:
     return sorted(reqs, key=lambda r: (r.necessity != "required", r.preference, r.start))
 
 
-def _dedupe(reqs: list[Requirement]) -> list[Requirement]:
-    seen, out = set(), []
+def _dedupe(reqs: list[Requirement]) -> list[tuple[Requirement, tuple[Evidence, ...]]]:
+    """Each reading once (a sentence and a table row stating the same language), with the
+    spans of every requirement read the same way."""
+    out: dict[str, tuple[Requirement, tuple[Evidence, ...]]] = {}
     for r in reqs:
-        key = describe(r)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+        first, spans = out.get(describe(r), (r, ()))
+        out[describe(r)] = (first, tuple(dict.fromkeys(spans + evidence(r))))
+    return list(out.values())
 
 
 # -- eligibility ----------------------------------------------------------------------
-_VERDICT_TEXT = {
-    "eligible": "From what you said, you meet {what}{lbl}.",
-    "not_eligible": "From what you said, you do not meet {what}{lbl}: {failed}.",
-    "insufficient_info": "From what you said, I cannot tell yet whether you meet {what}{lbl}; tell me {asks}.",
+_HEADLINE = {
+    "eligible": "Yes — from what you said, you meet {what}{lbl}.",
+    "not_eligible": "Not yet{lbl} — {failed}",
+    "insufficient_info": "Not sure yet{lbl} — tell me {asks}.",
 }
 _SCOPE_WORDS = {"education": "education", "experience": "experience", "language": "language",
                 "certification": "certification", "licence": "licence", "eligibility_rule": "who-may-apply"}
-ALSO_SHOWN = 6
+ALSO_SHOWN = 12
+HEADLINE_CITES = 2        # the headline cites its first reasons; each check line cites its own
+ASKS_SHOWN = 3
 
 
 def eligibility_answer(notice: Notice, reqs: Sequence[Requirement], profile: Profile, many: bool = False,
                 scope: Sequence[str] = (), relate=None) -> Composed:
-    """The verdict sentence, one line per decisive check, one line listing what the notice
-    also asks for (not decisive), the whole notice's verdict in one line when the question
-    was about one part, and what was understood of the profile."""
+    """The one-sentence headline, one check line per decisive check (✓/✗/?), then what the
+    notice also asks for (not decisive) and what is desirable, one line each; the whole
+    notice's verdict when the question was about one part; what was understood of the
+    profile. Requirements of the same kind read the same way are one line with all their
+    citations."""
     v = check_eligibility(notice, reqs, profile, scope, relate)
     checks = v.checks                      # one per criterion already (eligibility._unique)
-    what = ("the " + " and ".join(_SCOPE_WORDS.get(t, t) for t in scope) + " requirement"
-            + ("s" if len(scope) > 1 else "") + " of this notice") if scope else "this notice's minimum qualifications"
-    text = _VERDICT_TEXT[v.verdict].format(lbl=label(notice, many), what=what,
-                                           failed="; ".join(_lower(c) for c in dict.fromkeys(v.failed)),
-                                           asks=_join_words(v.asks or tuple(_lower(c) for c in v.missing)
-                                                            or ("your degree, years and kind of experience, and languages",)))
-    claims = [Claim(text, _verdict_evidence(checks, v.verdict, scope))]
-    shown = [c for c in checks if c.requirement is not None and c.necessity in ("required", "condition")
-             and (not scope or c.topic in scope or c.necessity == "condition")]
-    for c in sorted(shown, key=lambda c: c.necessity != "required"):
-        mark = {"met": "✓", "not_met": "✗", "unknown": "?"}[c.status]
-        extra = "" if c.necessity == "required" else f" ({c.necessity})"
-        claims.append(Claim(f"{mark} {c.criterion}{extra}: {c.explanation}", evidence(c.requirement)))
-    also = [c for c in checks if c.necessity == "also" and c.requirement is not None]
-    if also:
-        items = "; ".join(_also_item(c) for c in also[:ALSO_SHOWN])
-        more = f" and {len(also) - ALSO_SHOWN} more" if len(also) > ALSO_SHOWN else ""
-        claims.append(Claim(f"The notice also asks for: {items}{more} — these do not decide eligibility.",
-                            tuple(dict.fromkeys(ev for c in also[:ALSO_SHOWN] for ev in evidence(c.requirement)))))
+    lbl = label(notice, many)
+    claims = [Claim(headline(v, scope, lbl), _verdict_evidence(checks, v.verdict, scope, reqs)[:HEADLINE_CITES],
+                    role="headline", notice_id=notice.id, verdict=v.verdict)]
+    shown = [c for c in checks if c.requirement is not None and c.necessity == "required"
+             and (not scope or c.topic in scope)]
+    for c in shown:
+        claims.append(Claim(f"{clean(c.criterion)} — {_lower(c.explanation)}", same_reading(c.requirement, reqs),
+                            role="check", status=c.status, notice_id=notice.id))
+    also = [c for c in checks if c.necessity in ("also", "condition") and c.requirement is not None]
+    claims += _folded(also[:ALSO_SHOWN], "also", reqs, notice.id, {id(c.requirement) for c in shown})
     if scope and v.overall:
         others = [c for c in checks if c.necessity == "required" and c.topic not in scope]
         claims.append(Claim(f"For the whole notice: {v.overall.replace('_', ' ')} ("
                             f"{sum(c.status == 'met' for c in others)} other criteria met, "
                             f"{sum(c.status == 'not_met' for c in others)} not met, "
-                            f"{sum(c.status == 'unknown' for c in others)} unknown).", grounded=False))
-    desirable = [c for c in checks if c.necessity == "desirable" and c.requirement is not None]
-    if desirable:
-        claims.append(Claim(f"Desirable, not required: {'; '.join(_also_item(c) for c in desirable[:4])}"
-                            f"{' …' if len(desirable) > 4 else ''}.",
-                            tuple(dict.fromkeys(ev for c in desirable[:4] for ev in evidence(c.requirement)))))
-    claims.append(Claim(understood(profile) or _unstated_profile(profile), grounded=False))
+                            f"{sum(c.status == 'unknown' for c in others)} unknown).", grounded=False, role="note"))
+    claims += _folded([c for c in checks if c.necessity in ("desirable", "preference") and c.requirement is not None],
+                      "desirable", reqs, notice.id)
+    claims.append(Claim(understood(profile) or _unstated_profile(profile), grounded=False, role="note"))
     return Composed(tuple(claims), True, v.verdict, checks)
 
 
-def _also_item(c: Check) -> str:
-    text = c.criterion.split(": ", 1)[-1]
-    return _lower(text.rstrip(" .;"))
+def headline(v, scope: Sequence[str] = (), lbl: str = "") -> str:
+    """"Yes — …", "Not yet — experience: you have 6 years; 7 are required with your degree."
+    or "Not sure yet — tell me …": one sentence from the verdict's checks."""
+    what = ("the " + " and ".join(_SCOPE_WORDS.get(t, t) for t in scope) + " requirement"
+            + ("s" if len(scope) > 1 else "") + " of this notice") if scope else "this notice's minimum requirements"
+    failed = [c for c in v.checks if c.necessity == "required" and c.status == "not_met"
+              and (not scope or c.topic in scope)]
+    reason = ""
+    if failed:
+        topic = kind_entry(failed[0].topic).title.lower() if failed[0].topic in KIND_NAMES else "requirement"
+        reason = f"{topic}: {_lower(failed[0].explanation).rstrip('.')}"
+        reason += f" (and {len(failed) - 1} more below)." if len(failed) > 1 else "."
+    asks = list(dict.fromkeys(v.asks or tuple(_lower(clean(c)) for c in v.missing)
+                              or ("your degree, years and kind of experience, and languages",)))
+    more = len(asks) - ASKS_SHOWN
+    asks_text = _join_words(asks[:ASKS_SHOWN] + ([f"{more} more thing{'s' if more > 1 else ''} listed below"]
+                                                 if more > 0 else []))
+    return _HEADLINE[v.verdict].format(lbl=lbl, what=what, failed=reason, asks=asks_text)
+
+
+def same_reading(r: Requirement, reqs: Sequence[Requirement]) -> tuple[Evidence, ...]:
+    """The spans of every requirement of `r`'s kind read the same way as `r` (a sentence and
+    a table stating the same language), `r`'s own first."""
+    words = plain(r)
+    return tuple(dict.fromkeys(evidence(r) + tuple(ev for x in reqs if x.kind == r.kind and x is not r
+                                                   and plain(x) == words for ev in evidence(x))))
+
+
+def _folded(checks: Sequence[Check], role: str, reqs: Sequence[Requirement], notice_id: str,
+            shown: set[int] = frozenset()) -> list[Claim]:
+    """One line per item (the same words once, with every citation): the requirement in plain
+    words; the check's own words when the requirement already has a check line (the item is
+    one part of it, such as the degree's field); a condition that may bar some candidates
+    with its explanation (a condition of the job for everyone, `Kind.check` None, without)."""
+    out: dict[str, Claim] = {}
+    for c in checks:
+        r = c.requirement
+        words = clean(c.criterion) if id(r) in shown else capital(plain(r))
+        if c.necessity == "condition" and kind_entry(r.kind).check is not None:
+            words += f" — {_lower(c.explanation)}"
+        text = words.rstrip(".") + "."
+        out.setdefault(text, Claim(text, same_reading(r, reqs), role=role, notice_id=notice_id))
+    return list(out.values())
 
 
 def _join_words(items: Sequence[str]) -> str:
@@ -212,17 +246,18 @@ def _join_words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _verdict_evidence(checks: Sequence[Check], verdict: str, scope: Sequence[str] = ()) -> tuple[Evidence, ...]:
+def _verdict_evidence(checks: Sequence[Check], verdict: str, scope: Sequence[str] = (),
+                      reqs: Sequence[Requirement] = ()) -> tuple[Evidence, ...]:
     """The spans behind the verdict: the failed checks, else the missing ones, else all."""
     decisive = [c for c in checks if c.necessity == "required" and c.requirement is not None
                 and (not scope or c.topic in scope)]
     wanted = {"not_eligible": "not_met", "insufficient_info": "unknown"}.get(verdict)
     chosen = [c for c in decisive if c.status == wanted] if wanted else decisive
-    return tuple(dict.fromkeys(ev for c in chosen for ev in evidence(c.requirement)))
+    return tuple(dict.fromkeys(ev for c in chosen for ev in same_reading(c.requirement, reqs)))
 
 
 def _lower(criterion: str) -> str:
-    return criterion[0].lower() + criterion[1:] if criterion else criterion
+    return criterion[0].lower() + criterion[1:] if criterion and not criterion[1:2].isupper() else criterion
 
 
 def _unstated_profile(profile: Profile) -> str | None:

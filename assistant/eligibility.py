@@ -37,13 +37,13 @@ from typing import Callable, Sequence
 from index.kinds import KINDS
 from index.kinds import kind as kind_entry
 from index.kinds import rule as rule_entry
+from index.places import country_code, countries_in, same_city
 from index.records import Notice, Requirement, Route
 from index.vocab import parse_number
 from index.vocab import (ANOTHER_LANGUAGE, COUNTRY_GROUPS, DOMAIN_FAMILIES, DUTY_STATION_LANGUAGE, EU_LANGUAGE, LEVEL_NAMES,
                          PROFICIENCY_ORDER, UN_WORKING_LANGUAGE)
 
-from .describe import SCOPES, n, route, years
-from index.places import country_code, countries_in, same_city
+from .describe import SCOPES, n, route, routes_words, scope_words, years, years_needed
 from .records import Check, Profile
 
 RANK = {"none": -1, "secondary": 0, "post_secondary": 1, "bachelor": 2, "master": 3, "doctorate": 4}
@@ -283,7 +283,7 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
     if not routes:
         return _make(r, _label(r), UNKNOWN, "The notice states the education in words I cannot read "
                      "exactly; read the quoted requirement.", ask="which degree you hold", topic="education")
-    label = "Education: " + " or ".join(route(rt, terse=True) for rt in routes)
+    label = "Education: " + routes_words(routes)
     ok = _satisfied(routes, p.degree_level)
     mine = LEVEL_NAMES.get(p.degree_level or "", p.degree_level)
     students = [s for s in statements if _ENROLMENT.search(s.text)]
@@ -379,8 +379,7 @@ def _route_total_years(r: Requirement, routes: tuple[Route, ...], p: Profile) ->
     totals = [rt for rt in routes if rt.total_years is not None]
     if not totals:
         return None
-    label = "Experience: " + " / ".join(f"≥ {n(rt.total_years)} y ({LEVEL_NAMES.get(rt.level, rt.level)})"
-                                        for rt in totals)
+    label = "Experience: " + years_needed([(rt.level, rt.total_years) for rt in totals])
     need = [rt.total_years for rt in _satisfied(tuple(totals), p.degree_level)]
     check = _years_check(r, label, min(need) if need else None, [rt.total_years for rt in totals],
                          p.years_experience)
@@ -394,10 +393,8 @@ def _experience(r: Requirement, p: Profile, ctx: _Context) -> Check:
     if r.scope and not r.years_by_level and not _preferred(r.text, _SCOPE_WORDS.get(r.scope, r"(?!)")):
         return _scoped(r, p, ctx)
     options = _needed_years(r, ctx.routes)           # level → years needed with that degree
-    label = "Experience: " + " / ".join(f"≥ {n(y)} y ({LEVEL_NAMES.get(l, l)})" for l, y in options) \
-        if len(options) > 1 else f"Experience: ≥ {n(options[0][1])} years"
-    if r.domain and not _generic(r.domain):
-        label += f" — {r.domain}"
+    where = f"in {r.domain}" if r.domain and not _generic(r.domain) else ""
+    label = "Experience: " + years_needed(options if len(options) > 1 else [("any", options[0][1])], where)
     have, why = _years_for(r, p, ctx)
     if why is not None and max(y for _, y in options) > 0:
         if p.years_experience is not None and p.years_experience < _least_needed(options, p, ctx, r):
@@ -617,7 +614,9 @@ def _years_check(r: Requirement, label: str, need: float | None, all_needs: list
 
 def _scoped(r: Requirement, p: Profile, ctx: _Context) -> Check:
     scope_name = SCOPES.get(r.scope, r.scope.replace("_", " "))
-    label = f"Experience ({scope_name}): ≥ {years(r.years)}"
+    before, after = scope_words(r.scope)
+    label = f"Experience: at least {years(r.years)} of {before + ' ' if before else ''}experience" \
+        + (f" {after}" if after else "")
     have = dict(p.years_by_scope).get(r.scope)
     if have is None and p.years_experience is not None and p.years_experience < r.years:
         return _make(r, label, NOT_MET, f"You have {n(p.years_experience)} years in all; {n(r.years)} of "

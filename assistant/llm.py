@@ -17,7 +17,7 @@ from typing import Mapping
 
 from index.records import Notice
 
-from .records import Answer
+from .records import Answer, Line
 
 SYSTEM = (
     "You answer questions about job vacancy notices. Use ONLY the numbered passages the user "
@@ -60,12 +60,12 @@ class Rewriter:
         try:
             reply = self.chat_model.invoke(messages(answer))
         except Exception:  # any client, network or timeout error: fall back and say so
-            return replace(answer, text=f"{answer.text} {FALLBACK_NOTE}".strip())
+            return _noted(answer)
         text = checked_text(str(getattr(reply, "content", reply)), answer)
         if not text:
-            return replace(answer, text=f"{answer.text} {FALLBACK_NOTE}".strip())
+            return _noted(answer)
         used = {int(n) for n in _MARKER.findall(text)}
-        return replace(answer, text=text, citations=tuple(c for c in answer.citations if c.n in used))
+        return replace(answer, text=text, citations=tuple(c for c in answer.citations if c.n in used), lines=())
 
 
 def messages(answer: Answer) -> list[tuple[str, str]]:
@@ -96,3 +96,9 @@ def make_rewriter(settings) -> Rewriter | None:
     model = make_chat_model(settings.llm_provider, settings.llm_base_url, settings.llm_model,
                             settings.llm_api_key, settings.llm_timeout_s)
     return Rewriter(model) if model is not None else None
+
+
+def _noted(answer: Answer) -> Answer:
+    """The answer as composed, with the note that the rewording failed."""
+    lines = answer.lines + (Line(FALLBACK_NOTE, role="note"),) if answer.lines else ()
+    return replace(answer, text=f"{answer.text} {FALLBACK_NOTE}".strip(), lines=lines)

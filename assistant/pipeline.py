@@ -24,10 +24,10 @@ from index.requirements import requirements_for
 
 from . import catalogue
 from .cards import NoticeCard, candidate_line, card_for, card_vectors
-from .cite import cite
+from .cite import cite_lines
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
-from .compose import (Composed, content_words, eligibility_answer, facts_answer, notice_name, open_answer,
+from .compose import (Composed, content_words, eligibility_answer, facts_answer, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
 from .exemplars import ExemplarIndex, exemplar_index
@@ -254,9 +254,9 @@ class Assistant:
 
     def _cite(self, turn: Turn) -> Turn:
         c = turn.composed
-        text, citations = cite(c.claims, self.notices)
+        text, citations, lines = cite_lines(c.claims, self.notices)
         answer = Answer(turn.question, text, citations, tuple(n.id for n in turn.notices),
-                        c.answerable and bool(citations), c.verdict, c.checks)
+                        c.answerable and bool(citations), c.verdict, c.checks, lines)
         if self.rewriter is not None and turn.route.kind == "open" and answer.answerable:
             answer = self.rewriter(answer, self.notices)
         return replace(turn, answer=answer)
@@ -299,4 +299,6 @@ def answer_json(answer: Answer) -> dict:
                        "source": c.source, "section": c.section, "start": c.start, "end": c.end,
                        "quote": c.quote} for c in answer.citations],
         "verdict": answer.verdict, "checks": checks,
+        "lines": [{"text": ln.text, "role": ln.role, "citations": list(ln.citations), "status": ln.status,
+                   "notice_id": ln.notice_id, "verdict": ln.verdict} for ln in answer.shown()],
     }

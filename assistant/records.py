@@ -24,6 +24,10 @@ class Claim:
     text: str
     evidence: tuple[Evidence, ...] = ()
     grounded: bool = True
+    role: str = "body"                       # see `Line.role`
+    status: str | None = None                # met, not_met, unknown (a check line)
+    notice_id: str | None = None             # the notice a row or check line is about
+    verdict: str | None = None               # a row's verdict (cross-notice eligibility)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,26 @@ class Check:
     ask: str | None = None                   # the missing fact, for "Tell me …" ("your French level")
 
 
+ROLES = ("headline", "body", "check", "row", "also", "desirable", "note")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One rendered line of an answer, in plain words without citation markers; `citations`
+    are the numbers of `Answer.citations` behind it. Roles: headline (the one-sentence
+    answer), body (a fact or requirement sentence), check (✓/✗/? of an eligibility check),
+    row (one notice of a cross-notice answer), also (asked for, does not decide), desirable,
+    note (what was understood of the user; what to say next). Renderers fold also,
+    desirable and note lines away."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+    role: str = "body"
+    status: str | None = None
+    notice_id: str | None = None
+    verdict: str | None = None
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -96,3 +120,9 @@ class Answer:
     answerable: bool = True
     verdict: str | None = None               # eligible, not_eligible, insufficient_info
     checks: tuple[Check, ...] = ()
+    lines: tuple[Line, ...] = ()             # the same content as `text`, line by line
+
+    def shown(self) -> tuple[Line, ...]:
+        """The lines to render: `lines`, or the whole text as one body line (refusals,
+        answers reworded by an LLM)."""
+        return self.lines or (Line(self.text),)

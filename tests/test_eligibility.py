@@ -44,8 +44,9 @@ def test_unknown_degree_decides_only_at_the_extremes():
     assert check_eligibility(NOTICE, IN_LIEU, Profile(years_experience=4)).checks[1].status == "not_met"
     v = check_eligibility(NOTICE, IN_LIEU, Profile(years_experience=6))
     assert v.checks[1].status == "unknown" and v.verdict == "insufficient_info"
-    assert v.missing == ("Education: master's or bachelor's + 2 additional years of experience",
-                         "Experience: ≥ 5 y (master's) / ≥ 7 y (bachelor's) — security management")
+    assert v.missing == ("Education: a master's, or a bachelor's with 2 more years of experience",
+                         "Experience: at least 5 years of experience with a master's degree, or 7 with a "
+                         "bachelor's, in security management")
 
 
 def test_degree_below_every_route_fails():
@@ -163,8 +164,10 @@ def test_one_route_set_decides_education_and_experience():
                  routes=(Route("secondary", total_years=4),))]
     v = verdict(reqs, degree_level="secondary", years_experience=6)
     assert [(c.criterion, c.status) for c in v.checks if c.necessity == "required"] == [
-        ("Education: bachelor's with 2 years of experience or secondary school with 4 years of experience", "met"),
-        ("Experience: ≥ 2 y (bachelor's) / ≥ 4 y (secondary school)", "met")]
+        ("Education: a bachelor's with 2 years of experience, or a secondary school diploma with 4 years of experience",
+         "met"),
+        ("Experience: at least 2 years of experience with a bachelor's degree, or 4 with a secondary school diploma",
+         "met")]
     v = verdict(reqs, degree_level="secondary", years_experience=3)
     assert v.verdict == "not_eligible"
 
@@ -433,4 +436,4 @@ def test_a_question_across_notices_that_names_one_gets_its_verdict():
     from assistant.compare import compare
     composed = compare([NOTICE], {"n1": BASE}, (), "Can I join the roster?", Profile(**MEETS), date(2026, 9, 15))
     assert composed.verdict == "eligible"
-    assert composed.claims[0].text == "From what you said, you meet this notice's minimum qualifications."
+    assert composed.claims[0].text == "Yes — from what you said, you meet this notice's minimum requirements."

@@ -74,7 +74,8 @@ def test_requirement_answer_keeps_required_and_desirable_apart(helper):
 
 def test_across_notices_one_cited_line_each(helper):
     a = helper.ask("Which notices require a driving licence?")
-    assert a.text.startswith("Security Coordination Officer (Laayoune (Western Sahara)): "
+    assert a.text.startswith("1 of the 5 notices state a driving licence requirement: "
+                             "Security Coordination Officer (Laayoune (Western Sahara)): "
                              "Required: a valid driving licence. [1]")
     assert "Not stated (licence) in:" in a.text
     assert_grounded(helper, a)
@@ -84,7 +85,8 @@ def test_follow_up_keeps_the_notice_and_swaps_it_on_request(helper):
     first = "What languages does the Laayoune post require?"
     a = helper.ask("And how much experience do I need?", [first])
     assert [stem_of(helper, n) for n in a.notices] == ["002_5bc2b8270ee94ae7"]
-    assert a.text.startswith("Required: at least 5 years with a master's degree or 7 years with a bachelor's degree")
+    assert a.text.startswith("Required: at least 5 years of experience with a master's degree, or 7 with a "
+                             "bachelor's, in military, police or security management. [1]")
     b = helper.ask("What about the one in Pretoria?", [first])
     assert [stem_of(helper, n) for n in b.notices] == ["004_2e9a5f74b42d033d"]
     assert "French or Spanish (working knowledge)" in b.text
@@ -159,12 +161,14 @@ def test_failure_modes_get_a_clear_message(helper, question, expected):
 
 def test_json_contract(helper):
     data = answer_json(helper.ask("I have a master's and 8 years in security. Can I apply for the P-3 in Laayoune?"))
-    assert set(data) == {"question", "answer", "answerable", "notices", "citations", "verdict", "checks"}
+    assert set(data) == {"question", "answer", "answerable", "notices", "citations", "verdict", "checks", "lines"}
+    assert data["lines"][0]["role"] == "headline" and data["lines"][0]["text"] in data["answer"]
     assert data["verdict"] == "insufficient_info"
     assert set(data["citations"][0]) == {"n", "notice_id", "notice_title", "source", "section",
                                          "start", "end", "quote"}
     numbers = {c["n"] for c in data["citations"]}
     assert all(ch["citation"] in numbers for ch in data["checks"])
+    assert all(n in numbers for ln in data["lines"] for n in ln["citations"])
     assert {ch["status"] for ch in data["checks"]} <= {"met", "not_met", "unknown"}
 
 

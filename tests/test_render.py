@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.eligibility import Verdict
-from assistant.records import Answer, Check, Citation, Profile
+from assistant.records import Answer, Check, Citation, Line, Profile
 from index.records import Metadata, Notice, Requirement
 from index.requirements import Deadline
 from ui import render
@@ -63,38 +63,80 @@ def test_notice_text_and_card_escape_hostile_text():
 
 
 # -- answers ----------------------------------------------------------------------------
-def test_answer_html_turns_markers_into_chips():
+def _chip(turn: int, n: int, section: str = "Education") -> str:
+    return (f'<button type="button" class="cite-chip" value="{turn}:{n}" title="Source {n}: {section} — '
+            f'Officer &lt;b&gt;">{n}</button>')
+
+
+def test_answer_html_turns_markers_into_chips_when_the_answer_has_no_lines():
     answer = Answer("q", "Required: a master's & 5 years. [1] English. [2] See [3].",
                     (_citation(1), _citation(2, "Languages")), ("n1",))
     assert render.answer_html(answer, 3) == (
         '<div class="va-answer"><p>Required: a master&#x27;s &amp; 5 years. '
-        '<button type="button" class="cite-chip" value="3:1" title="Source 1: Education — '
-        'Officer &lt;b&gt;">1</button> English. '
-        '<button type="button" class="cite-chip" value="3:2" title="Source 2: Languages — '
-        'Officer &lt;b&gt;">2</button> See [3].</p></div>')
+        f'{_chip(3, 1)} English. {_chip(3, 2, "Languages")} See [3].</p></div>')
 
 
-def test_answer_html_shows_the_verdict_once_complete_and_marks_unanswered():
-    answer = Answer("q", "No.\nReally.", (), (), answerable=False, verdict="not_eligible")
+def test_answer_html_renders_headline_checks_and_folded_details_from_lines():
+    lines = (Line("Not yet — licence: you said you do not hold a driving licence.", (1,), "headline",
+                  verdict="not_eligible"),
+             Line("Education: a master's — your master's meets it.", (1,), "check", "met"),
+             Line("Driving licence — you said you do not hold one.", (2,), "check", "not_met"),
+             Line("Knowledge of Excel.", (2,), "also"),
+             Line("French (fluent).", (), "desirable"),
+             Line("I understood: a master's.", (), "note"))
+    answer = Answer("q", "ignored by the renderer", (_citation(1), _citation(2)), ("n1",),
+                    verdict="not_eligible", lines=lines)
     assert render.answer_html(answer, 0) == (
-        '<div class="va-answer va-unanswered"><p class="va-verdict va-not_eligible">Not eligible</p>'
-        "<p>No.<br>Really.</p></div>")
-    assert render.answer_html(answer, 0, "No.") == \
-        '<div class="va-answer va-unanswered va-partial"><p>No.</p></div>'
+        '<div class="va-answer"><p class="va-headline"><span class="va-verdict va-not_eligible">Not eligible'
+        f'</span> Not yet — licence: you said you do not hold a driving licence. {_chip(0, 1)}</p>'
+        '<ul class="va-checks"><li class="va-check va-met"><span class="va-mark" aria-label="met">✓</span> '
+        f"Education: a master&#x27;s — your master&#x27;s meets it. {_chip(0, 1)}</li>"
+        '<li class="va-check va-not_met"><span class="va-mark" aria-label="not met">✗</span> '
+        f"Driving licence — you said you do not hold one. {_chip(0, 2)}</li></ul>"
+        '<details class="va-fold va-also"><summary>Also asked for — does not decide eligibility (1)</summary>'
+        f"<ul><li>Knowledge of Excel. {_chip(0, 2)}</li></ul></details>"
+        '<details class="va-fold va-desirable"><summary>Desirable — not required (1)</summary>'
+        "<ul><li>French (fluent).</li></ul></details>"
+        '<p class="va-note">I understood: a master&#x27;s.</p></div>')
+    assert render.answer_html(answer, 0, upto=1) == (
+        '<div class="va-answer va-partial"><p class="va-headline"><span class="va-verdict va-not_eligible">'
+        f'Not eligible</span> Not yet — licence: you said you do not hold a driving licence. {_chip(0, 1)}'
+        "</p></div>")
+    assert render.stream_steps(answer) == [1, 2, 3, 4, 5, 6]
 
 
-def test_answer_html_puts_each_check_on_its_own_line():
-    answer = Answer("q", "Not met: licence. [1] ✓ Education: ok. [1] ✗ Licence: no. [1]", (_citation(1),))
-    chip = ('<button type="button" class="cite-chip" value="0:1" title="Source 1: Education — '
-            'Officer &lt;b&gt;">1</button>')
-    assert render.answer_html(answer, 0) == (f'<div class="va-answer"><p>Not met: licence. {chip}<br>'
-                                             f"✓ Education: ok. {chip}<br>✗ Licence: no. {chip}</p></div>")
+def test_answer_html_puts_rows_of_a_cross_notice_answer_in_a_table():
+    lines = (Line("Of 2 notices, you meet the minimum requirements of 1.", (), "headline"),
+             Line("Officer (Laayoune): Yes — you meet it.", (1,), "row", verdict="eligible"),
+             Line("Driver (Aden): Not sure yet — tell me your age.", (), "row", verdict="insufficient_info"))
+    out = render.answer_html(Answer("q", "t", (_citation(1),), ("n1", "n2"), lines=lines), 2)
+    assert out == (
+        '<div class="va-answer"><p class="va-headline">Of 2 notices, you meet the minimum requirements of 1.</p>'
+        '<table class="va-rows"><thead><tr><th>Verdict</th><th>Notice — why</th></tr></thead><tbody>'
+        '<tr><td><span class="va-verdict va-eligible">Eligible</span> </td>'
+        f"<td>Officer (Laayoune): Yes — you meet it. {_chip(2, 1)}</td></tr>"
+        '<tr><td><span class="va-verdict va-insufficient_info">Not enough information</span> </td>'
+        "<td>Driver (Aden): Not sure yet — tell me your age.</td></tr></tbody></table></div>")
 
 
-def test_stream_parts_grow_a_sentence_at_a_time_with_their_markers():
-    assert render.stream_parts("A b. [1] C d? [2][3] E") == ["A b. [1]", "A b. [1] C d? [2][3]",
-                                                             "A b. [1] C d? [2][3] E"]
-    assert render.stream_parts("One sentence. [1]") == ["One sentence. [1]"]
+def test_answer_html_folds_checks_beyond_eight():
+    lines = tuple(Line(f"Check {i}.", (), "check", "met") for i in range(10))
+    out = render.answer_html(Answer("q", "t", lines=lines), 0)
+    assert out.count("<li") == 10 and "<details><summary>2 more checks</summary>" in out
+    assert out.index("Check 7.") < out.index("2 more checks") < out.index("Check 8.")
+
+
+def test_first_screen_counts_open_notices_and_explains_the_closed_samples():
+    notices = [_notice(title="A", closes=date(2022, 6, 21)), _notice(title="B", closes=date(2023, 12, 9))]
+    assert render.first_screen(notices, date(2026, 12, 1)) == (
+        "**2 notices indexed, 0 open.** All closed — notices from 2022–2023, kept as samples to try "
+        "questions on (they cannot be applied for any more). Ask about requirements, deadlines or "
+        "whether your profile fits — or pick an example:")
+    mixed = notices + [_notice(title="C", closes=date(2027, 1, 5)), _notice(title="D")]
+    assert render.first_screen(mixed, date(2026, 12, 1)) == (
+        "**4 notices indexed, 1 open.** 2 closed — notices from 2022–2023, kept as samples to try "
+        "questions on. 1 states no closing date. Ask about requirements, deadlines or whether your "
+        "profile fits — or pick an example:")
 
 
 def test_talking_about_names_the_focus_and_the_profile():
@@ -130,9 +172,9 @@ def test_card_groups_requirements_with_their_quotes():
     req = Requirement("n1", "language", "required", 0, len(text), text, languages=("English",),
                       proficiency="fluent")
     out = render.card_html(_notice(text), [req], date(2024, 1, 1))
-    assert ('<h4>Languages</h4><ul class="va-reqs"><li><span class="va-tag va-required">required'
-            '</span> English (fluent)<blockquote class="va-quote">Fluency in English is required.'
-            "</blockquote></li></ul>") in out
+    assert ('<h4>Languages</h4><ul class="va-reqs"><li><span class="va-tag va-required">Required'
+            '</span> English (fluent)<details class="va-quote-fold"><summary>Quote</summary>'
+            '<blockquote class="va-quote">Fluency in English is required.</blockquote></details></li></ul>') in out
 
 
 # -- eligibility and comparison ---------------------------------------------------------
@@ -145,13 +187,23 @@ def test_checklist_marks_each_check_with_its_quote():
                                 Verdict("not_eligible", checks, (), ("Driving licence",)))
     assert out == (
         '<div class="va-checklist"><h3>O, P-3</h3><p class="va-verdict va-not_eligible">Not eligible</p>'
-        '<ul class="va-checks"><li class="va-check va-not_met"><span class="va-mark">✗</span> '
+        '<ul class="va-checks"><li class="va-check va-not_met"><span class="va-mark" aria-label="not met">✗</span> '
         "<strong>Driving licence</strong> — You said you do not hold one."
-        '<blockquote class="va-quote">A licence</blockquote></li>'
-        '<li class="va-check va-met"><span class="va-mark">✓</span> <strong>Language: English'
+        '<details class="va-quote-fold"><summary>Quote</summary><blockquote class="va-quote">A licence'
+        "</blockquote></details></li>"
+        '<li class="va-check va-met"><span class="va-mark" aria-label="met">✓</span> <strong>Language: English'
         "</strong> — Your level meets it.</li></ul><details><summary>1 more item(s) that do not "
         'decide eligibility</summary><ul class="va-checks"><li class="va-check va-unknown">'
-        '<span class="va-mark">?</span> <strong>Travel</strong> — A condition.</li></ul></details></div>')
+        '<span class="va-mark" aria-label="not known yet">?</span> <strong>Travel</strong> — A condition.</li>'
+        "</ul></details></div>")
+
+
+def test_checklist_words_desirable_items_from_the_requirement_not_a_label():
+    text = "Language: | French | UN Level II | UN Level II |"
+    fr = Requirement("n1", "language", "desirable", 0, len(text), text)
+    checks = (Check("Language: | French | UN Level II |", "unknown", "Desirable, not required.", "desirable", fr),)
+    out = render.checklist_html(_notice(title="O"), Verdict("insufficient_info", checks, (), ()))
+    assert "<strong>Language: French, UN Level II</strong>" in out and "| French" not in out.split("<blockquote")[0]
 
 
 def test_compare_row_cells_carry_their_quotes():
@@ -160,15 +212,16 @@ def test_compare_row_cells_carry_their_quotes():
                                                   spans=(("grade", 7, 10), ("duty_station", 25, 29))))
     eng = Requirement("n1", "language", "required", 30, 61, text[30:61], languages=("English",))
     edu = Requirement("n1", "education", "required", 0, 5, "Grade")
-    checks = (Check("Education: bachelor's", "unknown", "", "required", edu),
-              Check("Experience: ≥ 5 years", "unknown", "", "required", None))
+    checks = (Check("Education: a bachelor's", "unknown", "", "required", edu, topic="education"),
+              Check("Experience: at least 5 years of experience", "unknown", "", "required", None,
+                    topic="experience"))
     row = render.compare_row(n, [eng, eng], checks, date(2024, 1, 1))
     assert row[0] == "<strong>Engineer</strong>"
     assert row[1] == ('<details class="va-cell" title="Grade: P-3"><summary>P-3</summary>'
                       '<blockquote class="va-quote">Grade: P-3</blockquote></details>')
     assert row[3] == '<span class="va-none">not stated</span>'
-    assert row[4].startswith('<details class="va-cell" title="Grade"><summary>bachelor&#x27;s</summary>')
-    assert row[5] == '<div class="va-cell">≥ 5 years</div>'
+    assert row[4].startswith('<details class="va-cell" title="Grade"><summary>A bachelor&#x27;s</summary>')
+    assert row[5] == '<div class="va-cell">At least 5 years of experience</div>'
     assert row[6].count("<details") == 1 and "Fluency in English is required." in row[6]
 
 
@@ -183,3 +236,15 @@ def test_upload_report():
         "<code>a.txt</code> — added</li><li class=\"va-upload va-rejected\"><span class=\"va-mark\">✗"
         "</span> <code>&lt;b&gt;.png</code> — rejected: bad &lt;type&gt;</li></ul>")
     assert render.upload_report_html([]) == ""
+
+
+def test_card_shows_a_reading_stated_twice_once_with_both_quotes():
+    text = "Fluency in English is required.\nLanguage: | English | Fluent |"
+    a = Requirement("n1", "language", "required", 0, 31, text[:31], languages=("English",), proficiency="fluent")
+    b = Requirement("n1", "language", "required", 32, len(text), text[32:], languages=("English",),
+                    proficiency="fluent")
+    out = render.card_html(_notice(text), [a, b], date(2024, 1, 1))
+    assert out.count("<li>") == 1
+    assert ('English (fluent)<details class="va-quote-fold"><summary>Quotes (2)</summary>'
+            '<blockquote class="va-quote">Fluency in English is required.</blockquote>'
+            '<blockquote class="va-quote">Language: | English | Fluent |</blockquote></details>') in out

@@ -358,23 +358,23 @@ Security Officer
   source       card.txt
 
 EDUCATION
-  required   education master's or bachelor's + 2 y more experience — law
+  Required   a master's degree in law; also accepted: a bachelor's degree with 2 additional years of qualifying experience
              “Advanced university degree in law is required. A first-level university degree with \
 two additional years of qualifying experience may be accepted in lieu of the advanced university degree.”
 
 EXPERIENCE
-  required   experience ≥ 5 y (master's) / ≥ 7 y (bachelor's) — security
+  Required   at least 5 years of experience with a master's degree, or 7 with a bachelor's, in security
              “A minimum of five years with advanced university degree (seven years with a first-level \
 university degree) of experience in security is required.”
 
 LANGUAGES
-  required   English (fluent)
+  Required   English (fluent)
              “Fluency in English and working knowledge of Spanish or French is required.”
-  required   French or Spanish (working knowledge)
+  Required   French or Spanish (working knowledge)
              “Fluency in English and working knowledge of Spanish or French is required.”
 
 WHO MAY APPLY
-  required   nationals only: South Sudanese
+  Required   only South Sudanese nationals may apply
              “This vacancy is for South Sudanese nationals only.”"""
 
 

@@ -43,7 +43,7 @@ def test_ask_returns_the_answer_object_with_verified_citations(client, server):
     helper = server[1]
     out = client.predict("What degree does the Security Coordination Officer in Laayoune require?", [],
                          api_name="/ask")
-    assert list(out) == ["question", "answer", "answerable", "notices", "citations", "verdict", "checks"]
+    assert list(out) == ["question", "answer", "answerable", "notices", "citations", "verdict", "checks", "lines"]
     assert out["answerable"] is True and out["verdict"] is None
     notice = helper.notices[out["notices"][0]]
     assert (notice.title, notice.duty_station) == ("Security Coordination Officer", "Laayoune (Western Sahara)")

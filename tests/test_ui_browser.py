@@ -8,6 +8,7 @@ Screenshots of each step go to tests/screenshots/ (git-ignored). Skipped only wh
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import shutil
 from pathlib import Path
@@ -201,10 +202,12 @@ def test_4_profile_form_gives_a_checklist_with_quotes(page):
     checklist = page.locator("#va-checklist")
     licence = checklist.locator("li.va-not_met", has_text="Driving licence")
     assert licence.locator(".va-mark").inner_text() == "✗"
+    assert not licence.locator("blockquote").is_visible()       # the quote on demand
+    licence.locator("summary", has_text="Quote").click()
     assert "Driving Licen" in licence.locator("blockquote").inner_text()
     english = checklist.locator("li.va-met", has_text="English").first
     assert english.locator(".va-mark").inner_text() == "✓"
-    assert english.locator("blockquote").inner_text()
+    assert english.locator("blockquote").text_content()
     assert checklist.locator(".va-verdict").first.inner_text() == "Not eligible"
     page.locator("#va-send").click()
     box = page.locator("#va-question textarea")
@@ -247,3 +250,85 @@ def test_6_ask_api_through_gradio_client(app):
     assert [notices[i].title for i in out["notices"]] == ["Chief Security Officer"]
     for c in out["citations"]:
         assert notices[c["notice_id"]].text[c["start"]:c["end"]] == c["quote"]
+
+
+PROFILE_QUESTION = ("I have a master's degree and 6 years of experience in security management and I speak "
+                    "English fluently. Can I apply for the Security Coordination Officer in Laayoune?")
+
+
+def test_7_first_screen_counts_notices_and_offers_example_chips_by_keyboard(page, app):
+    chat = page.locator("#va-chat")
+    intro = chat.get_by_text("notices indexed", exact=False).first
+    intro.wait_for()
+    shot(page, "7-first-screen")
+    notices = list(app["assistant"].notices.values())
+    still_open = sum(bool(n.closes and n.closes >= date.today()) for n in notices)
+    assert f"{len(notices)} notices indexed, {still_open} open." in intro.inner_text()
+    assert "closed — notices from 2022–2023, kept as samples" in chat.inner_text()
+    example = chat.locator("button", has_text="What degree does").first
+    words = example.inner_text()
+    assert any(n.title in words and n.duty_station in words for n in notices if n.title and n.duty_station)
+    example.focus()                                   # reachable by keyboard, and Enter asks it
+    assert page.evaluate("document.activeElement.innerText").startswith("What degree does")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('#va-chat .va-answer:not(.va-waiting):not(.va-partial)')")
+    assert "master" in page.locator("#va-chat .va-answer").last.inner_text()
+
+
+def test_8_verdict_answer_has_a_headline_short_checks_and_folded_details(page):
+    answer = ask(page, PROFILE_QUESTION)
+    answer.locator("ul.va-checks li").first.wait_for()
+    page.wait_for_timeout(300)                        # the screen-reader label is set after render
+    shot(page, "8-verdict-answer")
+    head = answer.locator("p.va-headline")
+    assert head.locator(".va-verdict").inner_text() in ("Eligible", "Not eligible", "Not enough information")
+    assert len(head.inner_text()) <= 220
+    checks = answer.locator("ul.va-checks li")
+    assert 1 <= checks.count() <= 8
+    assert all(checks.nth(i).locator(".va-mark").inner_text() in "✓✗?" for i in range(checks.count()))
+    folds = answer.locator("details.va-fold")
+    assert folds.count() >= 1 and all(folds.nth(i).get_attribute("open") is None for i in range(folds.count()))
+    assert folds.first.locator("summary").inner_text().startswith(("Also asked for", "Desirable"))
+    assert not folds.first.locator("li").first.is_visible()
+    folds.first.locator("summary").click()
+    assert folds.first.locator("li").first.is_visible()
+    text = answer.inner_text()
+    for notation in ("≥", "≤", " y (", "|", "REQUIRED as stated"):
+        assert notation not in text
+    label = page.locator("#va-chat [aria-label*=\"message: \"]").last.get_attribute("aria-label")
+    assert "<" not in label and ">" not in label and head.inner_text()[:40] in " ".join(label.split())
+
+
+def test_9_cross_notice_answer_is_one_row_per_notice_eligible_first(page, app):
+    answer = ask(page, "I have a master's degree and 12 years of experience and I speak English and French "
+                       "fluently. Which notices am I eligible for?")
+    rows = answer.locator("table.va-rows tbody tr")
+    rows.first.wait_for()
+    shot(page, "9-cross-notice-rows")
+    assert rows.count() == len(app["assistant"].notices)
+    order = {"Eligible": 0, "Not enough information": 1, "Not eligible": 2}
+    verdicts = [rows.nth(i).locator(".va-verdict").inner_text() for i in range(rows.count())]
+    assert verdicts == sorted(verdicts, key=order.get)
+    assert answer.locator("p.va-headline").inner_text().startswith(f"Of {rows.count()} notices, ")
+
+
+def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
+    page.get_by_role("tab", name="Notices").click()
+    cell = page.get_by_test_id("cell-0-0")           # the first row's title
+    cell.click()
+    card = page.locator("#va-card .va-card")
+    card.wait_for()
+    shot(page, "10a-card")
+    tags = {card.locator(".va-tag").nth(i).inner_text().lower() for i in range(card.locator(".va-tag").count())}
+    assert tags <= {"required", "desirable"} and "required" in tags
+    text = card.inner_text()
+    assert "At least" in text and "years of experience" in text and "≥" not in text and " y " not in text
+    quote = card.locator("details.va-quote-fold").first
+    assert not quote.locator("blockquote").is_visible()
+    quote.locator("summary").click()
+    assert quote.locator("blockquote").is_visible()
+    page.get_by_role("tab", name="Compare").click()
+    table = page.locator("#va-compare table.va-compare")
+    table.wait_for()
+    shot(page, "10b-compare")
+    assert "≥" not in table.inner_text() and "At least" in table.inner_text()

@@ -192,7 +192,8 @@ def test_the_card_marks_an_uncertain_reading():
 
     notice = parse_notice("t.txt", "Requirements\n\n• Degree in environmental sciences or a related field.\n")
     (edu,) = extract_requirements(notice)
-    assert reading(edu) == "education degree (degree level not read)"
+    assert reading(edu) == ("Degree in environmental sciences or a related field (the notice does not state the "
+                            "degree level exactly)")
 
 
 def test_vague_years_are_flagged_and_not_ticked():

@@ -122,6 +122,7 @@ def build(settings, assistant=None):
             elig = _eligibility_tab(gr, h, focus, chat, tabs)
             compare = _compare_tab(gr, h)
         _wire_lists(gr, h, demo, notices, elig, compare)
+        demo.load(h.first_screen_update, None, chat["chatbot"], **_private())
 
         def ask(question: str, history: list[str] | None = None) -> dict:
             """The answer object of DESIGN §4 for `question` after the earlier user turns."""
@@ -147,8 +148,7 @@ def _chat_tab(gr, h, focus) -> dict:
                                         min_width=170, elem_id="va-all-notices")
                 chatbot = gr.Chatbot(elem_id="va-chat", height=560, latex_delimiters=[], show_label=False,
                                      examples=[{"text": q} for q in h.examples()],
-                                     placeholder="Ask about the indexed notices: requirements, "
-                                                 "deadlines, whether your profile fits.",
+                                     placeholder=h.first_screen(),
                                      feedback_options=None, buttons=["copy"])
                 with gr.Row():
                     box = gr.Textbox(placeholder="Ask a question about the notices…", show_label=False,
@@ -167,7 +167,8 @@ def _chat_tab(gr, h, focus) -> dict:
         event(h.clear, [focus], [chatbot, turns, answers, talking, sources], **_private())
     sources.click(h.cite, [answers], [sources], **_private())
     all_btn.click(h.unfocus, [turns, answers], [focus, talking, all_btn], **_private())
-    return {"box": box, "talking": talking, "all_btn": all_btn, "turns": turns, "answers": answers}
+    return {"box": box, "talking": talking, "all_btn": all_btn, "turns": turns, "answers": answers,
+            "chatbot": chatbot}
 
 
 def _notices_tab(gr, h, focus, chat, tabs) -> dict:

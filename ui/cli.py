@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import replace
 from datetime import date
@@ -212,8 +211,7 @@ def cmd_ask(args, settings) -> int:
     if args.json:
         print(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
         return 0
-    text = re.sub(r" (?=[✓✗] |\? [A-Z])", "\n  ", answer.text)
-    print(re.sub(r" (?=The notice also asks for|Desirable, not required|For the whole notice|I understood:)", "\n", text))
+    print(answer_text(answer))
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:
@@ -222,6 +220,35 @@ def cmd_ask(args, settings) -> int:
               f"[{c.start}:{c.end}]")
         print(f"    “{quote[:500]}{'…' if len(quote) > 500 else ''}”")
     return 0
+
+
+_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
+_FOLDED = (("also", "Also asked for (does not decide eligibility):"), ("desirable", "Desirable (not required):"))
+
+
+def answer_text(answer) -> str:
+    """The answer for a terminal, from its lines: headline, body and ✓/✗/? lines, one row per
+    notice, then "Also asked for" and "Desirable" indented under their heading, then the
+    notes; `[n]` after each line names its sources."""
+    def cites(ln) -> str:
+        return "".join(f"[{n}]" for n in ln.citations)
+
+    def one(ln) -> str:
+        text = " ".join(x for x in (shown(ln.text), cites(ln)) if x)
+        if ln.role == "check":
+            return f"  {_MARKS.get(ln.status, '?')} {text}"
+        if ln.role == "row":
+            return f"  • {text}"
+        return text
+
+    lines = answer.shown()
+    out = [one(ln) for ln in lines if ln.role in ("headline", "body", "check", "row")]
+    for role, title in _FOLDED:
+        items = [ln for ln in lines if ln.role == role]
+        if items:
+            out += ["", title] + [f"    – {one(ln)}" for ln in items]
+    notes = [one(ln) for ln in lines if ln.role == "note"]
+    return "\n".join(out + ([""] + notes if notes else []))
 
 
 def cmd_check(args, settings) -> int:

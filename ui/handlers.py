@@ -49,9 +49,19 @@ class Handlers:
         return self.assistant.notices
 
     # -- chat ---------------------------------------------------------------------------
+    def first_screen(self) -> str:
+        return render.first_screen(list(self.notices.values()), self.today)
+
+    def first_screen_update(self):
+        """The empty chat's text and example questions as the index is now (a page opened
+        after an upload counts the new notice)."""
+        return gr.Chatbot(placeholder=self.first_screen(), examples=[{"text": q} for q in self.examples()])
+
     def examples(self) -> list[str]:
-        """Questions about the indexed notices, built from their own titles and places."""
-        named = [n for n in self.notices.values() if n.title][:2]
+        """Questions about the indexed notices, built from their own titles and places (open
+        notices first, then those that name a place)."""
+        named = sorted((n for n in self.notices.values() if n.title),
+                       key=lambda n: (not (n.closes and n.closes >= self.today), not n.duty_station))[:2]
         out = []
         if named:
             n = named[0]
@@ -81,8 +91,8 @@ class Handlers:
         answer = self.assistant.ask(question, history)
         turn = len(answers)
         answers = [*answers, answer_json(answer)]     # chips work while the answer streams
-        for part in render.stream_parts(answer.text)[:-1]:
-            chatbot[-1] = {"role": "assistant", "content": render.answer_html(answer, turn, part)}
+        for upto in render.stream_steps(answer)[:-1]:
+            chatbot[-1] = {"role": "assistant", "content": render.answer_html(answer, turn, upto)}
             yield chatbot, "", turns, answers, gr.skip()
             time.sleep(STREAM_PAUSE_S)
         chatbot[-1] = {"role": "assistant", "content": render.answer_html(answer, turn)}

@@ -21,7 +21,7 @@ from assistant.records import Answer, Check, Citation, Profile
 from index.kinds import KINDS
 from index.records import Notice, Requirement
 from index.requirements import Deadline, deadline_status
-from index.vocab import LEVEL_NAMES
+from assistant.describe import capital, clean, necessity, plain
 from ui.card import reading
 from ui.visible import shown
 
@@ -31,10 +31,6 @@ VERDICTS = {"eligible": "Eligible", "not_eligible": "Not eligible",
 KIND_TITLES = tuple((k.name, k.title) for k in KINDS)
 _TEMPLATE_CHARS = str.maketrans({"{": "&#123;", "}": "&#125;", "$": "&#36;", "`": "&#96;"})
 _MARKER = re.compile(r"\[(\d+)\]")
-# "… [2] ✓ Education: …" → a line each; so do the lines after the checks
-_CHECK_LINE = re.compile(r"(\])[ \t]+(?=[✓✗?][ \t]|The notice also asks for|Desirable, not required|For the whole notice|"
-                         r"I understood:)")
-_SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+\])*(?=\s|$)")
 
 
 def esc(text: str | None) -> str:
@@ -53,36 +49,117 @@ def chip(turn: int, c: Citation) -> str:
             f'title="Source {c.n}: {esc(where)}">{c.n}</button>')
 
 
-def answer_html(answer: Answer, turn: int, text: str | None = None) -> str:
-    """The answer (or the first part of it, `text`, while it streams) with chips for its
-    citations; a marker with no citation stays as text; each ✓/✗/? check of an
-    eligibility answer starts a new line."""
+MAIN_CHECKS = 8            # check lines shown before "More checks" folds the rest
+_FOLDS = (("also", "Also asked for — does not decide eligibility"), ("desirable", "Desirable — not required"))
+
+
+def answer_html(answer: Answer, turn: int, upto: int | None = None) -> str:
+    """The answer from its lines (`Answer.lines`): the headline with the verdict badge, the
+    body and ✓/✗/? check lines, a table of rows for a cross-notice answer, then "Also asked
+    for" and "Desirable" folded in `<details>` and the notes; each line's citations as
+    chips. While it streams, `upto` shows only the first lines."""
     cited = {c.n: c for c in answer.citations}
-    body = _CHECK_LINE.sub("\\1\n", text if text is not None else answer.text)
-    parts, last = [], 0
-    for m in _MARKER.finditer(body):
-        parts.append(_br(body[last:m.start()]))
-        c = cited.get(int(m.group(1)))
-        parts.append(chip(turn, c) if c else esc(m.group(0)))
-        last = m.end()
-    parts.append(_br(body[last:]))
-    badge = ""
-    if answer.verdict and text is None:
-        name = VERDICTS.get(answer.verdict, answer.verdict)
-        badge = f'<p class="va-verdict va-{answer.verdict}">{esc(name)}</p>'
-    cls = "va-answer" + ("" if answer.answerable else " va-unanswered") + ("" if text is None else " va-partial")
-    return f'<div class="{cls}">{badge}<p>{"".join(parts)}</p></div>'
+    lines = answer.shown()
+    lines = lines[:upto] if upto is not None else lines
+    head = next((ln for ln in lines if ln.role == "headline"), None)
+    out = []
+    if head is None and answer.verdict and upto is None:
+        out.append(_badge(answer.verdict))
+    checks = [ln for ln in lines if ln.role == "check"]
+    for ln in lines:
+        if ln.role == "headline":
+            badge = _badge(ln.verdict or answer.verdict) if (ln.verdict or answer.verdict) else ""
+            out.append(f'<p class="va-headline">{badge}{_line_text(ln, turn, cited)}</p>')
+        elif ln.role == "body":
+            out.append(f"<p>{_line_text(ln, turn, cited)}</p>")
+    if checks:
+        out.append(_check_list(checks[:MAIN_CHECKS], turn, cited))
+        if len(checks) > MAIN_CHECKS:
+            out.append(f"<details><summary>{len(checks) - MAIN_CHECKS} more checks</summary>"
+                       f"{_check_list(checks[MAIN_CHECKS:], turn, cited)}</details>")
+    rows = [ln for ln in lines if ln.role == "row"]
+    if rows:
+        out.append(_rows_table(rows, turn, cited))
+    for role, title in _FOLDS:
+        items = [ln for ln in lines if ln.role == role]
+        if items:
+            lis = "".join(f"<li>{_line_text(ln, turn, cited)}</li>" for ln in items)
+            out.append(f'<details class="va-fold va-{role}"><summary>{esc(title)} ({len(items)})</summary>'
+                       f"<ul>{lis}</ul></details>")
+    out += [f'<p class="va-note">{_line_text(ln, turn, cited)}</p>' for ln in lines if ln.role == "note"]
+    cls = "va-answer" + ("" if answer.answerable else " va-unanswered") + ("" if upto is None else " va-partial")
+    return f'<div class="{cls}">{"".join(out)}</div>'
 
 
-def stream_parts(text: str) -> list[str]:
-    """Growing prefixes of `text`, one more sentence (with its markers) each; the last is
-    `text` itself."""
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return [text[:c] for c in cuts if c < len(text.rstrip())] + [text]
+def _badge(verdict: str) -> str:
+    return f'<span class="va-verdict va-{esc(verdict)}">{esc(VERDICTS.get(verdict, verdict))}</span> '
+
+
+def _line_text(ln, turn: int, cited: Mapping[int, Citation]) -> str:
+    """A line's words, then a chip per citation (a number with no citation stays as text);
+    a line made from text with `[n]` markers (an LLM's wording) gets its chips in place."""
+    if not ln.citations and _MARKER.search(ln.text):
+        parts, last = [], 0
+        for m in _MARKER.finditer(ln.text):
+            c = cited.get(int(m.group(1)))
+            parts += [_br(ln.text[last:m.start()]), chip(turn, c) if c else esc(m.group(0))]
+            last = m.end()
+        return "".join(parts) + _br(ln.text[last:])
+    chips = "".join(chip(turn, cited[n]) if n in cited else esc(f"[{n}]") for n in ln.citations)
+    return _br(ln.text) + (f" {chips}" if chips else "")
+
+
+def _check_list(lines, turn: int, cited) -> str:
+    items = "".join(f'<li class="va-check va-{esc(ln.status or "unknown")}"><span class="va-mark" '
+                    f'aria-label="{STATUS_WORDS.get(ln.status, "unknown")}">{MARK.get(ln.status, "?")}</span> '
+                    f"{_line_text(ln, turn, cited)}</li>" for ln in lines)
+    return f'<ul class="va-checks">{items}</ul>'
+
+
+STATUS_WORDS = {"met": "met", "not_met": "not met", "unknown": "not known yet"}
+
+
+def _rows_table(rows, turn: int, cited) -> str:
+    body = "".join(f'<tr><td>{_badge(ln.verdict) if ln.verdict else ""}</td>'
+                   f"<td>{_line_text(ln, turn, cited)}</td></tr>" for ln in rows)
+    return (f'<table class="va-rows"><thead><tr><th>Verdict</th><th>Notice — why</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+def stream_steps(answer: Answer) -> list[int]:
+    """How many lines to show at each step while an answer streams: one more each time;
+    the last step is the whole answer."""
+    return list(range(1, len(answer.shown()) + 1))
+
+
+def plain_text(answer: Answer) -> str:
+    """The answer as one screen-reader sentence run: its lines' words, no HTML, no chips."""
+    return " ".join(ln.text for ln in answer.shown())
 
 
 def user_html(question: str) -> str:
     return f'<div class="va-question">{_br(question)}</div>'
+
+
+def first_screen(notices: Sequence[Notice], today: date) -> str:
+    """The chat's empty-state text: how many notices are indexed and open, and why the
+    closed ones are there ("all 5 closed — closing dates 2022–2023; sample notices …")."""
+    if not notices:
+        return "No notices are indexed yet: add some under **Notices**, then ask about them here."
+    states = [deadline_status(n, today) for n in notices]
+    open_ = sum(d.status not in ("closed", "not stated") for d in states)
+    closed = [d.closes.year for d in states if d.status == "closed"]
+    undated = sum(d.status == "not stated" for d in states)
+    total = f"{len(notices)} notice{'s' if len(notices) != 1 else ''}"
+    text = f"**{total} indexed, {open_} open.**"
+    if closed:
+        years = f"{min(closed)}–{max(closed)}" if min(closed) != max(closed) else str(closed[0])
+        who = "All" if len(closed) == len(notices) else f"{len(closed)}"
+        text += (f" {who} closed — notices from {years}, kept as samples to try questions on"
+                 f"{' (they cannot be applied for any more)' if not open_ else ''}.")
+    if undated:
+        text += f" {undated} state{'s' if undated == 1 else ''} no closing date."
+    return text + " Ask about requirements, deadlines or whether your profile fits — or pick an example:"
 
 
 WAITING = '<div class="va-answer va-waiting"><p>Reading the notices…</p></div>'
@@ -174,6 +251,12 @@ def _quote(text: str) -> str:
     return f'<blockquote class="va-quote">{esc(" ".join(text.split()))}</blockquote>'
 
 
+def _quote_on_demand(*texts: str) -> str:
+    """The notice's words behind a "Quote" toggle (several quotes: "Quotes")."""
+    label = "Quote" if len(texts) == 1 else f"Quotes ({len(texts)})"
+    return f'<details class="va-quote-fold"><summary>{label}</summary>{"".join(_quote(t) for t in texts)}</details>'
+
+
 def _meta_rows(n: Notice, today: date) -> str:
     rows = (("Organisation", n.organisation), ("Grade", n.grade), ("Duty station", n.duty_station),
             ("Posted", n.posted.isoformat() if n.posted else None),
@@ -192,9 +275,14 @@ def card_html(notice: Notice, requirements: Sequence[Requirement], today: date) 
         if not reqs:
             continue
         out.append(f"<h4>{title}</h4><ul class=\"va-reqs\">")
+        merged: dict[tuple[str, str], list[str]] = {}      # the same reading once, with all its quotes
         for r in reqs:
-            out.append(f'<li><span class="va-tag va-{r.necessity}">{esc(r.necessity)}</span> '
-                       f'{esc(reading(r))}{_quote(r.text)}</li>')
+            quotes = merged.setdefault((necessity(r), capital(reading(r))), [])
+            if r.text not in quotes:
+                quotes.append(r.text)
+        for (word, words), quotes in merged.items():
+            out.append(f'<li><span class="va-tag va-{word.lower()}">{word}</span> '
+                       f'{esc(words)}{_quote_on_demand(*quotes)}</li>')
         out.append("</ul>")
     if not requirements:
         out.append("<p>No requirements were found in this notice.</p>")
@@ -203,10 +291,18 @@ def card_html(notice: Notice, requirements: Sequence[Requirement], today: date) 
 
 
 # -- eligibility ------------------------------------------------------------------------
+def check_words(c: Check) -> str:
+    """What a check is about in plain words: the criterion of a decisive check (worked out
+    against the profile), else the requirement itself."""
+    if c.necessity in ("required", "condition") or c.requirement is None:
+        return clean(c.criterion)
+    return capital(plain(c.requirement))
+
+
 def _check_item(c: Check) -> str:
-    quote = _quote(c.requirement.text) if c.requirement is not None else ""
-    return (f'<li class="va-check va-{c.status}"><span class="va-mark">{MARK[c.status]}</span> '
-            f'<strong>{esc(c.criterion)}</strong> — {esc(c.explanation)}{quote}</li>')
+    quote = _quote_on_demand(c.requirement.text) if c.requirement is not None else ""
+    return (f'<li class="va-check va-{c.status}"><span class="va-mark" aria-label="{STATUS_WORDS[c.status]}">'
+            f'{MARK[c.status]}</span> <strong>{esc(check_words(c))}</strong> — {esc(c.explanation)}{quote}</li>')
 
 
 def checklist_html(notice: Notice, verdict) -> str:
@@ -279,17 +375,17 @@ def compare_row(n: Notice, reqs: Sequence[Requirement], checks: Sequence[Check],
     """Cells of one notice. `checks` are the notice's checks against an empty profile: their
     criteria state the minimum degree per route and the years each route needs."""
     def kind_items(kind: str, necessity: str | None = "required") -> list[tuple[str, str]]:
-        return [(reading(r), r.text) for r in reqs
+        return [(capital(reading(r)), r.text) for r in reqs
                 if r.kind == kind and (necessity is None or r.necessity == necessity)]
 
-    def check_items(word: str) -> list[tuple[str, str | None]]:
-        return [(c.criterion.removeprefix(f"{word}: "), c.requirement.text if c.requirement else None)
-                for c in checks if c.necessity == "required" and c.criterion.startswith(word)]
+    def check_items(topic: str) -> list[tuple[str, str | None]]:
+        return [(capital(clean(c.criterion).split(": ", 1)[-1]), c.requirement.text if c.requirement else None)
+                for c in checks if c.necessity == "required" and c.topic == topic]
 
     deadline = closing_text(deadline_status(n, today))
     cells = [_meta_item(n, "grade", n.grade), _meta_item(n, "duty_station", n.duty_station),
              _meta_item(n, "closes", deadline if n.closes else None),
-             check_items("Education"), check_items("Experience"),
+             check_items("education"), check_items("experience"),
              kind_items("language"), kind_items("language", "desirable"),
              kind_items("certification"), kind_items("eligibility_rule", None)]
     org = f'<div class="va-org">{esc(n.organisation)}</div>' if n.organisation else ""

@@ -21,3 +21,31 @@ watch("value", () => {
   const rect = element.getBoundingClientRect();
   if (rect.top < 0 || rect.top > window.innerHeight) element.scrollIntoView({ block: "start" });
 });
+// Screen readers: Gradio labels each chat message "<role>'s message: <its HTML>"; the label
+// is replaced by the message's own words (no tags), again whenever Gradio sets it back.
+if (!window.__vaLabelBound) {
+  window.__vaLabelBound = true;
+  const plain = (el) => {
+    const label = el.getAttribute("aria-label") || "";
+    const cut = label.indexOf("'s message: ");
+    if (cut < 0) return;
+    const words = (el.innerText || el.textContent || "").replace(/\s+/g, " ").trim();
+    const wanted = label.slice(0, cut + 12) + words;
+    if (label !== wanted) el.setAttribute("aria-label", wanted);   // set once: no mutation loop
+  };
+  const MESSAGE = "[aria-label*=\"'s message: \"]";
+  const relabel = (root) => root.querySelectorAll(MESSAGE).forEach(plain);
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.type === "attributes") plain(c.target);
+      else {
+        const node = c.target.nodeType === 1 ? c.target : c.target.parentElement;
+        if (!node) continue;
+        const host = node.closest(MESSAGE);
+        if (host) plain(host); else relabel(node);
+      }
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true,
+                               attributes: true, attributeFilter: ["aria-label"] });
+  relabel(document);
+}

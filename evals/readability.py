@@ -1,0 +1,123 @@
+"""Readability of answers a job seeker reads at a glance, over the gold datasets' questions.
+
+An answer passes when none of its lines holds code notation ("≥", "≤", "7 y"), table residue
+("|"), or a sentence said twice; its headline (first line) is at most HEADLINE characters;
+and, when it is about one notice, what is shown before the folded details ("Also asked
+for", "Desirable", the note of what was understood) is at most ONE_NOTICE characters.
+`python -m evals.readability --dataset F.jsonl --notices DIR --index-dir DIR` prints the
+share that pass and lists the others. Left out: judging the words themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+HEADLINE = 220
+ONE_NOTICE = 1200
+TARGET = 0.95
+FOLDED = ("also", "desirable", "note")
+_NOTATION = (("≥ or ≤", re.compile(r"[≥≤]")), ("N y", re.compile(r"\b\d+(?:\.\d+)? y\b")),
+             ("|", re.compile(r"\|")))
+_MARKER = re.compile(r"\s*\[\d+\]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z✓✗?])")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What an answer shows: (role, text) per line, markers removed."""
+
+    lines: tuple[tuple[str, str], ...]
+    one_notice: bool
+
+
+def shown(answer) -> Shown:
+    """An `Answer`'s lines; an answer made before lines existed counts as one body line
+    whose first sentence is the headline."""
+    lines = getattr(answer, "lines", ()) or ()
+    if lines:
+        pairs = tuple((ln.role, ln.text) for ln in lines)
+    else:
+        text = _MARKER.sub("", answer.text).strip()
+        first, _, rest = text.partition(". ")
+        pairs = (("headline", first + ("." if rest else "")),) + ((("body", rest),) if rest else ())
+    return Shown(pairs, len(answer.notices) == 1)
+
+
+def problems(s: Shown) -> tuple[str, ...]:
+    out = []
+    texts = [t for _, t in s.lines]
+    for name, rx in _NOTATION:
+        hit = next((m.group(0) for t in texts for m in [rx.search(t)] if m), None)
+        if hit:
+            out.append(f"notation {name}")
+    sentences = [" ".join(x.split()).lower() for t in texts for x in _SENTENCE.split(t) if len(x) > 12]
+    repeated = {x for x in sentences if sentences.count(x) > 1}
+    if repeated:
+        out.append(f"repeated sentence “{sorted(repeated)[0][:60]}”")
+    head = texts[0] if texts else ""
+    if len(head) > HEADLINE:
+        out.append(f"headline {len(head)} characters")
+    main = sum(len(t) + 1 for role, t in s.lines if role not in FOLDED)
+    if s.one_notice and main > ONE_NOTICE:
+        out.append(f"one-notice answer {main} characters before the details")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Figure:
+    passed: int
+    total: int
+    failing: tuple[tuple[str, str, tuple[str, ...]], ...]   # (case id, question, problems)
+
+    @property
+    def share(self) -> float:
+        return self.passed / self.total if self.total else 1.0
+
+    def lines(self) -> list[str]:
+        out = [f"readability: {self.passed}/{self.total} answers pass ({self.share:.1%}; target {TARGET:.0%})"]
+        out += [f"  {cid}: {'; '.join(why)} — {q[:70]}" for cid, q, why in self.failing]
+        return out
+
+
+def measure(assistant, cases: Iterable) -> Figure:
+    """Ask every case's question (with its history) and check the answer."""
+    passed, failing, total = 0, [], 0
+    for case in cases:
+        total += 1
+        why = problems(shown(assistant.ask(case.question, list(case.history))))
+        if why:
+            failing.append((case.id, case.question, why))
+        else:
+            passed += 1
+    return Figure(passed, total, tuple(failing))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.pipeline import Assistant
+    from assistant.settings import Settings
+    from evals.run import index_notices, read_datasets
+    from dataclasses import replace
+
+    p = argparse.ArgumentParser(prog="python -m evals.readability", description=__doc__)
+    p.add_argument("--dataset", type=Path, nargs="+", required=True)
+    p.add_argument("--notices", type=Path, required=True)
+    p.add_argument("--index-dir", type=Path, required=True)
+    p.add_argument("--today", type=date.fromisoformat)
+    args = p.parse_args(argv)
+    cases, errors = read_datasets(args.dataset)
+    for e in errors:
+        print(e, file=sys.stderr)
+    library = index_notices(replace(Settings().index_config(), index_dir=args.index_dir), args.notices)
+    figure = measure(Assistant(library, today=args.today), cases)
+    print("\n".join(figure.lines()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
