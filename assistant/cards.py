@@ -224,6 +224,8 @@ def card_vectors(store, embedder, cards: list[NoticeCard]) -> np.ndarray:
             for i, v in zip(batch, vectors):
                 store.put_fact(cards[i].notice_id, "card_vector", version, [round(x, 5) for x in v])
                 rows[i] = v
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
     return np.asarray(rows, dtype=np.float32).reshape(len(cards), -1)
 
 

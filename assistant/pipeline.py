@@ -1,5 +1,6 @@
-"""The answering chain: route → resolve → retrieve → compose → cite, as a LangChain
-runnable (so it can be streamed, traced and reused), over frozen `Turn` states.
+"""The answering chain: route → resolve → retrieve → compose → cite, over frozen `Turn`
+states; `Assistant.chain` offers the same stages as a LangChain runnable (to stream, trace
+or reuse them).
 
 The default composer needs no LLM. An optional LLM (`llm.py`) may reword the answer of an
 open question; verdicts, checks, facts and citations always come from the rule engine
@@ -103,13 +104,21 @@ class Assistant:
                          for field in (n.title, n.duty_station, n.organisation) if field
                          for w in re.findall(r"[^\W\d_]+", field))
 
+    def _stages(self) -> tuple[tuple[str, Callable[[Turn], Turn]], ...]:
+        return (("route", self._route), ("resolve", self._resolve), ("retrieve", self._retrieve),
+                ("compose", self._compose), ("cite", self._cite))
+
     @cached_property
     def chain(self):
+        """The stages as a LangChain runnable (to stream or trace them); `ask` runs the same
+        stages without it, so a start does not import LangChain (~1 s)."""
         from langchain_core.runnables import RunnableLambda
 
-        return (RunnableLambda(self._route, name="route") | RunnableLambda(self._resolve, name="resolve")
-                | RunnableLambda(self._retrieve, name="retrieve")
-                | RunnableLambda(self._compose, name="compose") | RunnableLambda(self._cite, name="cite"))
+        runnables = [RunnableLambda(fn, name=name) for name, fn in self._stages()]
+        chain = runnables[0]
+        for r in runnables[1:]:
+            chain = chain | r
+        return chain
 
     def prepare(self) -> None:
         """Make and store what answering derives per notice (cards, card embeddings) for the
@@ -155,7 +164,9 @@ class Assistant:
                                         else NOT_ENGLISH)
         if problem:
             return Answer(question[:200], problem, answerable=False)
-        turn = self.chain.invoke(Turn(question.strip(), tuple(h for h in history if h)))
+        turn = Turn(question.strip(), tuple(h for h in history if h))
+        for _, stage in self._stages():
+            turn = stage(turn)
         return turn.answer
 
     # -- stages -------------------------------------------------------------------------
