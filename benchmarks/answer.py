@@ -13,7 +13,8 @@ DIRs (default notices/) are ingested into it (or into a temporary folder).
 and adds copies of its notices, each with a perturbed title (a seniority word put
 before it) and another duty station, until it holds N notices. Synthetic copies keep
 the original's text, chunks (so their embeddings, which Chroma holds once), requirement
-records and card embedding: they are for timing, not for accuracy.
+records, card embedding and card (with the new title and duty station; the country
+stays the original's): they are for timing, not for accuracy.
 Load is timed twice in-process: the first `Assistant` (cards and card embeddings made
 and stored where missing) and a second one on a fresh `Library` (read back from the
 store). `--cold K` runs `vacancy ask` K times in new processes (imports included).
@@ -98,7 +99,7 @@ def synthesize(source: Path, target: Path, n: int, seed: int = 10) -> int:
     rows = {nid: list(store.db.execute('SELECT section, start, "end", embed_key FROM chunks '
                                        "WHERE notice_id = ?", (nid,))) for nid in (b.id for b in base)}
     facts = {nid: list(store.db.execute("SELECT name, version, body FROM facts WHERE notice_id = ? "
-                                        "AND name IN ('requirements', 'card_vector')", (nid,)))
+                                        "AND name IN ('requirements', 'card_vector', 'card')", (nid,)))
              for nid in rows}
     rng = random.Random(seed)
     added = 0
@@ -116,11 +117,23 @@ def synthesize(source: Path, target: Path, n: int, seed: int = 10) -> int:
                            [(hashlib.sha256(f"{nid}:{s}:{e}".encode()).hexdigest()[:20], nid, sec, s, e, k)
                             for sec, s, e, k in rows[o.id]])
             db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)",
-                           [(nid, name, version, body.replace(o.id, nid))
+                           [(nid, name, version, _copied(name, body, o.id, nid, title, place))
                             for name, version, body in facts[o.id]])
             added += 1
     store.close()
     return added
+
+
+def _copied(name: str, body: str, old_id: str, new_id: str, title: str, place: str) -> str:
+    """A derived fact of the original for its copy: the card gets the perturbed title and
+    duty station (its country stays the original's)."""
+    import json
+
+    if name != "card":
+        return body.replace(old_id, new_id)
+    card = json.loads(body)
+    card.update(notice_id=new_id, title=title, duty_station=place)
+    return json.dumps(card)
 
 
 # -- timing -------------------------------------------------------------------------------
