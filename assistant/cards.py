@@ -12,7 +12,7 @@ without country; a duty station naming several places keeps the first country fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -152,6 +152,59 @@ def place_of(duty_station: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def card_version() -> str:
+    """Names the code a stored card was made by: this module, the places and vocabulary
+    it reads, and the parser (`parser_hash`)."""
+    import hashlib
+
+    from index.derived import parser_hash
+
+    from . import vocabulary
+
+    h = hashlib.sha256(parser_hash().encode())
+    for module in (__file__, places.__file__, vocabulary.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def card_to_json(card: NoticeCard) -> dict:
+    out = {f.name: getattr(card, f.name) for f in fields(card)}
+    for name in ("closes", "posted"):
+        out[name] = out[name].isoformat() if out[name] else None
+    return out
+
+
+def card_from_json(body: dict) -> NoticeCard:
+    values = dict(body)
+    for name in ("acronyms", "organisation_names"):
+        values[name] = tuple(values[name])
+    for name in ("closes", "posted"):
+        values[name] = date.fromisoformat(values[name]) if values[name] else None
+    return NoticeCard(**values)
+
+
+def stored_cards(store, notice_ids: list[str], notice_of) -> dict[str, NoticeCard]:
+    """The card of each of `notice_ids`, read from the store's derived facts in one query
+    (fact "card", `card_version`); a notice without one (ingested before, or by older
+    code) is read with `notice_of(id)`, carded and its card stored. Only those notices'
+    texts are read."""
+    version = card_version()
+    known = store.facts("card", version)
+    out: dict[str, NoticeCard] = {}
+    missing = [i for i in notice_ids if i not in known]
+    for start in range(0, len(missing), 256):
+        with store.transaction():
+            for nid in missing[start:start + 256]:
+                notice = notice_of(nid)
+                if notice is not None:
+                    known[nid] = card_to_json(card_for(notice))
+                    store.put_fact(nid, "card", version, known[nid])
+    for nid in notice_ids:
+        if nid in known:
+            out[nid] = card_from_json(known[nid])
+    return out
+
+
 def card_vectors(store, embedder, cards: list[NoticeCard]) -> np.ndarray:
     """The embedding of every card (rows in the order of `cards`), kept in the store's
     derived facts under a version naming this module and the model: embedded once per
@@ -160,7 +213,8 @@ def card_vectors(store, embedder, cards: list[NoticeCard]) -> np.ndarray:
 
     version = hashlib.sha256(Path(__file__).read_bytes()
                              + getattr(embedder, "name", type(embedder).__name__).encode()).hexdigest()[:16]
-    rows = [store.fact(c.notice_id, "card_vector", version) for c in cards]
+    stored = store.facts("card_vector", version)
+    rows = [stored.get(c.notice_id) for c in cards]
     missing = [i for i, r in enumerate(rows) if r is None]
     for start in range(0, len(missing), 256):
         batch = missing[start:start + 256]
@@ -169,6 +223,8 @@ def card_vectors(store, embedder, cards: list[NoticeCard]) -> np.ndarray:
             for i, v in zip(batch, vectors):
                 store.put_fact(cards[i].notice_id, "card_vector", version, [round(x, 5) for x in v])
                 rows[i] = v
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
     return np.asarray(rows, dtype=np.float32).reshape(len(cards), -1)
 
 

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from typing import Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -23,7 +23,7 @@ from index.records import Notice, Requirement
 from index.requirements import requirements_for
 
 from . import catalogue
-from .cards import NoticeCard, candidate_line, card_for, card_vectors
+from .cards import NoticeCard, candidate_line, card_vectors, stored_cards
 from .cite import cite_lines
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
@@ -67,9 +67,11 @@ class Assistant:
         return self._today or date.today()
 
     @cached_property
-    def notices(self) -> dict[str, Notice]:
+    def notices(self) -> Mapping[str, Notice]:
+        """Every indexed notice by id; a notice's text is read from the store when first
+        looked up (a question reads only the notices it is about)."""
         self._seen = self.library.generation()
-        return {n.id: n for n in self.library.notices()}
+        return LazyMap(self.library.notice_ids(), self.library.notice)
 
     @cached_property
     def relate(self):
@@ -83,8 +85,9 @@ class Assistant:
 
     @cached_property
     def cards(self) -> dict[str, NoticeCard]:
-        """Each notice's card, made once per load (resolution and catalogue read these)."""
-        return {nid: card_for(n) for nid, n in self.notices.items()}
+        """Each notice's card, made once per notice and kept in the store (resolution and
+        catalogue read these)."""
+        return stored_cards(self.library.store, list(self.notices), self.notices.get)
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -98,14 +101,15 @@ class Assistant:
         return SentenceRanker(self.library, self.notices)
 
     @cached_property
-    def requirements(self) -> dict[str, tuple[Requirement, ...]]:
-        return {nid: requirements_for(self.library, nid) for nid in self.notices}
+    def requirements(self) -> Mapping[str, tuple[Requirement, ...]]:
+        """Each notice's requirement records, read from the store when first looked up."""
+        return LazyMap(list(self.notices), lambda nid: requirements_for(self.library, nid))
 
     @cached_property
     def names(self) -> frozenset[str]:
         """Lower-case words of the notices' titles, places and organisations (left out when
         telling the language of a question)."""
-        return frozenset(w.lower() for n in self.notices.values()
+        return frozenset(w.lower() for n in self.cards.values()
                          for field in (n.title, n.duty_station, n.organisation) if field
                          for w in re.findall(r"[^\W\d_]+", field))
 
@@ -113,6 +117,11 @@ class Assistant:
     def chain(self):
         """The stages in order; each takes a `Turn` and returns the next one."""
         return (self._route, self._resolve, self._retrieve, self._compose, self._cite)
+
+    def prepare(self) -> None:
+        """Make and store what answering derives per notice (cards, card embeddings) for the
+        notices that lack it, so the next start only reads it (`vacancy ingest` calls this)."""
+        _ = self.resolver
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
@@ -131,15 +140,14 @@ class Assistant:
             seen = self.library.generation()
             if seen == self._seen:
                 return False
-            old = self.notices
-            fresh = {i: old.get(i) or self.library.notice(i) for i in self.library.notice_ids()}
-            notices = {i: n for i, n in fresh.items() if n is not None}
+            notices = self.notices.renewed(self.library.notice_ids())
             cards = self.cards
-            state = {"notices": notices, "cards": {i: cards.get(i) or card_for(n) for i, n in notices.items()}}
+            new = [i for i in notices if i not in cards]
+            fresh = stored_cards(self.library.store, new, notices.get) if new else {}
+            state = {"notices": notices, "cards": {i: cards.get(i) or fresh[i] for i in notices
+                                                   if i in cards or i in fresh}}
             if "requirements" in self.__dict__:
-                known = self.requirements
-                state["requirements"] = {i: known[i] if i in known else requirements_for(self.library, i)
-                                         for i in notices}
+                state["requirements"] = self.requirements.renewed(list(notices))
             self.__dict__.update(state)
             for name in ("names", "resolver", "ranker"):   # rebuilt from the cards at the next question
                 self.__dict__.pop(name, None)
@@ -267,6 +275,40 @@ _MENTIONS = re.compile(r"\b(mention|mentions|say anything|says anything|talk abo
 # Words of a follow-up that only point at another notice ("and the one in …?").
 _FOLLOW_UP_WORDS = frozenset({"one", "ones", "other", "another", "same", "instead", "then", "too", "post",
                               "posts", "job", "jobs", "position", "positions", "vacancy", "notice", "office"})
+
+
+class LazyMap(Mapping):
+    """A read-only mapping over known keys whose values are made by `load(key)` when first
+    looked up, then kept. Iterating over the values loads them all (the UI's lists do)."""
+
+    def __init__(self, keys: Sequence[str], load: Callable, cache: dict | None = None):
+        self._keys = list(dict.fromkeys(keys))
+        self._known = set(self._keys)
+        self._load = load
+        self._cache = {k: v for k, v in (cache or {}).items() if k in self._known}
+
+    def __getitem__(self, key):
+        if key not in self._known:
+            raise KeyError(key)
+        if key not in self._cache:
+            value = self._load(key)
+            if value is None:
+                raise KeyError(key)
+            self._cache[key] = value
+        return self._cache[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._known
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def renewed(self, keys: Sequence[str]) -> LazyMap:
+        """The same mapping over `keys`: values already loaded for keys kept are kept."""
+        return LazyMap(keys, self._load, self._cache)
 
 
 def _refuse(question: str) -> str | None:

@@ -156,12 +156,17 @@ class Resolver:
                     w in capitalised and self._stem([w])[0] not in self.fields["title"].vocabulary)] + orgs, "place": content + _pairs(content),
                 "grade": grades + content + [a + b for a, b in zip(words, words[1:])], "opening": stems}
 
+    @cached_property
+    def _known_words(self) -> frozenset[str]:
+        """Every title, organisation and place word of the cards (made once, not per question)."""
+        return frozenset().union(*(self.fields[f].vocabulary for f in ("title", "organisation", "place")))
+
     def _corrections(self, words: list[str]) -> list[str]:
         """For each word of five letters or more that no card has, the nearest card word
         (place, organisation or title) when it is close enough ("Layoune" → "laayoune")."""
         from rapidfuzz import fuzz, process
 
-        known = set().union(*(self.fields[f].vocabulary for f in ("title", "organisation", "place")))
+        known = self._known_words
         out = []
         for w in words:
             if len(w) < 5 or w in known or self._stem([w])[0] in known:

@@ -42,7 +42,8 @@ from .sections import find_sections
 from .store import Store
 from .vectors import VectorStore
 
-EMBED_BATCH = 128  # chunks per commit: what an interrupted run can lose
+EMBED_BATCH = 512  # chunks per commit (what an interrupted run can lose); the embedder sorts
+# them by length, so a larger pool pads less: 13 % padded tokens at 128, 3.5 % at 512 (batch 32)
 RACY_NS = 2_000_000_000  # a file changed within this of being recorded may keep its stamp
 
 

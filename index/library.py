@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .build import Ingester
 from .embed import Embedder, make_embedder
 from .errors import NoticeNotFound
 from .load import Limits
@@ -83,6 +82,8 @@ class Library:
         """Add, update (and with `prune`, drop) notices; see `index.build`. While another
         ingest into the same index runs, wait up to `wait_s` seconds for it (`waiting` is
         told once), then raise IndexBusy."""
+        from .build import Ingester  # here: reading files needs parsers a reader never loads
+
         with self.store.ingest_lock(wait_s, waiting):
             self.sync()  # write through a Chroma client that has seen the other writer
             self._ingesting = True  # our own writes: `sync` must not reopen the client meanwhile

@@ -127,11 +127,22 @@ class HybridRetriever:
                                 allowed)
         return self._hits(dense, sparse, field)[:k]
 
+    @cached_property
+    def _by_notice(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            out.setdefault(c.notice_id, []).append(i)
+        return out
+
     def _allowed(self, notice_ids) -> np.ndarray | None:
+        """A mask of the chunks of `notice_ids` (made from the notice → chunks map, so a
+        question does not walk every chunk)."""
         if notice_ids is None:
             return None
-        wanted = set(notice_ids)
-        return np.array([c.notice_id in wanted for c in self.chunks])
+        mask = np.zeros(len(self.chunks), dtype=bool)
+        for nid in set(notice_ids):
+            mask[self._by_notice.get(nid, [])] = True
+        return mask
 
     def _dense(self, query: str, allowed: np.ndarray | None) -> list[int]:
         vector = self.embedder.embed([query])[0]
@@ -159,8 +170,8 @@ class HybridRetriever:
         """Passages stating one of `fields`: first those ranked already, in that order,
         then the others (allowed ones only)."""
         wanted = set(fields)
-        stating = [i for i, f in enumerate(self._stated)
-                   if f & wanted and (allowed is None or allowed[i])]
+        among = range(len(self.chunks)) if allowed is None else np.flatnonzero(allowed)
+        stating = [int(i) for i in among if self._stated[i] & wanted]
         order = {i: r for r, i in enumerate(ranked)}
         return sorted(stating, key=lambda i: (order.get(i, len(order)), i))
 

@@ -231,6 +231,12 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
                         (notice_id, name, version, json.dumps(body)))
 
+    def facts(self, name: str, version: str) -> dict[str, object]:
+        """Every notice's fact `name` stored under `version`, by notice id (one query)."""
+        rows = self.db.execute("SELECT notice_id, body FROM facts WHERE name = ? AND version = ?",
+                               (name, version))
+        return {nid: json.loads(body) for nid, body in rows}
+
     def fact(self, notice_id: str, name: str, version: str):
         row = self.db.execute("SELECT body FROM facts WHERE notice_id = ? AND name = ? AND version = ?",
                               (notice_id, name, version)).fetchone()

@@ -50,13 +50,13 @@ def _cases(path: Path):
 @pytest.mark.slow
 def test_gold_answers_read_at_a_glance(seed_library, memo_embedder, tmp_path):
     from assistant.pipeline import Assistant
+    from conftest import index_config
     from evals.run import index_notices
-    from index.library import IndexConfig
 
     figures = [measure(Assistant(seed_library, today=TODAY), _cases(ROOT / "evals/datasets/seeds.jsonl"))]
-    for dataset, notices in (("evals/heldout/heldout.jsonl", "evals/heldout/notices"),
-                             ("evals/datasets/corpus.jsonl", "evals/notices")):
-        lib = index_notices(IndexConfig(index_dir=tmp_path / Path(notices).name), ROOT / notices, memo_embedder)
+    for dataset, notices in (("evals/heldout/heldout.jsonl", "evals/heldout/notices.txt"),
+                             ("evals/datasets/corpus.jsonl", "evals/datasets/notices.txt")):
+        lib, _ = index_notices(index_config(tmp_path / Path(notices).parent.name), ROOT / notices, memo_embedder)
         figures.append(measure(Assistant(lib, today=TODAY), _cases(ROOT / dataset)))
     passed, total = sum(f.passed for f in figures), sum(f.total for f in figures)
     for f in figures:

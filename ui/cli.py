@@ -113,6 +113,10 @@ def cmd_ingest(args, settings) -> int:
     report = lib.ingest(paths, prune=args.prune,
                         progress=lambda it: tqdm(it, desc="ingest", unit="file", file=sys.stderr),
                         wait_s=settings.ingest_wait_s, waiting=waiting)
+    if report.added or report.updated:
+        from assistant.pipeline import Assistant
+
+        Assistant(lib).prepare()  # cards made now, so the first answer only reads them
     for r in report.rejected:
         print(f"rejected {shown(r.path)}: {shown(r.reason)}")
     for name in report.pruned:
