@@ -9,7 +9,10 @@ out, so that an English question naming "the Chargé de programme in Dakar" stay
 and a French question naming an English title stays French. A question is refused only
 when another language is clearly ahead (confidence at least `MIN_FOREIGN`) and English
 clearly behind (at most `MAX_ENGLISH`), or when it is written mostly in a script English
-does not use; fewer than `MIN_LETTERS` letters (a name, "boss?") are never refused.
+does not use; fewer than `MIN_LETTERS` letters (a name, "boss?") are never refused. A
+question whose words are at least a quarter English function words, two of them different
+("Which languages does the post require?"), is English without asking lingua, whose models
+take about two seconds to load.
 Left out: answering in other languages, or translating the question.
 """
 
@@ -29,6 +32,12 @@ MAX_ENGLISH = 0.1
 _WORD = re.compile(r"[^\W\d_]+")
 # Languages compared with English: the six UN languages and the others notices' readers
 # most often write in. (Each is a model loaded on first use.)
+# Words only English questions are made of so often (none of them a common word of the
+# languages below: not "a", "in", "de", "do", "die", "is" alone decides nothing).
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "what", "which", "when", "where", "who", "how", "does", "are", "can", "could", "my", "i",
+    "you", "your", "of", "to", "and", "this", "that", "with", "have", "has", "will", "would", "should",
+    "am", "there", "is", "for", "any", "need", "apply", "about", "it"})
 _LANGUAGES = ("FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN", "DUTCH", "RUSSIAN",
               "ARABIC", "CHINESE", "JAPANESE", "KOREAN", "TURKISH")
 
@@ -42,6 +51,9 @@ def reads_as_english(question: str, names: AbstractSet[str] = frozenset()) -> bo
         return True
     if sum(not _latin(ch) for ch in letters) > len(letters) / 2:
         return False
+    function = [w for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS]
+    if len({w.lower() for w in function}) >= 2 and len(function) >= len(words) / 4:
+        return True
     detector, english = _detector()
     values = detector.compute_language_confidence_values(" ".join(words))
     top = values[0]

@@ -787,3 +787,11 @@ def test_one_run_over_every_hostile_file_rejects_each_with_its_reason_and_keeps_
     assert all("root:x" not in n.text and len(n.text) < 50_000 for n in lib.notices())
     assert {n.source: "Sécurité" in n.text for n in lib.notices()} == {"cp1252.txt": True,
                                                                        "utf16.txt": True}
+
+
+def test_an_english_question_is_told_without_loading_the_language_models(monkeypatch):
+    import assistant.language as language
+
+    monkeypatch.setattr(language, "_detector", lambda: pytest.fail("lingua loaded"))
+    assert language.reads_as_english("Which languages does the Laayoune post require?")
+    assert language.reads_as_english("I have a bachelor's and 6 years of police work, can I apply?")
