@@ -27,7 +27,9 @@ from index.kinds import KINDS, qualification_kinds
 # `index.facts`, each with the question words of its registry entry.
 _META_TOPICS: dict[str, str] = {
     "deadline": r"\b(deadline|clos(e|es|ed|ing)|last (day|date)|due date|cut-?off|too late|"
-                r"apply by(?! (?:e-?mail|post|mail|phone|online|fax))|still open|expire|until when|by when|"
+                r"apply by(?! (?:e-?mail|post|mail|phone|online|fax))|still open|expire|"
+                r"(?:until|by) when (?:(?:can|could|may|should|must|do|does) (?:i|we|you|one|candidates|applicants|(?:the )?applications) )?"
+                r"(?:still )?(?:apply|send|submit|be (?:sent|submitted|received)|(?:is|are) (?:it|applications) open)|"
                 r"(?:still )?accepting (?:applications|candidates)|days (?:are )?left|by (?:what|which) date)",
     "posted": r"\b(posted|posting period|published|advertised|opening date)\b",
     "grade": r"\b(grade|(?<!-)(?<!first )(?<!second )(?<!entry )(?<!working )level(?! of (?!(?:the|this) (?:post|position|job|vacancy)))|p-?[1-7]\b|g-?[1-7]\b|"

@@ -137,3 +137,12 @@ def test_keyword_part_of_the_paraphrase_set():
     accuracy, misses = score([c for c in load() if c.split == "tune"], route)
     assert accuracy >= 0.8
     assert all(r.kind == "open" or c.kind != "open" for c, r in misses)   # keywords never send an open question elsewhere
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("Until when will the selected Chief Security Officer in Haiti be deployed?", ()),
+    ("Until when can I send an application for the Pretoria post?", ("deadline",)),
+    ("By when must applications be received?", ("deadline",)),
+])
+def test_until_when_asks_the_deadline_only_about_applying(question, topics):
+    assert route(question).topics == topics
