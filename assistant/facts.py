@@ -108,12 +108,16 @@ def statement_around(notice: Notice, start: int, end: int, limit: int = 600) -> 
     return start, end
 
 
+# "received by 7/27/17": a date with a two-digit year, quoted, never read as a date.
+_SHORT_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2}\b")
+
+
 def _deadline(notice: Notice, today: date) -> list[Claim]:
     closes = notice.closes
     if closes is None:
         return [c for c in sentence_claims(notice, r"\b(?:deadline|closing date|applications? (?:must|"
                                            r"should) be (?:received|submitted|sent)\b.{0,120}?\bby|no later than)\b", 4)
-                if parse_date(c.text)][:1]
+                if parse_date(c.text) or _SHORT_DATE.search(c.text)][:1]
     when = _date(closes)
     days = (closes - today).days
     if days < 0:

@@ -60,9 +60,12 @@ def main(argv=None) -> None:
     exemplars = None
     if not args.keywords_only:
         from assistant.exemplars import exemplar_index
+        from assistant.settings import Settings, set_environment
         from index.embed import make_embedder
 
-        exemplars = exemplar_index(make_embedder(backend="torch"))
+        set_environment()
+        s = Settings()
+        exemplars = exemplar_index(make_embedder(s.embedding_model, "torch", s.embed_batch_size, None))
     accuracy, misses = score(cases, (lambda q: route(q, exemplars)) if exemplars is not None else route)
     by_kind = Counter(c.kind for c in cases)
     missed = Counter(c.kind for c, _ in misses)
