@@ -55,6 +55,8 @@ class NoticeCard:
     closes: date | None
     posted: date | None
     opening: str                         # the notice's first sentences, as written
+    file_place: str = ""                 # the file name's words that name a place, when no
+                                         # duty station is stated ("…-aden-fragment" → "aden")
 
     @property
     def stem(self) -> str:
@@ -77,7 +79,17 @@ def card_for(notice: Notice) -> NoticeCard:
         notice.id, notice.source, notice.title, notice.organisation, acronyms, names,
         notice.duty_station, country, continent, notice.grade,
         category_of(notice.grade, notice.title), notice.job_opening, notice.closes, notice.posted,
-        _opening(notice, text))
+        _opening(notice, text), "" if notice.duty_station else _file_place(notice.source))
+
+
+def _file_place(source: str) -> str:
+    """The words of a file name that name a known place (made at ingest, so that a start
+    does not load the GeoNames cities to read file names)."""
+    words = [w for w in re.split(r"[\W_]+", source.rsplit(".", 1)[0]) if len(w) > 3 and not w.isdigit()]
+    return " ".join(w for w in words if w.lower() not in _NOT_PLACES and place_of(w)[0])
+
+
+_NOT_PLACES = frozenset({"fragment", "notice", "vacancy", "copy", "final", "html"})
 
 
 def _acronyms(head: str, organisation: str) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ import numpy as np
 
 from index.sparse import normalise
 
-from .cards import ORGANISATION_OF, NoticeCard, organisation_pattern, place_of
+from .cards import ORGANISATION_OF, NoticeCard, organisation_pattern
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 # Acronyms that are also English words count only when written in capitals.
@@ -321,8 +321,7 @@ def _file_words(c: NoticeCard) -> str:
 
 
 def _place_tokens(c: NoticeCard) -> list[str]:
-    named = " ".join(filter(None, (c.duty_station, c.country))) if c.duty_station else \
-        " ".join(w for w in _file_words(c).split() if len(w) > 3 and place_of(w)[0])   # "…-aden-fragment"
+    named = " ".join(filter(None, (c.duty_station, c.country))) if c.duty_station else c.file_place
     words = [w for w in _words(named)
              if w not in _STOP and w not in _COMMON and not w.isdigit()]
     return words + _pairs(words)

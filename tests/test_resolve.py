@@ -156,3 +156,17 @@ def test_a_notice_stating_no_title_or_place_is_found_by_its_file_name():
     other = parse_notice("011_unicef-finance-officer-maseru.txt", "Finance Officer\n\nDuty Station: Maseru\n")
     r = Resolver([card_for(fragment), card_for(other)])
     assert r.resolve("What does the ICT service desk job in Aden ask for?").notice_ids == (fragment.id,)
+
+
+def test_a_file_name_place_is_read_at_ingest_not_at_each_start(monkeypatch):
+    from assistant.cards import card_for
+    from assistant.resolve import Resolver
+    from index import places
+    from index.build import parse_notice
+
+    fragment = parse_notice("017_wfp-ict-associate-service-desk-aden-fragment.html",
+                            "KEY ACCOUNTABILITIES\n\nCarry out system and hardware maintenance tasks.\n")
+    card = card_for(fragment)
+    assert card.file_place == "aden"
+    monkeypatch.setattr(places, "cities_by_name", lambda: pytest.fail("GeoNames cities loaded at start"))
+    assert Resolver([card]).resolve("What does the job in Aden ask for?").notice_ids == (fragment.id,)
