@@ -82,14 +82,20 @@ def card_for(notice: Notice) -> NoticeCard:
         _opening(notice, text), "" if notice.duty_station else _file_place(notice.source))
 
 
+def file_name_words(source: str) -> list[str]:
+    """The words of a file name, numbers and filing words left out
+    (`017_wfp-ict-associate-service-desk-aden-fragment.html` → wfp … aden)."""
+    return [w for w in re.split(r"[\W_]+", source.rsplit(".", 1)[0])
+            if w and not w.isdigit() and w.lower() not in _FILING_WORDS]
+
+
+_FILING_WORDS = frozenset({"fragment", "notice", "vacancy", "copy", "final", "txt", "html"})
+
+
 def _file_place(source: str) -> str:
     """The words of a file name that name a known place (made at ingest, so that a start
     does not load the GeoNames cities to read file names)."""
-    words = [w for w in re.split(r"[\W_]+", source.rsplit(".", 1)[0]) if len(w) > 3 and not w.isdigit()]
-    return " ".join(w for w in words if w.lower() not in _NOT_PLACES and place_of(w)[0])
-
-
-_NOT_PLACES = frozenset({"fragment", "notice", "vacancy", "copy", "final", "html"})
+    return " ".join(w for w in file_name_words(source) if len(w) > 3 and place_of(w)[0])
 
 
 def _acronyms(head: str, organisation: str) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ import numpy as np
 
 from index.sparse import normalise
 
-from .cards import ORGANISATION_OF, NoticeCard, organisation_pattern
+from .cards import ORGANISATION_OF, NoticeCard, file_name_words, organisation_pattern
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 # Acronyms that are also English words count only when written in capitals.
@@ -316,8 +316,7 @@ def _organisation_tokens(c: NoticeCard) -> list[str]:
 def _file_words(c: NoticeCard) -> str:
     """The words of the file name, for a notice whose text states no title or place (a
     fragment): `017_wfp-ict-associate-service-desk-aden-fragment` → "wfp ict … aden"."""
-    return " ".join(w for w in re.split(r"[\W_]+", c.stem) if w and not w.isdigit()
-                    and w.lower() not in ("fragment", "notice", "vacancy", "copy", "final", "txt", "html"))
+    return " ".join(file_name_words(c.source))
 
 
 def _place_tokens(c: NoticeCard) -> list[str]:
