@@ -94,10 +94,7 @@ class HybridRetriever:
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for i, c in enumerate(self.chunks):
-            out.setdefault(c.embed_key, []).append(i)
-        return out
+        return _positions(self.chunks, lambda c: c.embed_key)
 
     @cached_property
     def sparse(self) -> SparseIndex:
@@ -129,10 +126,7 @@ class HybridRetriever:
 
     @cached_property
     def _by_notice(self) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for i, c in enumerate(self.chunks):
-            out.setdefault(c.notice_id, []).append(i)
-        return out
+        return _positions(self.chunks, lambda c: c.notice_id)
 
     def _allowed(self, notice_ids) -> np.ndarray | None:
         """A mask of the chunks of `notice_ids` (made from the notice → chunks map, so a
@@ -190,3 +184,11 @@ def _rrf(*rankings: tuple[list[int], float]) -> dict[int, float]:
         for rank, i in enumerate(ranking):
             scores[i] = scores.get(i, 0.0) + weight / (RRF_K + rank + 1)
     return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _positions(chunks: list[Chunk], key) -> dict[str, list[int]]:
+    """The positions of the chunks, grouped by `key(chunk)`, in order."""
+    out: dict[str, list[int]] = {}
+    for i, c in enumerate(chunks):
+        out.setdefault(key(c), []).append(i)
+    return out
