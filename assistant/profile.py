@@ -312,19 +312,19 @@ def _certifications(text: str, negated: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _affirmed(pattern: str, text: str) -> bool | None:
+    """None when `text` does not mention `pattern`; else whether the mention is not negated."""
+    m = re.search(pattern, text, re.I)
+    return None if m is None else not _negated(text, m.start())
+
+
 def _licence(text: str) -> bool | None:
-    m = re.search(r"driv(?:ing|er'?s?) licen[cs]e|driving permit|\bI (?:can )?drive\b", text, re.I)
-    if not m:
-        return None
-    return not _negated(text, m.start())
+    return _affirmed(r"driv(?:ing|er'?s?) licen[cs]e|driving permit|\bI (?:can )?drive\b", text)
 
 
 def _roster(text: str) -> bool | None:
-    m = re.search(r"\b(?:on (?:the|a|an|any|your)?\s*(?:[\w-]+\s+){0,3}roster|rostered|roster "
-                  r"(?:candidate|member|applicant))", text, re.I)
-    if not m:
-        return None
-    return not _negated(text, m.start())
+    return _affirmed(r"\b(?:on (?:the|a|an|any|your)?\s*(?:[\w-]+\s+){0,3}roster|rostered|roster "
+                     r"(?:candidate|member|applicant))", text)
 
 
 def _staff_status(text: str) -> str | None:
@@ -397,10 +397,7 @@ def _permit(text: str) -> bool | None:
     if re.search(r"\b(?:would|will|I'd|I’d)\s+need\s+(?:a\s+)?(?:\w+\s+)?(?:visa|sponsorship|work permit)|need visa sponsorship",
                  text, re.I):
         return False
-    m = re.search(rf"\b(?:{_PERMIT})\b", text, re.I)
-    if not m:
-        return None
-    return not _negated(text, m.start())
+    return _affirmed(rf"\b(?:{_PERMIT})\b", text)
 
 
 def _months_in_position(text: str) -> float | None:
@@ -454,10 +451,7 @@ def _studies(text: str) -> tuple[str | None, str | None]:
 
 
 def _ypp(text: str) -> bool | None:
-    m = re.search(r"young professionals? programme|young professionals? program|\bYPP\b", text, re.I)
-    if not m:
-        return None
-    return not _negated(text, m.start())
+    return _affirmed(r"young professionals? programme|young professionals? program|\bYPP\b", text)
 
 
 def _worked_abroad(text: str) -> bool | None:
