@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+from pathlib import Path
 from functools import cache
 
 PARSER_MODULES = ("load", "repair", "headings", "sections", "metadata", "statements",
                   "requirements", "vocab", "kinds", "facts", "chunk", "records")
+PARSER_PACKAGES = ("readers",)   # every module in them counts, so a new reader cannot be forgotten
 
 
 @cache
@@ -31,6 +33,10 @@ def parser_hash() -> str:
         if spec and spec.origin:
             with open(spec.origin, "rb") as f:
                 h.update(f.read())
+    for package in PARSER_PACKAGES:
+        folder = Path(importlib.util.find_spec(f"{__package__}.{package}").origin).parent
+        for path in sorted(folder.glob("*.py")):
+            h.update(path.name.encode() + path.read_bytes())
     h.update(repr(vocab.vocabularies()).encode())
     h.update(repr(kinds.registry_data()).encode())
     return h.hexdigest()[:16]

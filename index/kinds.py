@@ -5,7 +5,8 @@ reader for rules whose values must be pulled out of the sentence), the labels an
 wording the card, composer and UI show, the question words that ask about it (read by the
 router), and the name of the eligibility check that applies it (`assistant/eligibility.py`
 maps check names to code, so a new rule that checks like an existing one is one edit
-here). Left out: the degree, language, proficiency and certification vocabularies, which
+here), and the module of `index/readers/` whose code types it (a kind whose values need
+code — years, routes, language groups — is read there). Left out: the degree, language, proficiency and certification vocabularies, which
 are word lists in `vocab.py` that several kinds share.
 """
 
@@ -27,42 +28,44 @@ class Kind:
     detect: tuple[str, ...] = ()   # patterns a statement matches (kinds read by pattern only)
     qualification: bool = True     # counted among "the qualifications" a question asks about
     scope: str | None = None       # words naming this part in "Do I meet the … requirement?"
+    reader: str | None = None      # module of `index/readers` that types it; None: the fallback
+                                   # in `requirements.py` ("other": a qualification no reader typed)
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("education", "Education", "an education requirement",
          r"\b(?:degree|education|diploma|bachelor|master|phd|doctorate|academic|fields? of study|"
          r"what (?:should|must) i (?:have )?stud(?:y|ied))", "education",
-         scope=r"education(?:al)?|degree|academic|diploma|stud(?:y|ies)"),
+         scope=r"education(?:al)?|degree|academic|diploma|stud(?:y|ies)", reader="education"),
     Kind("experience", "Experience", "an experience requirement",
          r"\b(?:experience|years|worked|work history|background)\b", "experience",
-         scope=r"experience|years?|work history"),
+         scope=r"experience|years?|work history", reader="experience"),
     Kind("language", "Languages", "a language requirement",
          r"\b(?:languages?|speak|spoken|fluent|fluency|bilingual)", "language",
-         scope=r"languages?|linguistic"),
+         scope=r"languages?|linguistic", reader="language"),
     Kind("certification", "Certifications", "a certification requirement",
          r"\b(?:certificat|certified|training|course)", "names",
-         scope=r"certifications?|certificates?"),
+         scope=r"certifications?|certificates?", reader="conditions"),
     Kind("licence", "Licence", "a driving licence requirement",
          r"\b(?:driv(?:ing|er'?s?)|licen[cs]e)\b", "licence",
          detect=(r"\bdriv(?:ing|er['’]?s?)\s+licen[cs]e", r"\bvalid\s+(?:\w+\s+)?licen[cs]e\b",
-                 r"\bdriving permit\b")),
+                 r"\bdriving permit\b"), reader="conditions"),
     Kind("travel", "Travel", "a travel requirement", r"\b(?:travel|mission travel)", None,
          detect=(r"\b(?:frequent|extensive|regular|willing(?:ness)? to|able to|ability to|"
                  r"availability to|required to)\s+(?:\w+\s+)?travel", r"\bdeploy(?:ed|ment)? to\b",
                  r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b",
                  r"\btravel requirements?\s*[:|]\s*\d", r"\b(?:with|including|involving) (?:some |occasional |"
                  r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b"),
-         qualification=False),
+         qualification=False, reader="conditions"),
     Kind("medical", "Medical", "a medical requirement",
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,
          detect=(r"\bmedically fit\b", r"\bmedical (?:clearance|fitness|examination|certificat\w+)\b",
                  r"\bvaccinat\w+", r"\bphysically fit\b", r"\bmedically examined\b",
-                 r"\bpre-?(?:employment|appointment) medical\b"), qualification=False),
+                 r"\bpre-?(?:employment|appointment) medical\b"), qualification=False, reader="conditions"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
-         r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False,
+         r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False, reader="rules",
          scope=r"nationality|citizenship|residence|residency|who may apply|eligibility rules?|permit|age"),
     Kind("other", "Other requirements", "other requirements",
          r"\b(?:skills?|knowledge|abilit\w+|tools?|software)\b", None),
