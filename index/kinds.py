@@ -186,7 +186,7 @@ def _under_represented(body: str) -> Found | None:
     countries = _country_list(body)
     if countries and re.search(r"(?:un|under|non)[- ]?represented", body, re.I):
         return countries, True
-    if re.search(r"(?:historically )?under-?represented\b[^.]*\bencourage", body, re.I):
+    if re.search(r"(?:historically )?under-?represented\b(?:[^.]|\.(?=\S))*\bencourage", body, re.I):  # a URL's dots
         return (), True
     return None
 
@@ -228,7 +228,9 @@ RULES: tuple[Rule, ...] = (
                  r"(?:Member States?|member countr(?:y|ies)|participating States?)\b"
                  r"|\bnationals? of (?:the )?(?:[\w-]+ ){0,4}(?:member (?:states|countries)|participating states)\b"
                  r"|\b(?:EU|EEA|European Economic Area|European Union) (?:citizens|nationals)\b"
-                 r"|\bnationals? of (?:one of )?the (?:24 |27 )?(?:EU )?Member States\b",)),
+                 r"|\bnationals? of (?:one of )?the (?:24 |27 )?(?:EU )?Member States\b",),
+         # "nationals of under-represented Member States are encouraged to apply" invites, it does not bar
+         none_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged\b",)),
     Rule("citizen_rights", "candidates must enjoy full rights as citizens",
          r"citizen|civil rights", "full rights as a citizen", None,
          all_of=(r"\b(?:enjoy|have) (?:the )?(?:full|all) (?:civil )?rights as (?:a )?citizens?\b",)),

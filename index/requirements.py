@@ -337,6 +337,8 @@ _INFORMATION = re.compile("|".join((
     r"\bwill be (?:specifically )?(?:evaluated|assessed|tested|verified)\b",
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",
     r"\bequal (?:employment )?opportunit",
+    r"\b(?:is|are) not (?:an? )?(?:essential |strict |formal )?(?:prerequisite|requirement|required|necessary|"
+    r"mandatory)\b",
     r"\bapplications? (?:must|should) be (?:submitted|sent|received)")), re.I)
 _TABLE_HEADER = re.compile(r"\|(?:\s*[A-Z][a-z]+\s*\|)+[\s|-]*")
 

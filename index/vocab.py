@@ -158,7 +158,7 @@ NUMBER_WORDS = {
 DESIRABLE = (
     r"desirable", r"desired", r"advantageous", r"preferred", r"preferable",
     r"an? (?:strong |distinct |added |additional |definite |real |considerable |important |great |valuable )?"
-    r"(?:asset|advantage|plus)", r"nice to have", r"bonus", r"a plus",
+    r"(?:asset|advantage|plus)", r"(?:nice|good|great) to have", r"bonus", r"a plus",
     r"preference (?:will|may|shall|would) be given", r"(?:considered|regarded|seen) as (?:an? )?(?:assets?|advantages?)",
     r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",
     r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",

@@ -420,3 +420,29 @@ def test_years_in_a_kind_of_work_are_experience_without_the_word():
     found = reqs("Qualifications\nGraduation from high school or GED and two years in public library work.\n")
     assert [(r.kind, r.level, r.years, r.domain) for r in found] == [
         ("education", "secondary", None, None), ("experience", None, 2.0, "public library work")]
+
+
+# -- round 4: negations, substitutes, invitations (real phrasings: ICC, IMO, Mercy Corps, WHO) --
+def test_a_requirement_the_notice_says_is_not_needed_is_no_requirement():
+    assert reqs("Requirements\nPractical experience is not an essential prerequisite for selection.\n") == []
+    assert reqs("Requirements\nA driving licence is not required.\n") == []
+
+
+def test_years_a_degree_stands_in_for_are_no_experience_minimum():
+    assert reqs("Experience\nA related university degree may be considered as equivalent to two years' "
+                "experience.\n", "experience") == []
+
+
+def test_good_to_have_marks_a_desirable_item():
+    [exp] = reqs("Requirements\n- Experience building SaaS solution (good to have)\n", "experience")
+    assert exp.necessity == "desirable"
+
+
+def test_nationals_encouraged_to_apply_is_an_invitation_not_a_nationality_bar():
+    [rule] = reqs("Women, persons with disabilities, and nationals of unrepresented and underrepresented "
+                  "Member States (https://www.who.int/careers/diversity) are strongly encouraged to apply.\n",
+                  "eligibility_rule")
+    assert (rule.rule, rule.necessity, rule.preference) == ("under_represented", "desirable", True)
+    [bar] = reqs("Candidates must be nationals of one of the Member States of the European Union.\n",
+                 "eligibility_rule")
+    assert (bar.rule, bar.necessity) == ("member_nationality", "required")
