@@ -388,14 +388,14 @@ _DUTY_START = re.compile(
     r"represent|act|keep|analy[sz]e|advise|responsible|carry|establish|promote|design|create|build|"
     r"serve|plan|track|report|process|handle|troubleshoot|integrate|configure|update|assess|"
     r"research|write|deliver|engage|negotiate|mobili[sz]e|train|lead|drive|compile|gather|"
-    r"collect|record|file|save|store|archive|regularly)\b", re.I)
+    r"collect|record|file|save|store|archive|regularly)(?:s|es)?\b(?<!\bregularlys)", re.I)
 
 
 _NOT_REQUIREMENT = re.compile(
     r"\b(?:selection (?:procedure|process|panel|board|criteria will)|pre-?selection|shortlist\w*|"
     r"interview(?:s|ed)?|written (?:and oral )?tests?|assessment centre|reserve list|pass-?mark|"
-    r"please|click|enquir\w+|queries|apply (?:now|online|here|through|via)|applications? (?:must|should|will) "
-    r"be (?:submitted|received|sent)|will not be considered|only (?:successful|shortlisted) (?:candidates|"
+    r"please|click|enquir\w+|queries|apply (?:now|online|here|through|via)|applications?\b[^.;]{0,40}\b"
+    r"(?:must|should|will) be (?:submitted|received|sent|made)|committed to|should be aware|will not be considered|only (?:successful|shortlisted) (?:candidates|"
     r"applicants)|payments?|deliverables?|proposals? will|the (?:executive director|panel|committee)|"
     r"we (?:offer|bring|seek|are|believe|value)|our (?:team|mission|values|workforce)|you will be part of|"
     r"benefits?|salary|hybrid|re-?advertise|discretion|gender balance|diversity)\b", re.I)

@@ -446,3 +446,13 @@ def test_nationals_encouraged_to_apply_is_an_invitation_not_a_nationality_bar():
     [bar] = reqs("Candidates must be nationals of one of the Member States of the European Union.\n",
                  "eligibility_rule")
     assert (bar.rule, bar.necessity) == ("member_nationality", "required")
+
+
+def test_duties_in_the_third_person_and_organisation_boilerplate_are_no_requirements():
+    text = ("Competencies\n- Provides strategic leadership on the use of AI in the programme.\n"
+            "- Oversees the scientific activities of the team.\n"
+            "Requirements\nThe IAEA is committed to applying the highest ethical standards in its work.\n"
+            "Applicants should be aware that staff members are international civil servants.\n"
+            "Applications to vacancies must be received before midnight on the closing date.\n"
+            "Strong drafting skills in English.\n")
+    assert [(r.kind, quote(r)) for r in reqs(text)] == [("language", "Strong drafting skills in English.")]
