@@ -3,7 +3,7 @@ metadata field accuracy, fact recall, requirement recall and precision with kind
 necessity, and the count of things the gold states but the parser reports absent —
 overall, per organisation and per layout.
 
-    python -m evals.understanding.score [--split heldout|heldout2|heldout3|tuning|all] [--misses]
+    python -m evals.understanding.score [--split heldout|heldout2|heldout3|heldout4|tuning|all] [--misses]
 
 Left out: the typed fields of requirements (years, levels, languages) — the exact gold
 cards in tests/data/gold_requirements check those for the seeds and corpus notices.
@@ -187,7 +187,7 @@ def render(tallies: dict[str, Tally], misses: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.understanding.score")
-    parser.add_argument("--split", default="tuning", choices=("heldout", "heldout2", "heldout3", "tuning", "all"))
+    parser.add_argument("--split", default="tuning", choices=("heldout", "heldout2", "heldout3", "heldout4", "tuning", "all"))
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     print(render(score(args.split), args.misses))
