@@ -164,7 +164,7 @@ def _continues(text: str, prev: Statement, st: Statement) -> bool:
 
 def _or_chain(before: str, now: str) -> bool:
     """"…; or" + next bullet, "Or, extra two years …", "(… counted at 50%)"."""
-    return (bool(re.search(r"\bor\W*$", before)) or bool(re.match(r"or\b", now, re.I))
+    return (bool(re.search(r"\bor\W*$", before, re.I)) or bool(re.match(r"or\b", now, re.I))
             or (now.startswith("(") and now.rstrip(" .").endswith(")")))
 
 

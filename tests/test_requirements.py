@@ -456,3 +456,22 @@ def test_duties_in_the_third_person_and_organisation_boilerplate_are_no_requirem
             "Applications to vacancies must be received before midnight on the closing date.\n"
             "Strong drafting skills in English.\n")
     assert [(r.kind, quote(r)) for r in reqs(text)] == [("language", "Strong drafting skills in English.")]
+
+
+def test_degrees_joined_by_a_bare_or_share_the_years_after_them():
+    [edu] = reqs("Education\nBachelor’s or master’s degree with 2 years of experience or equivalent "
+                 "combination of education and experience\n", "education")
+    assert edu.routes == (Route("bachelor", total_years=2.0), Route("master", total_years=2.0))
+
+
+def test_a_capitalised_or_ending_a_bullet_joins_the_next_route():
+    [edu] = reqs("Education\n- A Bachelor’s degree in Business Administration, combined with 7 years of "
+                 "relevant experience OR\n- Master’s degree (or equivalent) in any of the above fields with "
+                 "5 years of relevant experience is required.\n", "education")
+    assert edu.routes == (Route("bachelor", total_years=7.0), Route("master", total_years=5.0))
+
+
+def test_n_and_up_to_m_years_is_a_minimum_of_n_and_depending_on_the_degree_is_no_education():
+    found = reqs("Experience\nA minimum of 5 and up to 7 years of experience (depending on the academic "
+                 "degree), with progressively increasing responsibilities.\n")
+    assert [(r.kind, r.years) for r in found] == [("experience", 5.0)]

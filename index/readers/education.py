@@ -9,7 +9,7 @@ them twice. Left out: grades or marks ("a 2:1 degree"), accreditation bodies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import vocab
 from ..records import Notice, Route
@@ -41,7 +41,8 @@ def _route_mentions(text: str, start: int, end: int) -> list[Degree]:
         if _governed_by_years(text, start, d):
             continue
         before = text[max(start, d.start - 40):d.start]
-        if re.search(r"\b(?:in lieu of|instead of|equivalent to)(?:\s+(?:an?|the))?\s*$|\babove\s*$",
+        if re.search(r"\b(?:in lieu of|instead of|equivalent to|depending on)(?:\s+(?:an?|the|your|their))?\s*$"
+                     r"|\babove\s*$",
                      before, re.I):
             continue
         if kept and _restates(text, kept[-1], d):
@@ -100,6 +101,7 @@ def read(notice: Notice, st: Statement, necessity: str):
         route, used = _route(text, d, seg_end)
         routes.append(route)
         consumed += used
+    routes = _shared_years(text, mentions, routes)
     if none_route:
         routes.append(none_route[0])
         consumed.append(none_route[1])
@@ -107,6 +109,17 @@ def read(notice: Notice, st: Statement, necessity: str):
     found = req(notice, "education", necessity, st.start, st.end, level=routes[0].level,
                 fields=fields, routes=tuple(routes))
     return [found], consumed
+
+
+def _shared_years(text: str, mentions: list[Degree], routes: list[Route]) -> list[Route]:
+    """"Bachelor's or master's degree with 2 years of experience": degrees joined by a bare
+    "or" share the years stated after the last of them."""
+    out = list(routes)
+    for i in range(len(mentions) - 2, -1, -1):
+        bare = re.fullmatch(r"\s*(?:or|/)\s*", text[mentions[i].end:mentions[i + 1].start], re.I)
+        if bare and out[i] == Route(out[i].level) and out[i + 1] != Route(out[i + 1].level):
+            out[i] = replace(out[i + 1], level=out[i].level)
+    return out
 
 
 def _route(text: str, d: Degree, seg_end: int) -> tuple[Route, list[tuple[int, int]]]:

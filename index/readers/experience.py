@@ -79,7 +79,7 @@ _OTHER_QUALITY = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command)\
 @cache
 def _years_pattern() -> re.Pattern:
     n = number()
-    return re.compile(rf"(?<![\w-])(?:(?P<lo>{n})\s*(?:-|–|to)\s*)?(?P<n>{n})(?:\s+or\s+more)?\s+"
+    return re.compile(rf"(?<![\w-])(?:(?P<lo>{n})\s*(?:-|–|to|and up to)\s*)?(?P<n>{n})(?:\s+or\s+more)?\s+"
                       r"(?:(?:additional|extra|full[- ]time|more)\s+)?years?\b(?:['’]s?)?", re.I)
 
 
@@ -224,7 +224,7 @@ def _domain_after_preposition(text: str, start: int, end: int) -> str | None:
 def _plain_domain(body: str) -> str:
     t = clean(body)
     t = re.sub(r"^(?:(?:previous|proven|demonstrated|demonstrable|relevant|some|extensive|"
-               r"solid|strong|practical|professional|work|working)\s+)*experiences?\s+"
+               r"solid|strong|practical|professional|work|working)\s+)*experience[sd]?\s+"
                r"(?:(?:in|with|of|on|at)\s+)?(?=\w)", "", t, flags=re.I)
     return re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
 
