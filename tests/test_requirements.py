@@ -475,3 +475,12 @@ def test_n_and_up_to_m_years_is_a_minimum_of_n_and_depending_on_the_degree_is_no
     found = reqs("Experience\nA minimum of 5 and up to 7 years of experience (depending on the academic "
                  "degree), with progressively increasing responsibilities.\n")
     assert [(r.kind, r.years) for r in found] == [("experience", 5.0)]
+
+
+def test_communication_skills_in_a_named_language_are_a_language_requirement():
+    [lang] = reqs("Requirements\nStrong drafting and communication skills in English, both orally and in "
+                  "writing.\n")
+    assert (lang.kind, lang.necessity, lang.languages) == ("language", "required", ("English",))
+    assert [r.languages for r in reqs("Requirements\nEvidenced excellent writing, analytical, and "
+                                      "communication skills (in English and in French).\n")] == [
+        ("English",), ("French",)]

@@ -44,6 +44,10 @@ _ANOTHER_LANGUAGE = re.compile(
     r"language|another (?:foreign )?language|(?:additional|further) (?:foreign )?languages)\b", re.I)
 _MAYBE = re.compile(r"[^.;]{0,20}?\b(?:may|might|could) be (?:required|needed|requested)\b|[^.;]{0,40}?\bdepending on\b",
                     re.I)
+# "Strong drafting and communication skills in English", "writing skills (in English and in French)".
+_SKILL_IN_LANGUAGE = re.compile(
+    r"\b(?:communicat\w*|writ(?:ing|ten)|drafting|spoken|oral|verbal|presentation|editing)\b[\w ,/-]{0,40}?"
+    r"\bskills?\b[^.;]{0,12}?\(?\bin (?:both )?(?=[A-Z])", re.I)
 _UN_LEVEL = re.compile(r"\bUN Level (?:I{1,3}|IV|V)\b")
 _LEVEL_LETTER = re.compile(r"\((?:level\s+)?([A-C][12]?)\)|\blevel\s+([A-C][12]?)\b", re.I)
 
@@ -56,7 +60,8 @@ def read(notice, st, necessity, so_far) -> list[Requirement]:
         return []
     prof = list(vocab.proficiency_pattern().finditer(text, st.start, st.end))
     in_languages = st.section == "languages" or (st.label or "").lower().startswith("language")
-    if not (prof or _UN_LEVEL.search(body) or re.search(r"\blanguages?\b|\bbilingual\b", body, re.I) or in_languages):
+    if not (prof or _UN_LEVEL.search(body) or re.search(r"\blanguages?\b|\bbilingual\b", body, re.I) or in_languages
+            or _SKILL_IN_LANGUAGE.search(body)):
         return []
     applies = _applies_to(body)
     out = []
