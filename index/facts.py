@@ -64,14 +64,14 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
-             r"from (?:the )?date of hire|temporary (?:position|appointment) (?:from|until|through))",
+             r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through))",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
              r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.|[\w.-]+@[\w-]+\.\w)|"
              r"\bvisit\b.*(?:https?://|www\.)|\bsend (?:a |your )?(?:\w+ )?(?:letter|r[ée]sum[ée]|cv|cover letter|application)\b|"
              r"\b(?:follow|click) (?:this|the) link\b|"
-             r"\bsubmit(?:ted)?\b|"
+             r"\bsubmit(?:ted)?\b|\bapply (?:at|in person)\b|"
              r"\bclick to apply\b|\bplease (?:email|send)\b|\bcover letter\b|\bformulaire de candidature\b|"
              r"\bwhen submitting\b|\bcomplete (?:your|an|the) (?:online )?application\b|"
              r"\bformulario\b|\bpostular\b",
@@ -86,7 +86,7 @@ FACTS: tuple[FactKind, ...] = (
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
              r"commence\w*|entry on duty|to start (?:in |on )?(?:\w+ )?(?:19|20)\d\d|"
              r"(?:start|begin)\w* (?:in )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
-             r"to be undertaken over|will host|fecha de inicio|date de d[ée]but|"
+             r"to be undertaken over|will host|date to be filled|to be filled (?:by|on)|fecha de inicio|date de d[ée]but|"
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
              r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
              r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",
@@ -104,7 +104,7 @@ FACTS: tuple[FactKind, ...] = (
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
              r"peuvent soumettre|pueden postular|(?:not|no longer) (?:be )?eligible|ineligible|limited to (?:local|"
              r"internal)|only those who|must be based in|dirigido al? (?:p[uú]blico|candidat)|"
-             r"must be enrolled|visa sponsorship|sponsor (?:a |your )?visa)\b", None, 2, "who may apply"),
+             r"must be enrolled|current (?:[\w-]+ ){0,2}students?|currently enrolled|visa sponsorship|sponsor (?:a |your )?visa)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
              frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method",
              cues=r"\b(assessment|interview|test|exam|selection process)\b"),

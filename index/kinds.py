@@ -61,7 +61,11 @@ KINDS: tuple[Kind, ...] = (
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,
          detect=(r"\bmedically fit\b", r"\bmedical (?:clearance|fitness|examination|certificat\w+)\b",
                  r"\bvaccinat\w+", r"\bphysically fit\b", r"\bmedically examined\b",
-                 r"\bpre-?(?:employment|appointment) medical\b"), qualification=False, reader="conditions"),
+                 r"\bpre-?(?:employment|appointment) medical\b",
+                 # physical demands: "light lifting and shelving", "lift up to 30 lbs", "able to stand, walk …"
+                 r"\b(?:light|heavy) lifting\b", r"\blift(?:ing)? (?:up to )?\d+\s*(?:lbs?|pounds|kg|kilos)\b",
+                 r"\b(?:be )?able to (?:stand|walk|sit|kneel|climb)\b", r"\bfine motor skills\b",
+                 r"\bphysical (?:demands|requirements)\b"), qualification=False, reader="conditions"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
@@ -256,7 +260,8 @@ RULES: tuple[Rule, ...] = (
          r"graduat|enrol|student", "a recent degree or current studies", "graduation_window", consumes=False,
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
-                 r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b",)),
+                 r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b"
+                 r"|^\W*(?:must be (?:a )?)?current(?:ly enrolled| (?:[\w-]+ ){0,2}students?\b)",)),
     Rule("open_to_group", "the opening is open only to the group it names",
          r"open to|who (?:can|may) apply", "open only to the group the notice names", None, general=True,
          all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?:\w+[- ]){0,3}?(?:nationals|candidates|applicants|"
@@ -312,14 +317,14 @@ RULES: tuple[Rule, ...] = (
          r"encourag", "some candidates are encouraged to apply", preference=True, general=True,
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"
                  r"\bencourage[sd]? (?:applications|applicants|candidates)\b|\bwe (?:also )?encourage\b|"
-                 r"\bwelcomes? applications\b|\bencourageons\b|\baccueille favorablement\b|\balentamos\b",),
+                 r"\bwelcomes? applications (?:from|by)\b|\bencourageons\b|\baccueille favorablement\b|\balentamos\b",),
          none_of=(r"\b(?:female|women)\b", r"first[- ]tier", r"encouraged to apply only if",
                   r"\ball (?:suitably )?(?:qualified|backgrounds)|\bregardless\b|\bdiverse\b|\ball backgrounds\b", r"\bnationals?\b", r"(?:un|under|non)[- ]?represented")),
     Rule("gender", "female candidates are encouraged to apply",
          r"women|female|gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
                  r"qualified female\b|\bparticularly qualified female\b|\bencourages? (?:qualified )?"
-                 r"(?:female|women)\b",),
+                 r"(?:female|women)\b|^\W*(?:women|females?)\b[^.]{0,60}\b(?:are|is) (?:strongly )?encouraged\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.

@@ -360,6 +360,9 @@ def _necessity(text: str, default: str) -> str:
     if vocab.desirable_pattern().search(text):
         required = re.search(r"\b(?:is|are) (?:also )?required\b", text, re.I)
         desirable = vocab.desirable_pattern().search(text)
+        first = re.search(r"\brequired\s*[,;]", text, re.I)   # "… an ILS required, Innovative Interfaces preferred"
+        if first and first.start() < desirable.start():
+            return REQUIRED
         if not required or desirable.start() > required.start():
             return DESIRABLE
     if re.search(r"\b(?:is|are) (?:also )?(?:required|essential|mandatory)\b|\bmust\b", text, re.I):

@@ -484,3 +484,43 @@ def test_communication_skills_in_a_named_language_are_a_language_requirement():
     assert [r.languages for r in reqs("Requirements\nEvidenced excellent writing, analytical, and "
                                       "communication skills (in English and in French).\n")] == [
         ("English",), ("French",)]
+
+
+# -- round 4, from the held-out-4 first run (job-board posts) -------------------------
+def test_qualities_under_an_experience_heading_are_not_experience():
+    found = reqs("Experience\n- Strong aptitude for acquiring new skills relevant to library systems required.\n"
+                 "- Excellent oral and written communication skills.\n- Two years of experience managing an ILS.\n")
+    assert [(r.kind, r.years) for r in found] == [("other", None), ("other", None), ("experience", 2.0)]
+
+
+def test_item_required_then_variant_preferred_stays_required():
+    [exp] = reqs("Requirements\n- Two or more years’ experience managing an ILS required, Innovative Interfaces "
+                 "preferred.\n", "experience")
+    assert (exp.necessity, exp.years) == ("required", 2.0)
+
+
+def test_physical_demands_are_the_medical_kind():
+    for line in ("Must be capable of light lifting and shelving activities.",
+                 "This position also requires that an employee frequently be able to stand, walk and lift up to "
+                 "30 lbs.", "This position requires fine motor skills for the handling of fragile materials."):
+        assert [r.kind for r in reqs(f"Requirements\n- {line}\n")] == ["medical"], line
+
+
+def test_women_encouraged_is_a_preference_and_welcoming_applications_for_a_post_is_none():
+    [rule] = reqs("Women and minorities are encouraged to apply.\n", "eligibility_rule")
+    assert (rule.rule, rule.necessity) == ("gender", "desirable")
+    assert reqs("Purchase College welcomes applications for the position of Director of Library.\n",
+                "eligibility_rule") == []
+
+
+def test_a_degree_named_by_its_subject_and_studies_in_fields_are_education_of_unstated_level():
+    [edu] = reqs("Requirements\n- A library school degree or some library school coursework is preferred.\n")
+    assert (edu.kind, edu.necessity, edu.uncertain) == ("education", "desirable", ("level",))
+    [edu] = reqs("Preferred\n- Studies in Library Science, Math, Computer Science or Data Science.\n")
+    assert (edu.kind, edu.uncertain) == ("education", ("level",))
+
+
+def test_current_students_only_is_a_graduation_window_rule():
+    rules = reqs("Requirements\n- Current graduate school student in information science or equivalent degree.\n",
+                 "eligibility_rule")
+    assert [r.rule for r in rules] == ["graduation_window"]

@@ -82,15 +82,20 @@ _LEVELLESS_EDUCATION = re.compile(
     r"\b(?:an?|the) (?:relevant |recognised |recognized |accredited |university |college |academic )?"
     r"(?:degree|diploma)s? (?:in|from)\b|\bacademic (?:background|qualifications?|record) in\b|"
     r"\bfurther (?:education|studies) in\b|\brelevant (?:qualifications?|education) or training\b|"
-    r"\byears? of (?:college|university)\b|\bcollege (?:education|coursework)\b", re.I)
+    r"\byears? of (?:college|university)\b|\bcollege (?:education|coursework)\b|"
+    r"^\W*(?:[\w-]+ )?(?:studies|coursework) in\b", re.I)
+# "A library school degree or some coursework is preferred": a degree named by its subject, read
+# only when the statement names no degree of a level at all (not even one a years figure governs).
+_SUBJECT_DEGREE = re.compile(r"^\W*(?:an?|the) (?:[\w-]+ ){1,3}degree\b(?! of\b)", re.I)
 
 
 def read(notice: Notice, st: Statement, necessity: str):
     text = notice.text
     mentions = _route_mentions(text, st.start, st.end)
     if not mentions:
-        if _LEVELLESS_DEGREE.match(text, st.start, st.end) or \
-                _LEVELLESS_EDUCATION.search(flat(text[st.start:st.end])):   # "Degree in environmental sciences …"
+        body = flat(text[st.start:st.end])
+        if _LEVELLESS_DEGREE.match(text, st.start, st.end) or _LEVELLESS_EDUCATION.search(body) or (
+                _SUBJECT_DEGREE.match(body) and not degrees(text, st.start, st.end)):   # "Degree in environmental sciences …"
             return [req(notice, "education", necessity, st.start, st.end, uncertain=("level",))], []
         return [], []
     routes, consumed = [], []

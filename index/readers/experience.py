@@ -69,11 +69,11 @@ _VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some
 
 
 _QUALITY_NOUNS = (r"knowledge|understanding|abilit\w*|skills?|familiarity|proficien\w*|competen\w*|expertise|"
-                  r"networks?|literacy")
+                  r"networks?|literacy|aptitude|awareness|orientation|fluency")
 # A statement opening with a quality of the candidate; "command" alone also opens a command
 # post ("Senior command … experience"), so only "command of" counts as a skill.
 _SKILL_OPENING = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command of)\b", re.I)
-_OTHER_QUALITY = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
+_OTHER_QUALITY = re.compile(rf"\W*(?:[\w-]+\s+){{0,6}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
 
 
 @cache
