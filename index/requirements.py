@@ -277,7 +277,9 @@ _QUALIFICATION_OPENING = re.compile(
     r"background|certification|certificate|licen[cs]e)\b"
     r"|^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\+?\s+(?:\w+\s+){0,2}years?\b"
     r"|^\W*(?:proven|demonstrated|excellent|strong|good|sound|solid|thorough|advanced|working|"
-    r"very good|fluent|high|extensive|substantial|relevant|previous|prior|in-depth|deep|broad)\b"
+    r"very good|fluent|high|extensive|substantial|relevant|previous|prior|in-depth|deep|broad|effective|"
+    r"outstanding|exceptional|superior|superb|keen|demonstrable|comprehensive|basic|intermediate|practical|"
+    r"hands-on|highly developed|well[- ]developed)\b"
     r"[^.;:]{0,80}\b(?:experience|knowledge|skills?|abilit\w+|understanding|proficiency|command|"
     r"record|expertise|familiarity|writing|communicat\w+|written|spoken|English|French|Spanish)\b"
     r"|^\W*(?:you|candidates?|applicants?|the (?:ideal |successful )?candidates?)\s+"
@@ -330,9 +332,14 @@ def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement])
     return [req(notice, kind, DESIRABLE, start, end) for kind in kinds]
 
 
+# "English and French are the working languages of …" explains, unless the same statement asks
+# for the language ("Be able to communicate well in English as this is the working language").
+_LANGUAGE_INFORMATION = re.compile(r"\b(?:are|is) the (?:working|official) languages?\b|\bofficial languages are\b|"
+                                   r"\blanguages (?:of|in) (?:the )?[\w ]{1,30} are\b", re.I)
+_ASKS_FOR_LANGUAGE = re.compile(r"\b(?:must|able to|required|knowledge of|proficien\w*|fluen\w*|command of|"
+                                r"communicate)\b", re.I)
 _INFORMATION = re.compile("|".join((
-    r"\b(?:are|is) the (?:working|official) languages?\b", r"\bofficial languages are\b",
-    r"\blanguages (?:of|in) (?:the )?[\w ]{1,30} are\b", r"\bthere is no (?:minimum )?[\w ]{0,40}requirement\b",
+    r"\bthere is no (?:minimum )?[\w ]{0,40}requirement\b",
     r"^\W*(?:note|nb)\b", r"\bequals a rating\b",
     r"\bwill be (?:specifically )?(?:evaluated|assessed|tested|verified)\b",
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",
@@ -346,6 +353,8 @@ _TABLE_HEADER = re.compile(r"\|(?:\s*[A-Z][a-z]+\s*\|)+[\s|-]*")
 def _is_information(text: str) -> bool:
     """Statements that explain rather than require: "English and French are the working
     languages …", notes on rating scales, table headers, equal-opportunity lines."""
+    if _LANGUAGE_INFORMATION.search(text) and not _ASKS_FOR_LANGUAGE.search(text):
+        return True
     return bool(_INFORMATION.search(text) or _TABLE_HEADER.fullmatch(text.strip()) or _header_row(text))
 
 

@@ -524,3 +524,21 @@ def test_current_students_only_is_a_graduation_window_rule():
     rules = reqs("Requirements\n- Current graduate school student in information science or equivalent degree.\n",
                  "eligibility_rule")
     assert [r.rule for r in rules] == ["graduation_window"]
+
+
+def test_a_statement_that_asks_for_the_working_language_is_a_requirement_not_information():
+    [lang] = reqs("Eligibility\nCandidates must:\n- Be able to communicate well in English as this is the "
+                  "working language of the Agency;\n")
+    assert (lang.kind, lang.languages) == ("language", ("English",))
+    assert reqs("Languages\nEnglish and French are the working languages of the Secretariat.\n") == []
+
+
+def test_effective_and_outstanding_skills_read_as_qualifications():
+    found = reqs("Qualifications\n•Effective written and verbal communication skills\n")
+    assert [(r.kind, r.necessity) for r in found] == [("other", "required")]
+
+
+def test_graduating_between_two_dates_is_a_graduation_window_rule():
+    rules = reqs("Eligibility\n- Must be prepared to graduate with the equivalent of a four-year college degree "
+                 "between December 2027 and September 2028;\n", "eligibility_rule")
+    assert [r.rule for r in rules] == ["graduation_window"]
