@@ -428,9 +428,12 @@ def test_a_requirement_the_notice_says_is_not_needed_is_no_requirement():
     assert reqs("Requirements\nA driving licence is not required.\n") == []
 
 
-def test_years_a_degree_stands_in_for_are_no_experience_minimum():
-    assert reqs("Experience\nA related university degree may be considered as equivalent to two years' "
-                "experience.\n", "experience") == []
+def test_years_a_degree_stands_in_for_stay_a_record_eligibility_reads_as_a_credit():
+    """Kept as an experience record on purpose: `assistant/eligibility._substitution` turns it
+    into "a degree counts for 2 years" (see test_understanding's IMO case)."""
+    [exp] = reqs("Experience\nA related university degree may be considered as equivalent to two years' "
+                 "experience.\n", "experience")
+    assert exp.years == 2.0
 
 
 def test_good_to_have_marks_a_desirable_item():

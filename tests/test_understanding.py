@@ -407,3 +407,17 @@ def test_a_front_matter_excerpt_is_no_requirement():   # job boards repeat the b
 ])
 def test_job_board_phrasings(text, found):
     assert kinds(text) == found
+
+
+def test_a_degree_counted_as_years_lets_a_degree_holder_with_fewer_years_in():   # IMO roster layout
+    notice = parse_notice("imo.txt", "Experience\nAt least five years' relevant experience in administrative "
+                          "support functions is required. A related university degree may be considered as "
+                          "equivalent to two years' experience. Candidates holding a related university degree "
+                          "should therefore normally have at least three years' relevant professional "
+                          "experience.\nEducation\nSecondary education or equivalent to university entrance "
+                          "standard.\n")
+    found = extract_requirements(notice)
+    holder = Profile(degree_level="bachelor", years_experience=3, experience_domain="administrative support")
+    assert check_eligibility(notice, found, holder).verdict == "eligible"
+    school = Profile(degree_level="secondary", years_experience=4, experience_domain="administrative support")
+    assert check_eligibility(notice, found, school).verdict == "not_eligible"

@@ -30,8 +30,6 @@ class _Years:
 
 _NOT_EXPERIENCE_YEARS = re.compile(r"\s*(?:old|of age|period|contract|appointment|completed|of college|of university)\b",
                                    re.I)
-# What a figure stands in for, not a minimum of its own.
-_SUBSTITUTE = re.compile(r"\b(?:equivalent to|in lieu of|counts? as|counted as)\s*$", re.I)
 # "Demonstrated interest and/or experience (up to two years)": a ceiling, not a minimum.
 _CEILING = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|maximum of)\s*$", re.I)
 
@@ -95,8 +93,6 @@ def _year_mentions(text: str, start: int, end: int) -> list[_Years]:
         if value is None:
             continue
         before = text[max(start, m.start() - 40):m.start()]
-        if _SUBSTITUTE.search(before):
-            continue     # "a related degree may be considered as equivalent to two years' experience"
         if _CEILING.search(before) and not re.search(rf"\b{number()}\s+(?:and|to)\s+up to\s*$", before, re.I):
             continue     # "up to two years" is a ceiling; "a minimum of 5 and up to 7 years" a range
         out.append(_Years(value, m.start(), m.end(), None, _is_sub(before, tail),
