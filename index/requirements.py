@@ -159,7 +159,8 @@ def _continues(text: str, prev: Statement, st: Statement) -> bool:
     before, now = text[prev.start:prev.end], text[st.start:st.end]
     flat_before, flat_now = flat(before), flat(now)
     return (_or_chain(flat_before, flat_now) or _alternative_degree(flat_before, flat_now)
-            or _reduced_years(flat_before, flat_now) or _list_after_colon(before, now, st))
+            or _reduced_years(flat_before, flat_now) or _list_after_colon(before, now, st)
+            or (_degree_with_years(flat_before) and _degree_with_years(flat_now)))
 
 
 def _or_chain(before: str, now: str) -> bool:
@@ -172,6 +173,16 @@ def _alternative_degree(before: str, now: str) -> bool:
     return bool(degrees(before)) and bool(re.search(
         r"\bin lieu of\b|\bmay (?:also )?be (?:accepted|considered)\b|\bequivalent combination\b"
         r"|\bmay be substituted\b", now, re.I))
+
+
+_WITH_YEARS = re.compile(r"\b(?:with|plus|and|combined with)\b[^.;]{0,60}\b\w+\s+(?:\(\d+\)\s+)?years?\b", re.I)
+
+
+def _degree_with_years(text: str) -> bool:
+    """"Bachelor's degree … with three years of experience" / "High school diploma with four
+    years …": a degree with its own years is one route, so consecutive ones are alternatives."""
+    found = degrees(text)
+    return bool(found) and found[0].start <= 12 and bool(_WITH_YEARS.search(text, found[0].end))
 
 
 def _reduced_years(before: str, now: str) -> bool:
@@ -201,7 +212,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     rules = _rules.read(notice, st)
     if rules and any(kinds.rule(r.rule).consumes for r in rules):
         return rules
-    if _ABOUT_US_OR_PROCEDURE.search(text) or _LEAD_IN.search(text):
+    if _ABOUT_US_OR_PROCEDURE.search(text) or _LEAD_IN.search(text) or _HEADING_ONLY.fullmatch(text):
         return []
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
     # In a duties or competencies part a qualification-like sentence is an indicator of
@@ -251,6 +262,13 @@ _LEAD_IN = re.compile(r"^[^.;]{0,80}[:：]\s*$|^\W*(?:\w+\s+){0,3}(?:must|should
                       r"possess|include)\W*$|^\W*[A-Za-zÀ-ÿ]+(?:\s+[A-Za-zÀ-ÿ]+)?\s+\d{1,2}\.?$|"
                       r"^\W*(?:qualifications? requises?|requisitos|calificaciones|comp[ée]tences requises)\W*$",
                       re.I)
+# A heading left in the text as a line of its own: "Qualifications and Experience",
+# "Professional experience", "Expérience" — only heading words, no content.
+_HEADING_ONLY = re.compile(
+    r"\W*(?:(?:and|&|/|of|or|professional|work|relevant|academic|technical|"
+    r"other|general|specific|key|core|qualifications?|experiences?|education(?:al)?|"
+    r"requirements?|skills?|languages?|competenc(?:y|ies)|knowledge|abilities|background|expérience|"
+    r"formation|experiencia|formación|compétences|profile|criteria)\W*){1,5}", re.I)
 _ROLE_DOES = re.compile(r"\W*(?:the|this|each|our) (?:[\w-]+ ){0,3}?(?:specialist|incumbent|officer|consultant|post|"
                         r"position|role|intern|fellow|assistant|adviser|advisor|manager|coordinator|team|unit)s? "
                         r"(?:\w+ ){0,2}?(?:provides?|supports?|leads?|manages?|ensures?|performs?|undertakes?|"

@@ -545,3 +545,17 @@ def test_graduating_between_two_dates_is_a_graduation_window_rule():
     rules = reqs("Eligibility\n- Must be prepared to graduate with the equivalent of a four-year college degree "
                  "between December 2027 and September 2028;\n", "eligibility_rule")
     assert [r.rule for r in rules] == ["graduation_window"]
+
+
+def test_consecutive_degrees_each_with_their_own_years_are_routes_of_one_requirement():   # IOM layout
+    [edu] = reqs("EDUCATION\n- Bachelor’s degree in fields related to ICT from an accredited academic institution "
+                 "with two years of relevant experience\n- High school diploma with four (4) years of relevant "
+                 "experience.\n", "education")
+    assert edu.routes == (Route("bachelor", total_years=2.0), Route("secondary", total_years=4.0))
+
+
+def test_a_heading_left_as_a_line_is_no_requirement_but_a_short_content_line_is():
+    found = reqs("Requirements\nQualifications and Experience\nProfessional experience\nExpérience\n"
+                 "Fluent English\nDriving licence\nAdditional work experience desirable.\n")
+    assert [(r.kind, r.necessity) for r in found] == [("language", "required"), ("licence", "required"),
+                                                      ("experience", "desirable")]
