@@ -559,3 +559,9 @@ def test_a_heading_left_as_a_line_is_no_requirement_but_a_short_content_line_is(
                  "Fluent English\nDriving licence\nAdditional work experience desirable.\n")
     assert [(r.kind, r.necessity) for r in found] == [("language", "required"), ("licence", "required"),
                                                       ("experience", "desirable")]
+
+
+def test_qualifications_issued_or_obtained_somewhere_are_education():   # EU agency layout
+    [edu] = reqs("Eligibility criteria\n- Only qualifications issued by EU Member State authorities are "
+                 "accepted.\n", "education")
+    assert (edu.necessity, edu.uncertain) == ("required", ("level",))

@@ -83,7 +83,8 @@ _LEVELLESS_EDUCATION = re.compile(
     r"(?:degree|diploma)s? (?:in|from)\b|\bacademic (?:background|qualifications?|record) in\b|"
     r"\bfurther (?:education|studies) in\b|\brelevant (?:qualifications?|education) or training\b|"
     r"\byears? of (?:college|university)\b|\bcollege (?:education|coursework)\b|"
-    r"^\W*(?:[\w-]+ )?(?:studies|coursework) in\b", re.I)
+    r"^\W*(?:[\w-]+ )?(?:studies|coursework) in\b|"
+    r"\b(?:qualifications?|diplomas?|degrees?) (?:issued|obtained|awarded|recogni[sz]ed|attested)\b", re.I)
 # "A library school degree or some coursework is preferred": a degree named by its subject, read
 # only when the statement names no degree of a level at all (not even one a years figure governs).
 _SUBJECT_DEGREE = re.compile(r"^\W*(?:an?|the) (?:[\w-]+ ){1,3}degree\b(?! of\b)", re.I)
