@@ -258,7 +258,7 @@ _ABOUT_US_OR_PROCEDURE = re.compile(
     r"\bholiday\b|\bannual leave\b", re.I)
 # A lead-in or a heading left in the text: "Candidates must have", "Professional
 # experience:", "Education 6." (a footnote number), "Qualifications requises".
-_LEAD_IN = re.compile(r"^[^.;]{0,80}[:：]\s*$|^\W*(?:\w+\s+){0,3}(?:must|should|will|shall)\s+(?:have|be|"
+_LEAD_IN = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[^.;]{0,80}[:：]\s*$|^\W*(?:\w+\s+){0,3}(?:must|should|will|shall)\s+(?:have|be|"
                       r"possess|include)\W*$|^\W*[A-Za-zÀ-ÿ]+(?:\s+[A-Za-zÀ-ÿ]+)?\s+\d{1,2}\.?$|"
                       r"^\W*(?:qualifications? requises?|requisitos|calificaciones|comp[ée]tences requises)\W*$",
                       re.I)
@@ -428,7 +428,7 @@ _NOT_REQUIREMENT = re.compile(
     r"(?:must|should|will) be (?:submitted|received|sent|made)|committed to|should be aware|will not be considered|only (?:successful|shortlisted) (?:candidates|"
     r"applicants)|payments?|deliverables?|proposals? will|the (?:executive director|panel|committee)|"
     r"we (?:offer|bring|seek|are|believe|value)|our (?:team|mission|values|workforce)|you will be part of|"
-    r"benefits?|salary|hybrid|re-?advertise|discretion|gender balance|diversity)\b", re.I)
+    r"benefits?|salary|hybrid|re-?advertise|discretion|gender balance|diversity|it should be noted|does not imply)\b", re.I)
 
 
 def _is_other(st: Statement, text: str) -> bool:

@@ -565,3 +565,9 @@ def test_qualifications_issued_or_obtained_somewhere_are_education():   # EU age
     [edu] = reqs("Eligibility criteria\n- Only qualifications issued by EU Member State authorities are "
                  "accepted.\n", "education")
     assert (edu.necessity, edu.uncertain) == ("required", ("level",))
+
+
+def test_numbered_lead_ins_and_reserve_list_notes_are_no_requirements():   # EU agency layout
+    assert reqs("Selection criteria\n6.1 Specific knowledge related to the post:\n") == []
+    assert reqs("Requirements\nIt should be noted that inclusion on the reserve lists does not imply any "
+                "entitlement of employment.\n") == []
