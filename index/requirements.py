@@ -362,6 +362,9 @@ _INFORMATION = re.compile("|".join((
     r"\bwill be (?:specifically )?(?:evaluated|assessed|tested|verified)\b",
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",
     r"\bequal (?:employment )?opportunit",
+    # pay: "A minimum net entry-salary of 9236 Swiss Francs per month, increasing with your years of experience"
+    r"^\W*(?:an?|the|our)?\s*(?:[\w-]+\s+){0,3}(?:[\w-]+-)?(?:salary|remuneration|stipend|compensation)\b"
+    r"|\bsalary (?:of|is|will|range|scale|commensurate)\b",
     r"\b(?:is|are) not (?:an? )?(?:essential |strict |formal )?(?:prerequisite|requirement|required|necessary|"
     r"mandatory)\b",
     r"\bapplications? (?:must|should) be (?:submitted|sent|received)")), re.I)
@@ -418,7 +421,8 @@ _DUTY_START = re.compile(
     r"represent|act|keep|analy[sz]e|advise|responsible|carry|establish|promote|design|create|build|"
     r"serve|plan|track|report|process|handle|troubleshoot|integrate|configure|update|assess|"
     r"research|write|deliver|engage|negotiate|mobili[sz]e|train|lead|drive|compile|gather|"
-    r"collect|record|file|save|store|archive|regularly)(?:s|es)?\b(?<!\bregularlys)", re.I)
+    r"collect|record|file|save|store|archive|regularly|understand|assure|define)(?:s|es)?\b(?<!\bregularlys)"
+    r"|^\W*(?:\w+ly\s+)?(?:identif|clarif|verif|specif|modif|appl|suppl|carr|accompan)ies\b", re.I)
 
 
 _NOT_REQUIREMENT = re.compile(

@@ -571,3 +571,12 @@ def test_numbered_lead_ins_and_reserve_list_notes_are_no_requirements():   # EU 
     assert reqs("Selection criteria\n6.1 Specific knowledge related to the post:\n") == []
     assert reqs("Requirements\nIt should be noted that inclusion on the reserve lists does not imply any "
                 "entitlement of employment.\n") == []
+
+
+def test_pay_sentences_and_indicators_in_ies_are_no_requirements():   # CERN layout
+    assert reqs("Requirements\nA minimum net entry-salary of 9236 Swiss Francs per month, increasing in line "
+                "with your years of experience.\n") == []
+    assert reqs("Requirements\n- Identifies, defines and assesses problems, takes action to address them.\n"
+                "- Understands how individual differences bring added value to the Organization.\n") == []
+    [other] = reqs("Requirements\n- Understanding of salary administration systems.\n")
+    assert other.kind == "other"
