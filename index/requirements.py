@@ -363,7 +363,8 @@ _INFORMATION = re.compile("|".join((
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",
     r"\bequal (?:employment )?opportunit",
     # pay: "A minimum net entry-salary of 9236 Swiss Francs per month, increasing with your years of experience"
-    r"^\W*(?:an?|the|our)?\s*(?:[\w-]+\s+){0,3}(?:[\w-]+-)?(?:salary|remuneration|stipend|compensation)\b"
+    r"^\W*(?:an?|the|our)?\s*(?:(?!of\b|in\b|and\b)[\w-]+\s+){0,3}(?:[\w-]+-)?(?:salary|remuneration|stipend|"
+    r"compensation)\b(?! (?:administration|systems?|surveys?|data)\b)"
     r"|\bsalary (?:of|is|will|range|scale|commensurate)\b",
     r"\b(?:is|are) not (?:an? )?(?:essential |strict |formal )?(?:prerequisite|requirement|required|necessary|"
     r"mandatory)\b",
