@@ -177,7 +177,9 @@ _APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Nations|University|Universit\w+|Librar\w+|Institute|Times|Company|Corporation|"
     r"Organi[sz]ation|Programme|Fund|Bank|Foundation|Agency|Office|Council|Commission|Inc|Ltd|"
-    r"LLC|College|Museum|Society|Association|Department|Ministry|Centre|Center|Group)\b|\b[A-Z]{3,}\b")
+    r"LLC|College|Museum|Society|Association|Department|Ministry|Centre|Center|Group|Gardens?|Hospital|"
+    r"School|Archives?|Trust|Authority|Court|Services|Network|Alliance|Press|Zoo|Conservancy|Academy|"
+    r"Clinic|Institution)\b|\b[A-Z]{3,}\b")
 _ORG_SUFFIX = re.compile(r"\s+(?:website|web site|site|careers|jobs|job board|homepage)$", re.I)
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b")
 
@@ -299,13 +301,18 @@ def _check_organisation(text: str, f: _Found) -> _Found | None:
         end = start + dash.start()
     cut = text.find(" | ", start, end)
     end = cut if cut > 0 else end
+    address = _ADDRESS.search(text, start, end)   # "New Rochelle Public Library 1 Library Plaza …"
+    end = address.start() if address and address.start() - start >= 3 else end
     f = _trim(text, start, end)
-    if f is None or len(f.value) > 100 or not f.value[0].isalpha() \
+    if f is None or len(f.value) > 100 or not f.value[0].isalpha() or _URL_VALUE.match(f.value) \
             or _SENTENCE_VERB.search(f.value) or _HR_UNIT.fullmatch(f.value):
         return None
     return f
 
 
+# A postal address after the name: a street number ("1 Library Plaza", "/735 Anderson Hill Road").
+_ADDRESS = re.compile(r"(?:\s+|\s*/\s*|,\s*)\d{1,5}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]")
+_URL_VALUE = re.compile(r"\[?(?:https?://|www\.)", re.I)
 # Where applications go, not who employs: "DEPARTMENT OF HUMAN RESOURCES".
 _HR_UNIT = re.compile(r"(?:the )?(?:(?:department|office|division) of )?(?:human resources?|personnel|recruitment)"
                       r"(?: (?:department|office|division|services))?", re.I)

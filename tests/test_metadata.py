@@ -322,3 +322,24 @@ def test_a_location_chain_in_a_block_of_form_values_gives_the_duty_station():  #
     m = read_metadata(text)
     assert (m.duty_station, m.grade, m.closes) == ("Ulaanbaatar", "TL-6", date(2026, 9, 16))
     assert read_metadata("Officer\nP3\nFinance-Budget-Reporting\nBonn\n").duty_station != "Reporting"
+
+
+# -- round 4: job-board "Company Information" blocks and title lines --------------------
+def _board(title: str, company: str) -> Metadata:
+    text = (f'---\nlayout: post\ntitle:  "{title}"\ndate:   2017-09-16\ntag: job\n---\n\n'
+            f"### Description\n\nPart-time position.\n\n### Company Information\n\n{company}\n")
+    return read_metadata(text, find_sections(text))
+
+
+def test_an_employer_line_loses_its_postal_address_and_a_bare_url_is_no_employer():
+    assert _board("Archivist Librarian I", "New Rochelle Public Library 1 Library Plaza New Rochelle, NY "
+                  "10801").organisation == "New Rochelle Public Library"
+    assert _board("Director of Library", "Purchase College, SUNY/735 Anderson Hill Road/Purchase, NY "
+                  "10577").organisation == "Purchase College, SUNY"
+    assert _board("Director of Library Services", "[https://tourocom.touro.edu/](https://tourocom.touro.edu/)"
+                  ).organisation is None
+
+
+def test_a_garden_after_the_title_dash_is_the_employer():
+    meta = _board("Transcription Coordinator - New York Botanical Garden", "")
+    assert (meta.title, meta.organisation) == ("Transcription Coordinator", "New York Botanical Garden")
