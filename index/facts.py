@@ -90,7 +90,7 @@ FACTS: tuple[FactKind, ...] = (
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
              r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
              r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",
-             cues=r"\b(start date|when (does|would|will) (it|the job|the post) start|starting)\b"),
+             cues=r"\b(start dates?|when (does|would|will|do|can|could|should) (?:[^?]{0,80} )?(start|begin|commence)|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
              r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ ){0,2}(?:posts|positions|vacancies|"
              r"profiles|internships|interns|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"

@@ -146,3 +146,9 @@ def test_keyword_part_of_the_paraphrase_set():
 ])
 def test_until_when_asks_the_deadline_only_about_applying(question, topics):
     assert route(question).topics == topics
+
+
+@pytest.mark.parametrize("question", ["When does the Director of Library post at Purchase start?",
+                                      "When would I begin?", "What are the start dates of the internship?"])
+def test_when_a_post_starts_asks_the_start_date(question):
+    assert route(question).topics == ("start_date",)
