@@ -27,7 +27,7 @@ from .cards import NoticeCard, candidate_line, card_vectors, stored_cards
 from .cite import cite_lines
 from .compare import compare
 from .language import NOT_ENGLISH, reads_as_english
-from .compose import (Composed, content_words, eligibility_answer, facts_answer, open_answer,
+from .compose import (REQUIREMENT_KINDS, Composed, content_words, eligibility_answer, facts_answer, open_answer,
                       requirements)
 from .eligibility import embedding_relate, scope_of
 from .exemplars import ExemplarIndex, exemplar_index
@@ -198,6 +198,17 @@ class Assistant:
         turn = replace(turn, resolution=res, notices=notices)
         if turn.route.kind == "eligibility" and self._own_subject(turn):
             turn = replace(turn, route=route(turn.question))
+        return self._narrowed(turn)
+
+    def _narrowed(self, turn: Turn) -> Turn:
+        """Topics raised only by the words that name the notice go: "Who can apply to the
+        paid WNYC archives internship?" asks who may apply, not the pay ("paid" is in the
+        title). Kept when the rest of the question raises no topic of its own."""
+        if len(turn.notices) != 1 or turn.route.kind not in ("fact", "requirement") or len(turn.route.topics) < 2:
+            return turn
+        rest = route(self._unresolved_words(turn))
+        if rest.kind in ("fact", "requirement") and rest.topics and set(rest.topics) < set(turn.route.topics):
+            return replace(turn, route=rest)
         return turn
 
     def _retrieve(self, turn: Turn) -> Turn:
@@ -233,10 +244,23 @@ class Assistant:
         elif kind == "requirement":
             composed = requirements(turn.notices, reqs, turn.route.topics, turn.question)
         elif kind == "fact":
-            composed = facts_answer(turn.notices, turn.route.topics, self.today, turn.question)
+            composed = self._facts_and_requirements(turn, reqs)
         else:
             composed = open_answer(turn.notices, self._unresolved_words(turn), turn.sentences)
         return replace(turn, composed=composed)
+
+    def _facts_and_requirements(self, turn: Turn, reqs) -> Composed:
+        """A fact question that also names a requirement topic ("what does it pay and who may
+        apply?"): the facts from the fact reader, the requirement topics from the records."""
+        topics = turn.route.topics
+        asked = [t for t in topics if t in REQUIREMENT_KINDS]
+        facts = [t for t in topics if t not in REQUIREMENT_KINDS]
+        if not asked:
+            return facts_answer(turn.notices, topics, self.today, turn.question)
+        parts = [requirements(turn.notices, reqs, asked, turn.question)]
+        if facts:
+            parts.insert(0, facts_answer(turn.notices, facts, self.today, turn.question))
+        return Composed(tuple(c for p in parts for c in p.claims), any(p.answerable for p in parts))
 
     def _unresolved_words(self, turn: Turn) -> str:
         """The question without the words that only named the notice (place, title, grade),

@@ -264,7 +264,7 @@ RULES: tuple[Rule, ...] = (
                  r"|^\W*(?:must be (?:a )?)?current(?:ly enrolled| (?:[\w-]+ ){0,2}students?\b)"
                  r"|\b(?:prepared|expected|due|about|able) to graduate\b|\bgraduat\w* (?:between|by|no later than)\b",)),
     Rule("open_to_group", "the opening is open only to the group it names",
-         r"open to|who (?:can|may) apply", "open only to the group the notice names", None, general=True,
+         r"\bopen (?:only )?to\b", "open only to the group the notice names", None, general=True,
          all_of=(r"\b(?:is|are) (?:only )?open (?:only )?to (?:\w+[- ]){0,3}?(?:nationals|candidates|applicants|"
                  r"students|graduates|staff|members|women|persons|people|citizens|residents|those)\b"
                  r"|\breserved for\b|\b(?:the following|who) are eligible to apply\b",),

@@ -180,3 +180,32 @@ def test_the_chain_is_its_stages_over_frozen_turns(helper):
         turn = stage(turn)
     assert [s.__name__ for s in helper.chain] == ["_route", "_resolve", "_retrieve", "_compose", "_cite"]
     assert turn.answer.text == "The notice closed on 21 June 2022. [1]"
+
+
+@pytest.fixture(scope="module")
+def internship(tmp_path_factory):
+    """One job-board post whose title holds a topic word ("Paid")."""
+    from conftest import FakeEmbedder, index_config
+    from index.library import Library
+
+    folder = tmp_path_factory.mktemp("paid-post")
+    (folder / "paid.md").write_text(
+        '---\nlayout: post\ntitle:  "Paid Archives Internship Fall 2017 - WNYC"\ntag: job\n---\n\n'
+        "### Description\n\nThe intern digitises the radio archive.\n\n### Requirements\n\n"
+        "Current graduate school student in information science or equivalent degree.\n\n"
+        "### Compensation\n\n11.50/hr\n")
+    lib = Library(index_config(tmp_path_factory.mktemp("paid-index") / "index"), embedder=FakeEmbedder())
+    lib.ingest([folder])
+    return Assistant(lib, today=TODAY)
+
+
+def test_a_topic_word_that_only_names_the_post_raises_no_topic(internship):
+    answer = internship.ask("Who can apply to the paid WNYC archives internship?")
+    assert "11.50" not in answer.text, answer.text
+    assert answer.text.startswith("Required: candidates must be studying or have graduated recently. [1]"), answer.text
+
+
+def test_a_fact_question_that_also_asks_a_requirement_topic_answers_both(internship):
+    answer = internship.ask("What does the WNYC archives internship pay, and who can apply?")
+    assert "11.50" in answer.text and "must be studying or have graduated recently" in answer.text, answer.text
+    assert "does not state eligibility rule" not in answer.text and "does not ask for" not in answer.text
