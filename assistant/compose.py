@@ -26,7 +26,7 @@ from .facts import absent, fact_claims
 from .records import Check, Claim, Evidence, Profile
 
 # topic → the requirement kinds it asks about, and the words for "the notice states none"
-REQUIREMENT_KINDS = {**{k.name: (k.name,) for k in KINDS if k.name not in ("other", "medical")},
+REQUIREMENT_KINDS = {**{k.name: (k.name,) for k in KINDS if k.name != "other"},
                      "qualifications": qualification_kinds()}
 _ABSENT_KIND = {k.name: k.absent for k in KINDS}
 

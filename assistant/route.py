@@ -63,7 +63,7 @@ def _topics() -> tuple[tuple[str, re.Pattern], ...]:
     ordered = [*_META_TOPICS.items(), *facts, ("education", kinds["education"]),
                ("qualifications", _OTHER_TOPICS["qualifications"]), ("experience", kinds["experience"]),
                ("language", kinds["language"]), ("certification", kinds["certification"]),
-               ("licence", kinds["licence"]), ("travel", kinds["travel"]),
+               ("licence", kinds["licence"]), ("travel", kinds["travel"]), ("medical", kinds["medical"]),
                ("duties", _OTHER_TOPICS["duties"]), ("competencies", _OTHER_TOPICS["competencies"]),
                ("assessment", fact_kind("assessment").cues), ("eligibility_rule", kinds["eligibility_rule"])]
     return tuple((name, re.compile(pattern, re.I)) for name, pattern in ordered)
@@ -76,7 +76,7 @@ def _short_certifications() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(short)})\b")
 
 
-_REQUIREMENT_TOPICS = {*qualification_kinds(), "travel", "eligibility_rule", "qualifications"}
+_REQUIREMENT_TOPICS = {*qualification_kinds(), "travel", "medical", "eligibility_rule", "qualifications"}
 # A general topic gives way to a specific one the same question names ("the education
 # requirements" → education; "language skills" → language).
 _GENERAL_TOPICS = {"qualifications": {*qualification_kinds()},

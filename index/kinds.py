@@ -58,7 +58,8 @@ KINDS: tuple[Kind, ...] = (
                  r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b"),
          qualification=False, reader="conditions"),
     Kind("medical", "Medical", "a medical requirement",
-         r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work)\b", None,
+         r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work|physical(?:ly)? (?:demanding|fit|requirements?|"
+         r"demands|fitness)|lift(?:ing)? (?:heavy|up to|boxes)|heavy lifting|stand(?:ing)? for long)\b", None,
          detect=(r"\bmedically fit\b", r"\bmedical (?:clearance|fitness|examination|certificat\w+)\b",
                  r"\bvaccinat\w+", r"\bphysically fit\b", r"\bmedically examined\b",
                  r"\bpre-?(?:employment|appointment) medical\b",

@@ -193,6 +193,7 @@ def internship(tmp_path_factory):
         '---\nlayout: post\ntitle:  "Paid Archives Internship Fall 2017 - WNYC"\ntag: job\n---\n\n'
         "### Description\n\nThe intern digitises the radio archive.\n\n### Requirements\n\n"
         "Current graduate school student in information science or equivalent degree.\n\n"
+        "Must be capable of light lifting and shelving activities.\n\n"
         "### Compensation\n\n11.50/hr\n")
     lib = Library(index_config(tmp_path_factory.mktemp("paid-index") / "index"), embedder=FakeEmbedder())
     lib.ingest([folder])
@@ -209,3 +210,8 @@ def test_a_fact_question_that_also_asks_a_requirement_topic_answers_both(interns
     answer = internship.ask("What does the WNYC archives internship pay, and who can apply?")
     assert "11.50" in answer.text and "must be studying or have graduated recently" in answer.text, answer.text
     assert "does not state eligibility rule" not in answer.text and "does not ask for" not in answer.text
+
+
+def test_a_question_about_physical_demands_is_answered_from_the_medical_records(internship):
+    answer = internship.ask("Is the WNYC archives internship physically demanding?")
+    assert "Must be capable of light lifting and shelving activities." in answer.text, answer.text
