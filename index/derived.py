@@ -15,7 +15,7 @@ import hashlib
 import importlib.util
 from functools import cache
 
-PARSER_MODULES = ("load", "repair", "headings", "sections", "metadata", "statements",
+PARSER_MODULES = ("load", "repair", "headings", "sections", "metadata", "sentences", "statements",
                   "requirements", "vocab", "kinds", "facts", "chunk", "records")
 
 
