@@ -33,7 +33,7 @@ def notice_texts(source: Path, max_bytes: int, limits) -> dict[str, str]:
     from .run import notice_paths
 
     return {p.stem: parse_notice(p.name, load(p, max_bytes, limits).text).text
-            for p in sorted(collect(notice_paths(source)))}
+            for p in sorted(collect(notice_paths(source), follow_inside=False))}
 
 
 def problems(case: dict, texts: dict[str, str], require_notices: bool = False) -> list[str]:

@@ -83,7 +83,7 @@ def _body_words(notice: Notice, section) -> int:
 def coverage(paths: list[Path], max_bytes: int, limits: Limits) -> CoverageReport:
     """Coverage over the notice files in `paths`, each read within the index's bounds."""
     notices, rejected = [], []
-    for path in (p for p in collect(paths) if p.suffix.lower() in SUFFIXES):
+    for path in (p for p in collect(paths, follow_inside=False) if p.suffix.lower() in SUFFIXES):
         try:
             notice = parse_notice(path.name, load(path, max_bytes, limits).text)
         except RejectedFile as err:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from index.metadata import normalise_grade
 
-from .validate import FACT_FIELDS, GOLD_DIR, META_FIELDS, NOTICES_DIR, folded, locate_all, read_gold
+from .validate import FACT_FIELDS, GOLD_DIR, META_FIELDS, NOTICES_DIR, folded, loaded_text, locate_all, read_gold
 
 _META_ATTR = {"title": "title", "organisation": "organisation", "grade": "grade",
               "duty_station": "duty_station", "closing_date": "closes", "job_number": "job_opening"}
@@ -142,10 +142,9 @@ def score_notice(gold: dict, notice, requirements, facts) -> Tally:
 def parse_for_scoring(path: Path):
     from index.build import parse_notice
     from index.facts import read_facts
-    from index.load import load
     from index.requirements import extract_requirements
 
-    notice = parse_notice(path.name, load(path, 5_000_000).text)
+    notice = parse_notice(path.name, loaded_text(path))
     reqs = extract_requirements(notice)
     facts = [(f.name, f.start, f.end) for f in read_facts(notice, reqs)]
     return notice, reqs, facts

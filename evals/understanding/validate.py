@@ -31,11 +31,20 @@ FACT_FIELDS = ("salary", "contract", "duration", "start_date", "posts", "how_to_
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def repaired_text(path: Path) -> str:
+def loaded_text(path: Path) -> str:
+    """The text of the notice file at `path`, read within the default Settings' bounds (no
+    `.env`: the gold figures do not move with one user's settings)."""
+    from assistant.settings import Settings
     from index.load import load
+
+    config = Settings(_env_file=None).index_config()
+    return load(path, config.max_file_bytes, config.limits).text
+
+
+def repaired_text(path: Path) -> str:
     from index.repair import repair
 
-    return repair(load(path, 5_000_000).text)
+    return repair(loaded_text(path))
 
 
 def folded(text: str) -> tuple[str, list[int]]:
