@@ -284,7 +284,7 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP and w not in _GENERIC}
 
 
-# Calibrated by `python -m evals.calibrate_open` on evals/open/open.jsonl (see README).
+# Calibrated by `python -m evals calibrate-open` on evals/open/open.jsonl (see README).
 OPEN_THRESHOLD = 0.55
 OPEN_SPREAD = 0.1       # further sentences answer too when this close to the best
 OPEN_MOST = 3

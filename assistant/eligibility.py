@@ -51,7 +51,7 @@ MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 REQUIRED, ALSO, DESIRABLE, CONDITION, PREFERENCE = "required", "also", "desirable", "condition", "preference"
 # Cosine similarity of the user's and the notice's domain (all-MiniLM-L6-v2) at or above
 # which they match: the lowest threshold with no false match on the 48 labelled pairs of
-# tests/data/domain_pairs.tsv (`python -m evals.domains`: accuracy 0.77, 0 false, 11 missed).
+# tests/data/domain_pairs.tsv (`python -m evals domains`: accuracy 0.77, 0 false, 11 missed).
 DOMAIN_MATCH = 0.65
 
 Relate = Callable[[str, str], float]

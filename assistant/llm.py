@@ -32,18 +32,18 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def make_chat_model(provider: str, base_url: str | None, model: str | None, api_key: str | None,
+def make_chat_model(provider: str, base_url: str | None, model: str, api_key: str | None,
                     timeout: float):
     """A LangChain chat model for `provider` (openai: any OpenAI-compatible server; ollama)."""
     if provider == "openai":
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(model=model or "gpt-4o-mini", base_url=base_url, api_key=api_key or "not-needed",
+        return ChatOpenAI(model=model, base_url=base_url, api_key=api_key or "not-needed",
                           timeout=timeout, max_retries=0, temperature=0)
     if provider == "ollama":
         from langchain_ollama import ChatOllama
 
-        return ChatOllama(model=model or "llama3.1", base_url=base_url, temperature=0,
+        return ChatOllama(model=model, base_url=base_url, temperature=0,
                           client_kwargs={"timeout": timeout})
     return None
 

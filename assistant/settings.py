@@ -20,6 +20,7 @@ from index.load import Limits
 # downloaded, nothing is reported. A value the user set is kept, except Gradio's analytics.
 ENVIRONMENT = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
 FORCED_ENVIRONMENT = {"GRADIO_ANALYTICS_ENABLED": "False"}
+LLM_MODELS = {"openai": "gpt-4o-mini", "ollama": "llama3.1"}  # VACANCY_LLM_MODEL's default per provider
 
 
 def set_environment(environ=os.environ) -> None:
@@ -54,7 +55,7 @@ class Settings(BaseSettings):
     ingest_wait_s: float = Field(60.0, ge=0, description="how long `vacancy ingest` waits for another ingest")
     llm_provider: Literal["none", "openai", "ollama"] = "none"
     llm_base_url: str | None = None
-    llm_model: str | None = None
+    llm_model: str | None = Field(None, description="default: gpt-4o-mini for openai, llama3.1 for ollama")
     llm_api_key: str | None = None
     llm_timeout_s: float = 20.0
     ui_auth: str | None = Field(None, description="user:password[,user:password...] for the web UI")
@@ -64,6 +65,7 @@ class Settings(BaseSettings):
         """The index and the uploads live in the data folder unless set on their own."""
         self.index_dir = self.index_dir or self.data_dir / "index"
         self.uploads_dir = self.uploads_dir or self.data_dir / "uploads"
+        self.llm_model = self.llm_model or LLM_MODELS.get(self.llm_provider)
         return self
 
     def index_config(self) -> IndexConfig:

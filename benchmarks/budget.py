@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,15 +22,19 @@ sys.path.insert(0, str(ROOT))
 from index.budget import shared_worker  # noqa: E402
 from index.build import read_file  # noqa: E402
 from index.errors import RejectedFile  # noqa: E402
-from index.load import Limits  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
 
-MAX_BYTES = 5_000_000
+
+def _bounds():
+    """The default Settings' file bounds, read in the calling process (no parse budget)."""
+    config = Settings(_env_file=None).index_config()
+    return config.max_file_bytes, replace(config.limits, parse_seconds=None)
 
 
 def read_all(files: list[Path], in_worker: bool) -> float:
     t0 = time.perf_counter()
     for path in files:
-        args = (path, MAX_BYTES, Limits())
+        args = (path, *_bounds())
         try:
             if in_worker:
                 shared_worker().run(read_file, args, 300, path.name)
@@ -42,7 +47,7 @@ def read_all(files: list[Path], in_worker: bool) -> float:
 
 def _read_or_none(path: Path):
     try:
-        return read_file(path, MAX_BYTES, Limits())
+        return read_file(path, *_bounds())
     except RejectedFile:
         return None
 

@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     p.add_argument("--queries", type=int, default=200, help="queries per mode (default 200)")
     p.add_argument("--seed", type=int, default=13, help="seed for the generated queries")
-    p.add_argument("--model", default="all-MiniLM-L6-v2", help="embedding model")
+    p.add_argument("--model", default=None, help="embedding model (default: the project's)")
     p.add_argument("--backend", default=None,
                    help="embedding backend: onnx, torch or onnx-int8 (default: the project's)")
     p.add_argument("--limit", type=int, help="only the first N files found (sorted by path)")
@@ -169,7 +169,7 @@ def reason_kind(reason: str) -> str:
 def ingest(lib, paths: list[Path], profile: Path | None = None) -> IngestFigures:
     from index.build import collect
 
-    files = len(collect(p for p in paths if p.exists()))
+    files = len(collect((p for p in paths if p.exists()), follow_inside=False))
     load_before, cpu_before = load_average(), cpu_seconds()
     report, wall = timed(run_ingest, lib, paths, profile)
     cpu = cpu_seconds() - cpu_before
@@ -371,13 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     from index.build import collect
     from assistant.settings import Settings
 
-    args.backend = args.backend or Settings(_env_file=None).embedding_backend
+    defaults = Settings(_env_file=None)
+    args.model = args.model or defaults.embedding_model
+    args.backend = args.backend or defaults.embedding_backend
     if args.limit:
-        args.dirs = collect(args.dirs)[:args.limit]
+        args.dirs = collect(args.dirs, follow_inside=False)[:args.limit]
     if args.compare_naive:
         from naive import compare
 
-        return compare(args, collect(args.dirs))
+        return compare(args, collect(args.dirs, follow_inside=False))
     if args.index_dir:
         check_index_dir(args.index_dir)
         figures = run(args, args.index_dir)

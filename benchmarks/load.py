@@ -73,7 +73,7 @@ def _args(argv):
     p.add_argument("--port", type=int, default=0, help="default: a free port")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--chroma-host")
-    p.add_argument("--chroma-port", type=int, default=8000)
+    p.add_argument("--chroma-port", type=int, help="default: the setting's")
     args = p.parse_args(argv)
     if not (args.index_dir / "notices.sqlite3").exists():
         p.error(f"no index in {args.index_dir}; run `vacancy ingest` with VACANCY_INDEX_DIR first")
@@ -102,7 +102,9 @@ def _serve(args) -> subprocess.Popen:
                ANONYMIZED_TELEMETRY="False", GRADIO_ANALYTICS_ENABLED="False",
                PYTHONPATH=str(ROOT))
     if args.chroma_host:
-        env.update(VACANCY_CHROMA_HOST=args.chroma_host, VACANCY_CHROMA_PORT=str(args.chroma_port))
+        env.update(VACANCY_CHROMA_HOST=args.chroma_host)
+    if args.chroma_port:
+        env.update(VACANCY_CHROMA_PORT=str(args.chroma_port))
     proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1",
                              "--port", str(args.port)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -67,8 +67,8 @@ def peak_rss_since_reset() -> float | None:
 class Peer:
     """The naive ingest; `model` is a loaded SentenceTransformer."""
 
-    def __init__(self, model, max_bytes: int = 5_000_000):
-        self.model, self.max_bytes = model, max_bytes
+    def __init__(self, model, max_bytes: int, limits):
+        self.model, self.max_bytes, self.limits = model, max_bytes, limits
 
     def texts(self, files: list[Path]) -> list[tuple[str, str]]:
         from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -80,7 +80,7 @@ class Peer:
         out = []
         for f in files:
             try:
-                text = load(f, self.max_bytes).text
+                text = load(f, self.max_bytes, self.limits).text
             except RejectedFile:
                 continue
             out += [(f.name, piece) for piece in splitter.split_text(text)]
@@ -182,13 +182,15 @@ def hit_rates(embedder, st_model, tmp: Path):
 def compare(args, files: list[Path]) -> int:
     from sentence_transformers import SentenceTransformer
 
+    from assistant.settings import Settings
     from index.embed import make_embedder, model_path
     from index.embed_onnx import quiet_transformers
 
+    config = Settings(_env_file=None).index_config()
     with tempfile.TemporaryDirectory(prefix="vacancy-naive-") as tmp_name:
         tmp = Path(tmp_name)
         start = time.perf_counter()
-        embedder = make_embedder(args.model, args.backend, 32, tmp / "models")
+        embedder = make_embedder(args.model, args.backend, config.embed_batch_size, tmp / "models")
         embedder.load()
         with quiet_transformers():
             st_model = SentenceTransformer(model_path(args.model), device="cpu")
@@ -196,7 +198,7 @@ def compare(args, files: list[Path]) -> int:
         embedder.embed(["warm-up"] * 40)
         print(f"models loaded in {time.perf_counter() - start:.1f} s (not timed below); "
               f"{len(files)} files; project backend {args.backend}; load {os.getloadavg()[0]:.2f}")
-        peer = Peer(st_model)
+        peer = Peer(st_model, config.max_file_bytes, config.limits)
         order = ["peer", "project", "project", "peer"] * args.rounds
         fns = {"peer": peer.ingest, "project": lambda f, d: project_ingest(embedder, f, d)}
         runs = []

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.cards import NoticeCard, card_for  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
 from assistant.resolve import Resolver  # noqa: E402
 from assistant.vocabulary import ENTITY_ACRONYMS  # noqa: E402
 from index.vocab import ORGANISATIONS  # noqa: E402
@@ -112,9 +113,10 @@ def read_notices(dirs: list[Path], cache: Path):
     if key.exists():
         return pickle.loads(key.read_bytes())
     out = []
-    for path in collect([d for d in dirs if d.exists()]):
+    config = Settings(_env_file=None).index_config()
+    for path in collect([d for d in dirs if d.exists()], follow_inside=False):
         try:
-            out.append(parse_notice(path.name, load(path, 5_000_000).text))
+            out.append(parse_notice(path.name, load(path, config.max_file_bytes, config.limits).text))
         except VacancyError:
             continue
     key.write_bytes(pickle.dumps(out))

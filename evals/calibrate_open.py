@@ -1,12 +1,12 @@
 """Calibrate the open-question threshold (`compose.OPEN_THRESHOLD`) on a labelled set of
 answerable and unanswerable open questions (default `evals/open/open.jsonl`):
 
-    .venv/bin/python -m evals.calibrate_open [--dataset FILE] [--notices DIR] [--index-dir DIR]
+    .venv/bin/python -m evals calibrate-open [--dataset FILE] [--notices DIR] [--index-dir DIR]
 
 Each question is asked of its own notice (resolution is left out: this measures the
 threshold, not the resolver). The best-ranked sentence's score decides. Abstaining is the
 positive class: precision = abstentions that were right / abstentions, recall =
-unanswerable questions abstained on / unanswerable questions. The script prints both at
+unanswerable questions abstained on / unanswerable questions. The report gives both at
 each threshold and the threshold with the best F1 (the middle of the best range), with
 how often an answered question's first sentence quotes its evidence.
 Left out: calibrating the weights of the score itself (`ranking.py`).
@@ -14,17 +14,12 @@ Left out: calibrating the weights of the score itself (`ranking.py`).
 
 from __future__ import annotations
 
-import argparse
-from dataclasses import replace
 from pathlib import Path
 
-from assistant import ranking
 from assistant.compose import OPEN_THRESHOLD, content_words
 from assistant.pipeline import Assistant, Turn
-from assistant.settings import Settings
 from evals.metrics import contains
-from evals.run import index_notices, notice_refs
-from evals.validate import read_cases
+from evals.run import notice_refs
 
 ROOT = Path(__file__).resolve().parent
 
@@ -63,40 +58,22 @@ def best_threshold(rows) -> float:
     return round((best[0] + best[-1]) / 2, 2)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dataset", type=Path, default=ROOT / "open" / "open.jsonl")
-    ap.add_argument("--notices", type=Path, default=ROOT / "notices")
-    ap.add_argument("--index-dir", type=Path, default=Path("/tmp/vacancy-open-calibration"))
-    ap.add_argument("--verbose", action="store_true", help="print every case's best sentence")
-    ap.add_argument("--lexical-weight", type=float, default=None,
-                    help="try another ranking.LEXICAL_WEIGHT (this run only)")
-    args = ap.parse_args(argv)
-    if args.lexical_weight is not None:
-        ranking.LEXICAL_WEIGHT = args.lexical_weight
-    settings = Settings()
-    library, _ = index_notices(replace(settings.index_config(), index_dir=args.index_dir), args.notices)
-    assistant = Assistant(library)
-    scored = best_scores(assistant, read_cases(args.dataset))
-    if args.verbose:
-        for case, score, text in sorted(scored, key=lambda x: x[1]):
-            print(f"{score:6.3f} {'A' if case['answerable'] else 'U'} {case['id']} {case['question'][:60]!r} "
-                  f"→ {' '.join(text.split())[:90]!r}")
+def report(scored: list[tuple[dict, float, str]], verbose: bool = False) -> list[str]:
+    """The sweep every 0.05, the best-F1 threshold and the one in use, each with how many
+    answerable questions it answers and how often their best sentence quotes the evidence;
+    with `verbose`, every case's best sentence first."""
+    lines = []
+    if verbose:
+        lines += [f"{score:6.3f} {'A' if case['answerable'] else 'U'} {case['id']} {case['question'][:60]!r} "
+                  f"→ {' '.join(text.split())[:90]!r}" for case, score, text in sorted(scored, key=lambda x: x[1])]
     rows = sweep(scored)
-    print("threshold  precision  recall  f1")
-    for t, p, r, f in rows:
-        if round(t * 100) % 5 == 0:
-            print(f"{t:9.2f}  {p:9.3f}  {r:6.3f}  {f:.3f}")
-    chosen = best_threshold(rows)
-    for label, t in (("best F1", chosen), ("in use (compose.OPEN_THRESHOLD)", OPEN_THRESHOLD)):
+    lines.append("threshold  precision  recall  f1")
+    lines += [f"{t:9.2f}  {p:9.3f}  {r:6.3f}  {f:.3f}" for t, p, r, f in rows if round(t * 100) % 5 == 0]
+    for label, t in (("best F1", best_threshold(rows)), ("in use (compose.OPEN_THRESHOLD)", OPEN_THRESHOLD)):
         row = min(rows, key=lambda row: abs(row[0] - t))
         answered = [(c, text) for c, s, text in scored if c["answerable"] and s >= t]
         quoted = sum(any(contains(text, ev) for ev in c["evidence"]) for c, text in answered)
-        print(f"{label}: threshold {t:.2f}: abstention precision {row[1]:.3f}, recall {row[2]:.3f}; "
-              f"answerable answered {len(answered)}/{sum(c['answerable'] for c, _, _ in scored)}, "
-              f"first sentence quotes the evidence in {quoted}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        lines.append(f"{label}: threshold {t:.2f}: abstention precision {row[1]:.3f}, recall {row[2]:.3f}; "
+                     f"answerable answered {len(answered)}/{sum(c['answerable'] for c, _, _ in scored)}, "
+                     f"first sentence quotes the evidence in {quoted}")
+    return lines

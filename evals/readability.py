@@ -4,19 +4,15 @@ An answer passes when none of its lines holds code notation ("≥", "≤", "7 y"
 ("|"), or a sentence said twice; its headline (first line) is at most HEADLINE characters;
 and, when it is about one notice, what is shown before the folded details ("Also asked
 for", "Desirable", the note of what was understood) is at most ONE_NOTICE characters.
-`python -m evals.readability --dataset F.jsonl --notices DIR --index-dir DIR` prints the
+`python -m evals readability --dataset F.jsonl --notices DIR --index-dir DIR` prints the
 share that pass and lists the others. Left out: judging the words themselves.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 HEADLINE = 220
 ONE_NOTICE = 1200
@@ -96,28 +92,3 @@ def measure(assistant, cases: Iterable) -> Figure:
         else:
             passed += 1
     return Figure(passed, total, tuple(failing))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from assistant.pipeline import Assistant
-    from assistant.settings import Settings
-    from evals.run import index_notices, read_datasets
-    from dataclasses import replace
-
-    p = argparse.ArgumentParser(prog="python -m evals.readability", description=__doc__)
-    p.add_argument("--dataset", type=Path, nargs="+", required=True)
-    p.add_argument("--notices", type=Path, required=True)
-    p.add_argument("--index-dir", type=Path, required=True)
-    p.add_argument("--today", type=date.fromisoformat)
-    args = p.parse_args(argv)
-    cases, errors = read_datasets(args.dataset)
-    for e in errors:
-        print(e, file=sys.stderr)
-    library = index_notices(replace(Settings().index_config(), index_dir=args.index_dir), args.notices)
-    figure = measure(Assistant(library, today=args.today), cases)
-    print("\n".join(figure.lines()))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

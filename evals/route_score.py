@@ -1,15 +1,14 @@
 """Routing accuracy on the paraphrase set (`evals/routing/paraphrases.jsonl`): a case is
 right when the kind matches and, for fact, requirement and comparison questions, the set
-of topics equals the expected one. Prints accuracy per split and kind, and every miss.
+of topics equals the expected one. Reports accuracy per split and kind, and every miss.
 
-    python -m evals.route_score [--keywords-only] [--split tune|heldout|all]
+    python -m evals route-score [--keywords-only] [--split tune|heldout|all]
 
 Left out: follow-up turns (the set has single questions only).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -49,33 +48,13 @@ def score(cases: list[Case], router) -> tuple[float, list[tuple[Case, object]]]:
     return (1 - len(misses) / len(cases)) if cases else 0.0, misses
 
 
-def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--keywords-only", action="store_true", help="no exemplar embeddings")
-    parser.add_argument("--split", default="tune", choices=("tune", "heldout", "all"))
-    args = parser.parse_args(argv)
-    from assistant.route import route
-
-    cases = [c for c in load() if args.split == "all" or c.split == args.split]
-    exemplars = None
-    if not args.keywords_only:
-        from assistant.exemplars import exemplar_index
-        from assistant.settings import Settings, set_environment
-        from index.embed import make_embedder
-
-        set_environment()
-        s = Settings()
-        exemplars = exemplar_index(make_embedder(s.embedding_model, "torch", s.embed_batch_size, None))
-    accuracy, misses = score(cases, (lambda q: route(q, exemplars)) if exemplars is not None else route)
+def report(cases: list[Case], misses: list[tuple[Case, object]], label: str) -> list[str]:
+    """Accuracy overall and per kind, then every miss; `label` says which split and router."""
     by_kind = Counter(c.kind for c in cases)
     missed = Counter(c.kind for c, _ in misses)
-    print(f"routing accuracy ({args.split}, {'keywords only' if exemplars is None else 'keywords + exemplars'}): "
-          f"{len(cases) - len(misses)}/{len(cases)} = {accuracy:.3f}")
-    for kind, n in sorted(by_kind.items()):
-        print(f"  {kind:12s} {n - missed[kind]}/{n}")
-    for c, r in misses:
-        print(f"  MISS {c.id} {c.question!r}: expected {c.kind} {list(c.topics)}, got {r.kind} {list(r.topics)}")
-
-
-if __name__ == "__main__":
-    main()
+    accuracy = (1 - len(misses) / len(cases)) if cases else 0.0
+    lines = [f"routing accuracy ({label}): {len(cases) - len(misses)}/{len(cases)} = {accuracy:.3f}"]
+    lines += [f"  {kind:12s} {n - missed[kind]}/{n}" for kind, n in sorted(by_kind.items())]
+    lines += [f"  MISS {c.id} {c.question!r}: expected {c.kind} {list(c.topics)}, got {r.kind} {list(r.topics)}"
+              for c, r in misses]
+    return lines

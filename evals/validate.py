@@ -1,17 +1,15 @@
 """Check a gold dataset (DESIGN §5) before using it: each case well formed, its regexes
 compiling, its notices present and its evidence verbatim in the repaired notice text.
 
-    .venv/bin/python -m evals.validate FILE.jsonl --notices DIR|LIST.txt
+    .venv/bin/python -m evals validate FILE.jsonl --notices DIR|LIST.txt
 
 Left out: whether a gold answer is *right* — that is for a person reading the notice.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 CATEGORIES = {"factoid", "requirement", "eligibility", "cross_notice", "unanswerable", "follow_up"}
@@ -33,7 +31,7 @@ def notice_texts(source: Path, max_bytes: int, limits) -> dict[str, str]:
     from .run import notice_paths
 
     return {p.stem: parse_notice(p.name, load(p, max_bytes, limits).text).text
-            for p in sorted(collect(notice_paths(source)))}
+            for p in sorted(collect(notice_paths(source), follow_inside=False))}
 
 
 def problems(case: dict, texts: dict[str, str], require_notices: bool = False) -> list[str]:
@@ -78,24 +76,6 @@ def _meaning_problems(case: dict, texts: dict[str, str], require_notices: bool) 
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evals.validate", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dataset", type=Path)
-    parser.add_argument("--notices", type=Path, required=True)
-    args = parser.parse_args(argv)
-    from assistant.settings import Settings
-
-    config = Settings().index_config()
-    texts = notice_texts(args.notices, config.max_file_bytes, config.limits)
-    bad = 0
-    for case in read_cases(args.dataset):
-        for problem in problems(case, texts):
-            print(f"{case.get('id')}: {problem}")
-            bad += 1
-    print(f"{bad} problem(s)")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def dataset_problems(dataset: Path, texts: dict[str, str]) -> list[str]:
+    """"ID: problem", one line per problem of each case of `dataset`."""
+    return [f"{case.get('id')}: {p}" for case in read_cases(dataset) for p in problems(case, texts)]

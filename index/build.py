@@ -74,7 +74,7 @@ _WARM_UP = ("Programme Officer, P-3, Geneva\n\nEducation\nAn advanced university
             "is required.\n\nLanguages\nFluency in English is required; French is desirable.\n")
 
 
-def collect(paths: Iterable[Path], follow_inside: bool = False,
+def collect(paths: Iterable[Path], follow_inside: bool,
             skip: Callable[[str, str], None] | None = None) -> list[Path]:
     """Files named, and the files inside folders named, each once. Hidden files and folders
     and README files are skipped; any other file is kept, so that one `load` cannot read
@@ -191,8 +191,7 @@ class Ingester:
     """
 
     def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder, max_bytes: int,
-                 index_dir: Path | None = None, limits: Limits = Limits(),
-                 follow_links_inside: bool = False,
+                 index_dir: Path | None, limits: Limits, follow_links_inside: bool,
                  read: Callable[[Path, int, Limits], tuple[Notice, str]] = read_file):
         self.store, self.vectors, self.embedder, self.max_bytes = store, vectors, embedder, max_bytes
         self.limits, self.follow_links_inside, self.read = limits, follow_links_inside, read

@@ -1,7 +1,8 @@
 """Cut a notice into passages along section, block and sentence boundaries.
 
 A section is read as blocks (paragraphs, bullet or numbered items, `Label: value` lines,
-table rows) and each block as sentences. A line break inside a sentence (hard-wrapped
+table rows) and each block as sentences (`index/sentences.py`, the splitter the
+requirement reader uses too). A line break inside a sentence (hard-wrapped
 text) is not a boundary. Blocks are packed greedily into chunks of at most `max_chars`;
 a block that does not fit in what is left of a chunk starts the next one, a block longer
 than `max_chars` is packed sentence by sentence (filling the current chunk first), and a
@@ -24,6 +25,7 @@ from typing import Iterator
 
 from .headings import clean_heading
 from .records import Chunk, Notice, Section
+from .sentences import sentences
 
 MAX_CHARS = 800
 MIN_CHARS = 300  # a piece shorter than this joins its neighbour of another section (0: never)
@@ -49,14 +51,6 @@ _BLOCK = re.compile(
     r"|(?<=[.!?:;])[ \t]*\n\s*"
     r"|[ \t]*\n[ \t]*"
     r"(?=[•●▪◦·*|-]|\(?(?:\d{1,2}|[a-zA-Z])[.)]\s|[A-Z][\w .&/'’()-]{0,40}:\s)"
-)
-# A new sentence inside a block: after . ! ? ; (closing quotes allowed) before a capital,
-# digit, bullet or opening quote; or after a requirement that lost its full stop
-# ("… is required Senior command …").
-_REQUIREMENT_ENDS = ("required", "desirable", "preferred", "essential", "mandatory")
-_SENTENCE = re.compile(
-    r"(?:(?<=[.!?;])|(?<=[.!?;][\"”’)]))\s+(?=[A-Z•\d(“\"])"
-    r"|(?:" + "|".join(rf"(?<=\b{w})" for w in _REQUIREMENT_ENDS) + r")[ \t]+(?=[A-Z])"
 )
 
 
@@ -111,7 +105,7 @@ def _blocks(text: str, section: Section) -> list[Span]:
 
 
 def _sentences(text: str, block: Span) -> list[Span]:
-    return _split(text, block, _SENTENCE)
+    return [t for t in (_trim(text, s, e) for s, e in sentences(text, *block)) if t]
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -127,8 +121,8 @@ def _pack(text: str, blocks: list[list[Span]], max_chars: int) -> Iterator[Span]
     unless it is longer than `max_chars` and so has to be cut anyway: then its sentences
     fill the current chunk first."""
     current: Span | None = None
-    for sentences in blocks:
-        start, end = sentences[0][0], sentences[-1][1]
+    for block in blocks:
+        start, end = block[0][0], block[-1][1]
         if current and end - current[0] <= max_chars:
             current = (current[0], end)
         elif end - start <= max_chars:
@@ -136,7 +130,7 @@ def _pack(text: str, blocks: list[list[Span]], max_chars: int) -> Iterator[Span]
                 yield current
             current = (start, end)
         else:
-            for s, e in (p for u in sentences for p in _split_long(text, *u, max_chars)):
+            for s, e in (p for u in block for p in _split_long(text, *u, max_chars)):
                 if current and e - current[0] <= max_chars:
                     current = (current[0], e)
                 else:

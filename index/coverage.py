@@ -3,7 +3,7 @@ and language requirements found where the notice has such content?
 
 "Has such content" is read from the notice's structure, not from the extractor: a
 section of that kind (Education, Work Experience, Languages, …) or a labelled statement
-("Education: …", "Language: …"). Run: `python -m index.coverage DIR [DIR ...]`.
+("Education: …", "Language: …"). Run: `python -m evals coverage DIR [DIR ...]`.
 Left out: content with neither a section nor a label (an unlabelled degree line in a
 "Requirements" list counts as found when typed, but its absence is not a miss).
 """
@@ -11,7 +11,6 @@ Left out: content with neither a section nor a label (an unlabelled degree line 
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +82,7 @@ def _body_words(notice: Notice, section) -> int:
 def coverage(paths: list[Path], max_bytes: int, limits: Limits) -> CoverageReport:
     """Coverage over the notice files in `paths`, each read within the index's bounds."""
     notices, rejected = [], []
-    for path in (p for p in collect(paths) if p.suffix.lower() in SUFFIXES):
+    for path in (p for p in collect(paths, follow_inside=False) if p.suffix.lower() in SUFFIXES):
         try:
             notice = parse_notice(path.name, load(path, max_bytes, limits).text)
         except RejectedFile as err:
@@ -112,19 +111,3 @@ def _mark(n: NoticeCoverage, aspect: str) -> str:
     if aspect not in n.expected:
         return "yes*" if aspect in n.found else "-"
     return "yes" if aspect in n.found else "MISS"
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m index.coverage DIR [DIR ...]", file=sys.stderr)
-        return 2
-    from assistant.settings import Settings  # the entry point reads the settings, like `vacancy`
-
-    config = Settings().index_config()
-    print(render(coverage([Path(a) for a in args], config.max_file_bytes, config.limits)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -16,7 +16,7 @@ import importlib.util
 from pathlib import Path
 from functools import cache
 
-PARSER_MODULES = ("load", "repair", "headings", "sections", "metadata", "statements",
+PARSER_MODULES = ("load", "repair", "headings", "sections", "metadata", "sentences", "statements",
                   "requirements", "vocab", "kinds", "facts", "chunk", "records")
 PARSER_PACKAGES = ("readers",)   # every module in them counts, so a new reader cannot be forgotten
 

@@ -75,9 +75,10 @@ def local_model_dir(name: str) -> str:
 
 class SentenceEmbedder:
     """Embeds with a sentence-transformers model, loaded on first use; vectors are
-    L2-normalised so that cosine similarity is a dot product."""
+    L2-normalised so that cosine similarity is a dot product. `batch_size` None leaves it
+    to sentence-transformers (only Chroma's copy rebuilt from an old stored config)."""
 
-    def __init__(self, name: str, batch_size: int):
+    def __init__(self, name: str, batch_size: int | None):
         self.name = name
         self.batch_size = batch_size
         self.calls = 0
@@ -106,9 +107,9 @@ class SentenceEmbedder:
             return []
         self.calls += 1
         with _threads(1 if len(texts) <= SMALL else None):
-            vectors = self.model.encode(list(texts), batch_size=self.batch_size,
-                                        normalize_embeddings=True, show_progress_bar=False,
-                                        convert_to_numpy=True)
+            batch = {"batch_size": self.batch_size} if self.batch_size else {}
+            vectors = self.model.encode(list(texts), normalize_embeddings=True, show_progress_bar=False,
+                                        convert_to_numpy=True, **batch)
         return vectors.tolist()
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .records import Notice
+from .sentences import sentences as _sentences
 from .statements import statements
 
 
@@ -134,12 +135,21 @@ def sentences(notice: Notice) -> list[tuple[int, int, str]]:
             lead = len(heading) - len(heading.lstrip(" #*\t"))
             out.append((section.start + lead, line_end, section.kind))
         if section.kind == "boilerplate":
-            for m in re.finditer(r"[^.\n]+(?:\.|$)", notice.text[section.start:section.end]):
-                s, e = section.start + m.start(), section.start + m.end()
-                piece = notice.text[s:e]
-                if piece.strip():
-                    out.append((s + len(piece) - len(piece.lstrip()), e, "boilerplate"))
+            out += [(s, e, "boilerplate") for s, e in _line_sentences(notice.text, section.start, section.end)]
     return sorted(out)
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences (`index/sentences.py`) of each line of `text[start:end]` that end with a
+    full stop, white space trimmed; a line without one (a "No Fee" heading) is left out."""
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        for s, e in _sentences(text, pos, pos + len(line)):
+            s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())
+            if e > s and text[e - 1] == ".":
+                out.append((s, e))
+        pos += len(line) + 1
+    return out
 
 
 def fact_spans(notice: Notice, name: str, sents: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:

@@ -109,12 +109,13 @@ class Limits:
     requirement extraction grow linearly with the text (`benchmarks/extract.py`: about
     5 s per MB on an idle 2-core machine), so `max_chars` bounds a file's parse time, and
     `parse_seconds` (None: no budget, the file is read in the calling process) stops any
-    file the parser still gets stuck on."""
+    file the parser still gets stuck on. No defaults: `Settings.index_config()` is the one
+    place with them."""
 
-    max_inflated_bytes: int = 25_000_000
-    max_chars: int = 100_000
-    max_pdf_pages: int = 200
-    parse_seconds: float | None = None  # wall clock to read one file (index.budget); None: no budget
+    max_inflated_bytes: int
+    max_chars: int
+    max_pdf_pages: int
+    parse_seconds: float | None  # wall clock to read one file (index.budget); None: no budget
 
 
 class _TooLong(Exception):
@@ -143,7 +144,7 @@ class Loaded:
     encoding: str
 
 
-def load(path: Path, max_bytes: int, limits: Limits = Limits()) -> Loaded:
+def load(path: Path, max_bytes: int, limits: Limits) -> Loaded:
     """Read `path` and return its text, or raise RejectedFile naming the reason. A symbolic
     link is refused, not followed (also when it is swapped in after the check: the file is
     opened with O_NOFOLLOW where the system has it)."""
@@ -187,7 +188,7 @@ def _mb(n: int) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
-def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Loaded:
+def load_bytes(name: str, data: bytes, limits: Limits) -> Loaded:
     """Decode `data` according to the suffix of `name` (see `load`); no limit on the size of
     `data` here, the other `limits` hold."""
     if not data.strip():

@@ -2,9 +2,8 @@
 requirement readers look at, each with a reading mode and a default necessity.
 
 Boundaries: blank lines, bullets and numbered items, a line after one that ends a
-sentence, sentence ends (". " before a capital; not after "e.g.", "incl.", "M.A."),
-"is required"/"is desirable" run into the next sentence ("… is required Senior command …"),
-and labels ("Education:", "Language:", "DESIRED EXPERIENCES …:", and in one-line notices
+sentence, sentence ends (`index/sentences.py`, the splitter chunking uses too), and
+labels ("Education:", "Language:", "DESIRED EXPERIENCES …:", and in one-line notices
 "Duty Station:"). Hard-wrapped lines inside a sentence stay one statement.
 
 Modes (from the section kind, then changed by sub-headings and labels inside it):
@@ -26,6 +25,7 @@ from functools import cache
 
 from .records import Notice, Section
 from .sections import front_matter
+from .sentences import sentences
 
 FULL, NOTES, CONTEXT = "full", "notes", "context"
 REQUIRED, DESIRABLE = "required", "desirable"
@@ -37,11 +37,8 @@ _SECTION_MODE = {
 }
 _SKIP_KINDS = {"boilerplate"}
 _LONG_LINE = 300
-_SHORT_ITEM = 60
 _HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "incl", "no", "int", "st", "mr", "ms", "mrs", "dr",
-                  "approx", "vs", "p.m", "a.m", "u.s", "u.n", "nb", "cf", "ref", "ext", "tel"}
 
 
 @dataclass(frozen=True)
@@ -147,7 +144,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, item) of every piece; `item` when a bullet or number opened it."""
     out = []
     for b_start, b_end, item in _blocks(text, start, end):
-        for s_start, s_end in _sentences(text, b_start, b_end):
+        for s_start, s_end in sentences(text, b_start, b_end):
             for p_start, p_end in _label_cuts(text, s_start, s_end):
                 p_start, p_end = _trimmed(text, p_start, p_end)
                 if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
@@ -194,48 +191,6 @@ def _continues(prev: str, line: str) -> bool:
     if prev.endswith((".", ";", ":", "!", "?")) or _looks_like_heading(prev):
         return False
     return len(prev) > 40 or line[:1].islower()
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start]
-    last_item = start
-    for m in _sentence_end().finditer(text, start, end):
-        if _abbreviation_before(text, m.start(), start):
-            continue
-        if text[m.start()] == ";":
-            short = m.start() - last_item < _SHORT_ITEM
-            last_item = m.end()
-            if short:
-                continue  # "Antigua and Barbuda; Aruba; …" is one list, not sentences
-        cuts.append(m.end())
-        last_item = m.end()
-    for m in _predicate_run().finditer(text, start, end):
-        cuts.append(m.end())
-    cuts += [start + m.start() + 1 for m in re.finditer(r"\s•\s", text[start:end]) if m.start() > 0]
-    cuts = sorted(set(cuts)) + [end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
-
-
-@cache
-def _sentence_end() -> re.Pattern:
-    return re.compile(r"[.!?;][\"”’)]?(?=\s+[\"“]?[A-Z0-9•])|(?<=[a-z)])\.(?=[A-Z][a-z])")
-
-
-@cache
-def _predicate_run() -> re.Pattern:
-    """`… is required Senior command …`: a predicate that ends a sentence without a full stop."""
-    return re.compile(r"\b(?:is|are) (?:required|desirable|an advantage|an asset|preferred)"
-                      r"(?=[ \t]+(?:[A-Z][a-z]|A |An ))")
-
-
-def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
-    if text[dot] != ".":
-        return False
-    word = re.search(r"([\w.]+)$", text[max(floor, dot - 12):dot])
-    if not word:
-        return False
-    w = word.group(1).lower()
-    return w in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))
 
 
 _NECESSITY_LABEL = re.compile(

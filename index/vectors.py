@@ -26,11 +26,6 @@ import numpy as np
 from .embed import Embedder, SentenceEmbedder
 from .errors import IndexUnavailable
 
-# Chroma rebuilding our embedding function from a collection's stored config (no Settings
-# reach it there; the stored config names only the model).
-REBUILT_BATCH = 64
-
-
 def _chroma():
     import chromadb
     from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
@@ -62,11 +57,15 @@ def _embedding_function(embedder: Embedder):
             return ["cosine"]
 
         def get_config(self) -> dict[str, Any]:
-            return {"model": self.inner.name}
+            return {"model": self.inner.name, "batch_size": getattr(self.inner, "batch_size", None)}
 
         @staticmethod
         def build_from_config(config: dict[str, Any]):
-            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"].split("#")[0], REBUILT_BATCH))
+            """Chroma's copy of the function, from a collection's stored config (no Settings reach
+            it there); a config stored before the batch size was kept leaves it to
+            sentence-transformers. We always pass vectors, so this copy never embeds for us."""
+            return VacancyEmbeddingFunction(SentenceEmbedder(config["model"].split("#")[0],
+                                                             config.get("batch_size")))
 
     try:
         register(VacancyEmbeddingFunction)
@@ -108,7 +107,7 @@ class VectorStore:
 
         settings = ChromaSettings(anonymized_telemetry=False)
         if self.host:
-            client = chromadb.HttpClient(host=self.host, port=self.port or 8000,
+            client = chromadb.HttpClient(host=self.host, port=self.port,
                                          settings=settings)
         else:
             self.index_dir.mkdir(parents=True, exist_ok=True)
@@ -133,9 +132,8 @@ class VectorStore:
     def _advice(self, action: str, err: Exception) -> str:
         detail = " ".join(str(err).split()) or type(err).__name__
         if self.host:
-            port = self.port or 8000
-            return (f"cannot {action} the Chroma server at {self.host}:{port} ({detail}); "
-                    f"start it (`chroma run --path DATA_DIR --host {self.host} --port {port}`) "
+            return (f"cannot {action} the Chroma server at {self.host}:{self.port} ({detail}); "
+                    f"start it (`chroma run --path DATA_DIR --host {self.host} --port {self.port}`) "
                     "or unset VACANCY_CHROMA_HOST to use the embedded index")
         where = self.index_dir / "chroma"
         return (f"cannot {action} the vector index at {where} ({detail}); if it is damaged, "

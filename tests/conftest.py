@@ -27,6 +27,12 @@ def index_config(index_dir: Path, **changes):
     return replace(Settings(_env_file=None, index_dir=index_dir).index_config(), **changes)
 
 
+def limits(**changes):
+    """The per-file bounds of the default Settings (no .env read), with `changes`
+    (`parse_seconds=None`: read in this process)."""
+    return replace(Settings(_env_file=None).index_config().limits, **changes)
+
+
 def default_embedder(cache_dir: Path | None, **changes):
     """The default embedder of Settings (nothing loaded yet); `changes` as in make_embedder."""
     from index.embed import make_embedder

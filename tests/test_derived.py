@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import index_config
-from index.load import Limits
+from conftest import index_config, limits
 from index import vocab
 from index.build import parse_notice
 from index.derived import parser_hash
@@ -59,7 +58,7 @@ def test_ingest_rereads_an_unchanged_file_when_the_parser_changed(tmp_path, fake
     folder = tmp_path / "notices"
     folder.mkdir()
     (folder / "interpreter.txt").write_text(TEXT)
-    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # read in this process
+    lib = Library(index_config(tmp_path / "index", limits=limits(parse_seconds=None)), embedder=fake_embedder)  # read in this process
     assert lib.ingest([folder]).summary() == "added 1, updated 0, unchanged 0, rejected 0"
     assert lib.ingest([folder]).summary() == "added 0, updated 0, unchanged 1, rejected 0"
     klingon()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import CORPUS, ROOT, SEEDS, parsed
 from evals.run import notice_paths
 from evals.validate import problems, read_cases
 
@@ -33,10 +33,7 @@ def _files() -> list[Path]:
 
 
 def _texts() -> dict[str, str]:
-    from index.build import parse_notice
-    from index.load import load
-
-    return {p.stem: parse_notice(p.name, load(p, 5_000_000).text).text for p in _files()}
+    return {p.stem: parsed(p).text for p in _files()}
 
 
 def _sha(p: Path) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEED_FILES, index_config
+from conftest import CORPUS, ROOT, SEED_FILES, index_config, limits
 from index.errors import RejectedFile
 from index.library import Library
 from index.load import Limits, load, load_bytes
@@ -77,9 +77,9 @@ def lie_about_sizes(data: bytes, declared: int) -> bytes:
     return bytes(out)
 
 
-def rejection(path: Path, limits: Limits = Limits()) -> str:
+def rejection(path: Path, bounds: Limits | None = None) -> str:
     with pytest.raises(RejectedFile) as info:
-        load(path, 5 * MB, limits)
+        load(path, 5 * MB, bounds or limits(parse_seconds=None))
     return info.value.reason
 
 
@@ -111,16 +111,16 @@ def test_docx_text_over_the_character_limit_is_rejected_while_extracting(tmp_pat
     assert rejection(path) == ("the text is over 100,000 characters, longer than any notice "
                                "(VACANCY_MAX_NOTICE_CHARS); check it is one notice, or raise "
                                "the limit")
-    assert load(path, 5 * MB, Limits(max_chars=300_000)).text.count("Programme Officer") > 3000
+    assert load(path, 5 * MB, limits(max_chars=300_000, parse_seconds=None)).text.count("Programme Officer") > 3000
 
 
 def test_plain_text_over_the_character_limit_is_rejected(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text("Programme Officer in Geneva. " * 100)  # 2,900 characters
-    assert rejection(path, Limits(max_chars=2_000)) == (
+    assert rejection(path, limits(max_chars=2_000, parse_seconds=None)) == (
         "the text is over 2,000 characters, longer than any notice (VACANCY_MAX_NOTICE_CHARS); "
         "check it is one notice, or raise the limit")
-    assert len(load(path, 5 * MB, Limits(max_chars=3_000)).text) == 2_900
+    assert len(load(path, 5 * MB, limits(max_chars=3_000, parse_seconds=None)).text) == 2_900
 
 
 def test_pdf_with_too_many_pages_is_rejected_before_reading_them():
@@ -132,7 +132,7 @@ def test_pdf_with_too_many_pages_is_rejected_before_reading_them():
     buffer = io.BytesIO()
     writer.write(buffer)
     with pytest.raises(RejectedFile) as info:
-        load_bytes("pages.pdf", buffer.getvalue(), Limits(max_pdf_pages=2))
+        load_bytes("pages.pdf", buffer.getvalue(), limits(max_pdf_pages=2, parse_seconds=None))
     assert info.value.reason == ("the PDF has 3 pages, over the 2-page limit "
                                  "(VACANCY_MAX_PDF_PAGES); split it or extract the notice's pages")
 
@@ -190,10 +190,10 @@ def test_a_file_over_the_parse_time_budget_is_rejected_and_the_run_goes_on(tmp_p
     for name, seed in (("a.txt", SEED_FILES[0]), ("slow.txt", SEED_FILES[1]),
                        ("z.txt", SEED_FILES[2])):
         shutil.copy(seed, folder / name)
-    lib = Library(index_config(tmp_path / "index", limits=Limits(parse_seconds=10)),
+    lib = Library(index_config(tmp_path / "index", limits=limits(parse_seconds=10)),
                   embedder=fake_embedder)
     ingester = Ingester(lib.store, lib.vectors, lib.embedder, lib.config.max_file_bytes,
-                        lib.config.index_dir, lib.config.limits, read=slow_read)
+                        lib.config.index_dir, lib.config.limits, lib.config.follow_links_inside, read=slow_read)
     reports = []
     thread = threading.Thread(target=lambda: reports.append(ingester.run([folder])))
     thread.start()
@@ -212,10 +212,10 @@ def test_the_budget_reads_a_file_as_this_process_does(tmp_path):
     from index.budget import shared_worker
     from index.build import read_file
 
-    args = (SEED_FILES[3], 5 * MB, Limits())
+    args = (SEED_FILES[3], 5 * MB, limits(parse_seconds=None))
     assert shared_worker().run(read_file, args, 300, SEED_FILES[3].name) == read_file(*args)
     with pytest.raises(RejectedFile) as err:
-        shared_worker().run(read_file, (tmp_path / "none.txt", MB, Limits()), 300, "none.txt")
+        shared_worker().run(read_file, (tmp_path / "none.txt", MB, limits(parse_seconds=None)), 300, "none.txt")
     assert (err.value.path, err.value.reason) == (
         "none.txt", "the file cannot be read (No such file or directory)")
     with pytest.raises(RejectedFile) as err:  # a reader that dies: that file only
@@ -356,7 +356,7 @@ def test_a_serving_process_answers_about_a_notice_another_process_ingested(
         reader.library.search("experience required", k=3)  # the retriever is built
 
         ingest_in_another_process(tmp_path / "index", NEW, port)
-        new = parse_notice(NEW.name, load(NEW, 5 * MB).text)
+        new = parse_notice(NEW.name, load(NEW, 5 * MB, limits()).text)
         answer = reader.ask(f"When does the {new.meta.title} post in Colombo close?")
         assert {c.notice_id for c in answer.citations} == {new.id}, answer.text
         assert new.meta.closes.strftime("%-d %B %Y") in answer.text
@@ -445,7 +445,7 @@ def test_control_characters_in_a_file_name_are_visible_in_the_web_notices_table(
 
     name = "line\nbreak\x1b[31m\u202etxt.txt"
     shutil.copy(SEED_FILES[0], tmp_path / name)
-    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)
+    lib = Library(index_config(tmp_path / "index", limits=limits(parse_seconds=None)), embedder=fake_embedder)
     lib.ingest([tmp_path / name])
     rows, _ = Handlers(Assistant(lib), tmp_path / "notices").notice_table()
     assert [row[-1] for row in rows] == ["line\\nbreak\\x1b[31m\\u202etxt.txt"]
@@ -598,7 +598,7 @@ def test_a_failure_while_extracting_requirements_leaves_no_partial_notice(
 
     monkeypatch.setattr(index.build, "extract_requirements", extract)
     monkeypatch.setattr(index.build, "EMBED_BATCH", 1)  # commit notice by notice
-    lib = Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # in this process
+    lib = Library(index_config(tmp_path / "index", limits=limits(parse_seconds=None)), embedder=fake_embedder)  # in this process
     with pytest.raises(RuntimeError):
         lib.ingest(SEED_FILES[:4])
     stored = lib.store.db.execute("SELECT source FROM notices ORDER BY source").fetchall()

@@ -179,7 +179,7 @@ def test_collect_walks_folders_skipping_hidden_and_readme_files(tmp_path):
                  "sub/.cache/d.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    found = collect([tmp_path, tmp_path / "b.txt", tmp_path / "README.md"])
+    found = collect([tmp_path, tmp_path / "b.txt", tmp_path / "README.md"], follow_inside=False)
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "a.doc", "b.txt", "sub/c.html", "README.md"]
 
@@ -211,7 +211,7 @@ def test_prune_with_a_missing_path_prunes_nothing(tmp_path, fake_embedder):
 
 # -- offsets --------------------------------------------------------------------------------
 
-NOTICE_FILES = [p for p in collect([SEEDS, CORPUS]) if p.name != "MANIFEST.tsv"]
+NOTICE_FILES = [p for p in collect([SEEDS, CORPUS], follow_inside=False) if p.name != "MANIFEST.tsv"]
 # Seeds and every other corpus notice: enough for several commits in one ingest.
 MANY_FILES = SEED_FILES + [p for p in NOTICE_FILES if p.parent == CORPUS and p.name < "1"][::2]
 
@@ -317,7 +317,7 @@ def test_killed_ingest_keeps_the_previous_index_and_the_next_run_completes_it(
     folder.mkdir()
     for path in MANY_FILES:
         shutil.copy(path, folder / path.name)
-    names = {p.name for p in collect([folder])}
+    names = {p.name for p in collect([folder], follow_inside=False)}
     assert len(names) == 20
 
     proc = subprocess.Popen(command + [str(folder)], env=env, cwd=tmp_path,

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import SEED_FILES, index_config
+from conftest import SEED_FILES, index_config, limits
 from index.errors import RejectedFile
 from index.load import decode, html_to_text, load, load_bytes
 
@@ -76,7 +76,7 @@ def zip_bytes(member: str) -> bytes:
 
 def reason(name: str, data: bytes) -> str:
     with pytest.raises(RejectedFile) as info:
-        load_bytes(name, data)
+        load_bytes(name, data, limits())
     assert info.value.path == name
     return info.value.reason
 
@@ -123,7 +123,7 @@ def test_unsupported_suffix_is_rejected_before_reading(tmp_path, name, suffix):
     path = tmp_path / name
     path.write_text(NOTICE)
     with pytest.raises(RejectedFile) as info:
-        load(path, max_bytes=5_000_000)
+        load(path, 5_000_000, limits())
     assert info.value.reason == f"unsupported file type {suffix}; use {SUPPORTED}"
 
 
@@ -131,7 +131,7 @@ def test_file_over_the_size_limit_is_rejected(tmp_path):
     path = tmp_path / "long.txt"
     path.write_bytes(b"Programme Officer. " * 200)  # 3,800 bytes
     with pytest.raises(RejectedFile) as info:
-        load(path, max_bytes=1_000)
+        load(path, 1_000, limits())
     assert (info.value.path, info.value.reason) == (
         "long.txt", "the file is 0.0038 MB, over the 0.001 MB limit (VACANCY_MAX_FILE_MB)")
 
@@ -147,7 +147,7 @@ def test_unreadable_file_is_rejected(tmp_path):
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     with pytest.raises(RejectedFile) as info:
-        load(folder, max_bytes=5_000_000)
+        load(folder, 5_000_000, limits())
     assert info.value.reason == "the file cannot be read (Is a directory)"
 
 
@@ -155,7 +155,7 @@ def test_unreadable_file_is_rejected(tmp_path):
 
 def test_pdf_text_layer_is_read():
     loaded = load_bytes("notice.pdf", pdf_bytes(
-        ["Programme Officer, P-3", "Advanced university degree in economics is required."]))
+        ["Programme Officer, P-3", "Advanced university degree in economics is required."]), limits())
     assert loaded.encoding == "pdf"
     assert loaded.text == ("Programme Officer, P-3\n"
                            "Advanced university degree in economics is required.")
@@ -173,7 +173,7 @@ def encrypted_pdf(user_password: str) -> bytes:
 
 
 def test_pdf_restricted_without_a_password_is_read():
-    assert load_bytes("notice.pdf", encrypted_pdf("")).text == (
+    assert load_bytes("notice.pdf", encrypted_pdf(""), limits()).text == (
         "Programme Officer, P-3\nDegree in economics.")
 
 
@@ -183,7 +183,7 @@ def test_pdf_needing_a_password_is_rejected():
 
 
 def test_docx_paragraphs_and_tables_are_read_in_order():
-    loaded = load_bytes("notice.docx", docx_bytes())
+    loaded = load_bytes("notice.docx", docx_bytes(), limits())
     assert loaded.text == ("Programme Officer\n"
                            "Advanced university degree in economics is required.\n"
                            "Duty Station | Geneva\n"
@@ -197,7 +197,7 @@ def test_html_keeps_text_only():
             "text<br>next line</p><!-- a comment -->\n<ul>\n  <li>Advanced degree</li>\n"
             "  <li><p>Five years of <a href='x'>experience</a></p></li>\n</ul>"
             "<table><tr><th>Grade</th><td>P-3</td></tr></table></body></html>")
-    assert load_bytes("page.html", page.encode()).text == (
+    assert load_bytes("page.html", page.encode(), limits()).text == (
         "Programme Officer\n\n"
         "Fish & Chips — café <b> and bold text\nnext line\n\n"
         "• Advanced degree\n• Five years of experience\n\n"
@@ -209,26 +209,26 @@ def test_hostile_html_yields_text_without_markup():
             '<p onclick="steal()">Advanced university degree required.</p>'
             '<a href="javascript:alert(2)">Apply here</a><iframe src="https://example.org">'
             'framed</iframe><svg><text>drawn</text></svg><object>plugin</object></body></html>')
-    text = load_bytes("page.htm", page.encode()).text
+    text = load_bytes("page.htm", page.encode(), limits()).text
     assert text == "Programme Officer\n\nAdvanced university degree required.\n\nApply here"
 
 
 def test_html_wrapped_at_a_fixed_width_reads_as_paragraphs():
     line = "The program will hire up to 17 interns across its teams for the"
     page = "<html><body>" + "".join(f"<p>{line}\nsummer, and each intern rotates.</p>" for _ in range(8)) + "</body></html>"
-    text = load_bytes("page.html", page.encode()).text
+    text = load_bytes("page.html", page.encode(), limits()).text
     assert text.split("\n\n")[0] == line + " summer, and each intern rotates."
 
 
 def test_html_line_breaks_of_varied_length_are_kept():
     page = "<html><body><p>Duties:\nCatalogue books and maps of the collection.\nAnswer reference questions.</p></body></html>"
-    assert load_bytes("page.html", page.encode()).text == (
+    assert load_bytes("page.html", page.encode(), limits()).text == (
         "Duties:\nCatalogue books and maps of the collection.\nAnswer reference questions.")
 
 
 def test_html_in_a_txt_file_is_read_as_html():
     page = b"<html><body><p>Programme Officer in Geneva</p><script>x()</script></body></html>"
-    assert load_bytes("page.txt", page).text == "Programme Officer in Geneva"
+    assert load_bytes("page.txt", page, limits()).text == "Programme Officer in Geneva"
 
 
 def test_html_to_text_of_plain_text_is_the_text():

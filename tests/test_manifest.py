@@ -46,7 +46,7 @@ def test_an_unknown_split_is_refused(tmp_path):
 def test_no_notice_is_stored_twice():
     seen = defaultdict(list)
     skip = {".venv", ".git", "node_modules"}
-    for path in collect([ROOT]):
+    for path in collect([ROOT], follow_inside=False):
         if path.suffix.lower() in SUFFIXES and not skip & set(path.relative_to(ROOT).parts):
             seen[hashlib.sha256(path.read_bytes()).hexdigest()].append(str(path.relative_to(ROOT)))
     assert [names for names in seen.values() if len(names) > 1] == []

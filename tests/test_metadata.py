@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import CORPUS, SEEDS, SEED_FILES, parsed
+from conftest import CORPUS, SEEDS, SEED_FILES, limits, parsed
 from evals.manifest import TUNED, split_of
 from index.load import load_bytes
 from index.metadata import normalise_grade, numeric_order, parse_date, read_metadata
@@ -253,7 +253,7 @@ def test_organisation_field_with_a_tagline():  # corpus 021
 
 def test_html_line_breaks_separate_labels():  # corpus 024, loaded as HTML
     loaded = load_bytes("notice.html", b"<h2>GENERAL INFORMATION</h2><p>Title of Post: Logistics "
-                        b"Officer (Downstream Pipeline)<br>Grade: NOB<br>Duty Station: Aden<br></p>")
+                        b"Officer (Downstream Pipeline)<br>Grade: NOB<br>Duty Station: Aden<br></p>", limits())
     meta = _read(loaded.text)
     assert (meta.title, meta.grade, meta.duty_station) == (
         "Logistics Officer (Downstream Pipeline)", "NO-B", "Aden")

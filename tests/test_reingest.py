@@ -10,15 +10,14 @@ import time
 import pytest
 
 import index.build as build
-from conftest import index_config
-from index.load import Limits
+from conftest import index_config, limits
 from index.library import Library
 
 HOUR_AGO = time.time() - 3600
 
 
 def library(tmp_path, fake_embedder) -> Library:
-    return Library(index_config(tmp_path / "index", limits=Limits()), embedder=fake_embedder)  # read in this process
+    return Library(index_config(tmp_path / "index", limits=limits(parse_seconds=None)), embedder=fake_embedder)  # read in this process
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS, SEED_FILES
+from conftest import CORPUS, SEED_FILES, limits
 from index.load import load
 from index.repair import repair
 
@@ -222,7 +222,7 @@ def test_indented_bullets_lose_their_indent_and_stay_one_per_line():  # seed 004
 
 # -- whole files --------------------------------------------------------------------------
 def _raw(path) -> str:
-    return load(path, MAX_BYTES).text
+    return load(path, MAX_BYTES, limits()).text
 
 
 @pytest.mark.parametrize("path", SEED_FILES + CORPUS_FILES, ids=lambda p: p.name[:24])

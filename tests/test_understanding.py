@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import parsed
+from conftest import limits, parsed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -240,7 +240,7 @@ def test_substitution_phrased_with_combined_with_is_one_education_route():
 def test_wrapper_fields_of_a_leading_comment_come_after_the_notice():
     page = ("<!-- Workday jobPostingInfo:\ntitle: Intern\njobReqId: JR103985\nendDate: 2027-01-01\n-->"
             "<p>Application Deadline: 31-12-2026</p><p>" + "The WTO offers internships. " * 10 + "</p>")
-    text = load_bytes("p.html", page.encode()).text
+    text = load_bytes("p.html", page.encode(), limits()).text
     assert text.endswith("title: Intern\njobReqId: JR103985\nendDate: 2027-01-01")
     assert wrapper_fields("<!-- a note: not fields -->") == ""
 

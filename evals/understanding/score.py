@@ -3,7 +3,7 @@ metadata field accuracy, fact recall, requirement recall and precision with kind
 necessity, and the count of things the gold states but the parser reports absent —
 overall, per organisation and per layout.
 
-    python -m evals.understanding.score [--split heldout|heldout2|heldout3|heldout4|tuning|all] [--misses]
+    python -m evals understanding-score [--split heldout|heldout2|heldout3|heldout4|tuning|all] [--misses]
 
 Left out: the typed fields of requirements (years, levels, languages) — the exact gold
 cards in tests/data/gold_requirements check those for the seeds and corpus notices.
@@ -11,9 +11,7 @@ cards in tests/data/gold_requirements check those for the seeds and corpus notic
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,7 @@ from rapidfuzz import fuzz
 
 from index.metadata import normalise_grade
 
-from .validate import FACT_FIELDS, GOLD_DIR, META_FIELDS, NOTICES_DIR, folded, locate_all, read_gold
+from .validate import FACT_FIELDS, GOLD_DIR, META_FIELDS, NOTICES_DIR, folded, loaded_text, locate_all, read_gold
 
 _META_ATTR = {"title": "title", "organisation": "organisation", "grade": "grade",
               "duty_station": "duty_station", "closing_date": "closes", "job_number": "job_opening"}
@@ -142,10 +140,9 @@ def score_notice(gold: dict, notice, requirements, facts) -> Tally:
 def parse_for_scoring(path: Path):
     from index.build import parse_notice
     from index.facts import read_facts
-    from index.load import load
     from index.requirements import extract_requirements
 
-    notice = parse_notice(path.name, load(path, 5_000_000).text)
+    notice = parse_notice(path.name, loaded_text(path))
     reqs = extract_requirements(notice)
     facts = [(f.name, f.start, f.end) for f in read_facts(notice, reqs)]
     return notice, reqs, facts
@@ -183,16 +180,3 @@ def render(tallies: dict[str, Tally], misses: bool = False) -> str:
     if misses:
         lines += ["", *a.misses]
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evals.understanding.score")
-    parser.add_argument("--split", default="tuning", choices=("heldout", "heldout2", "heldout3", "heldout4", "tuning", "all"))
-    parser.add_argument("--misses", action="store_true", help="list every miss")
-    args = parser.parse_args(argv)
-    print(render(score(args.split), args.misses))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,8 +1,8 @@
 """Check the notice-understanding gold (README.md beside this file): every file well formed
 and every quote found in the notice's repaired text (case, spaces and punctuation folded).
 
-    python -m evals.understanding.validate [--gold DIR] [--notices DIR]
-    python -m evals.understanding.validate --text FILE     # the repaired text gold quotes
+    python -m evals understanding-validate [--gold DIR] [--notices DIR]
+    python -m evals understanding-validate --text FILE     # the repaired text gold quotes
 
 Only loading and repair are used here, never the parser's readings, so gold can be
 written for held-out notices without seeing what the parser makes of them.
@@ -11,10 +11,8 @@ Left out: whether the gold is *right* — that is for a person reading the notic
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 from evals.manifest import MANIFEST, split_of
@@ -31,11 +29,20 @@ FACT_FIELDS = ("salary", "contract", "duration", "start_date", "posts", "how_to_
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def repaired_text(path: Path) -> str:
+def loaded_text(path: Path) -> str:
+    """The text of the notice file at `path`, read within the default Settings' bounds (no
+    `.env`: the gold figures do not move with one user's settings)."""
+    from assistant.settings import Settings
     from index.load import load
+
+    config = Settings(_env_file=None).index_config()
+    return load(path, config.max_file_bytes, config.limits).text
+
+
+def repaired_text(path: Path) -> str:
     from index.repair import repair
 
-    return repair(load(path, 5_000_000).text)
+    return repair(loaded_text(path))
 
 
 def folded(text: str) -> tuple[str, list[int]]:
@@ -127,29 +134,16 @@ def problems(gold: dict, text: str | None, split: str | None) -> list[str]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evals.understanding.validate")
-    parser.add_argument("--gold", type=Path, default=GOLD_DIR)
-    parser.add_argument("--notices", type=Path, default=NOTICES_DIR)
-    parser.add_argument("--text", type=Path, help="print the repaired text of one notice file")
-    args = parser.parse_args(argv)
-    if args.text:
-        print(repaired_text(args.text))
-        return 0
-    split_of = splits()
-    bad = 0
-    for gold in read_gold(args.gold):
-        path = args.notices / gold.get("source", "?")
+def gold_problems(gold_dir: Path = GOLD_DIR, notices: Path = NOTICES_DIR) -> tuple[list[str], int]:
+    """("source: problem" lines, how many gold files have a problem) over the gold in `gold_dir`."""
+    split_by_source = splits()
+    lines, bad = [], 0
+    for gold in read_gold(gold_dir):
+        path = notices / gold.get("source", "?")
         text = repaired_text(path) if path.exists() else None
-        found = problems(gold, text, split_of.get(gold.get("source")))
+        found = problems(gold, text, split_by_source.get(gold.get("source")))
         if text is None:
             found.insert(0, f"notice file {path} not found")
-        for p in found:
-            print(f"{gold.get('source')}: {p}")
+        lines += [f"{gold.get('source')}: {p}" for p in found]
         bad += bool(found)
-    print(f"{len(read_gold(args.gold))} gold files, {bad} with problems")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return lines, bad
