@@ -1,7 +1,7 @@
 """Notice resolution accuracy: which notice a question names, over every notice of the
 given folders indexed together (default: notices/ + ../shared/corpus/{notices,dev,scale}).
 
-    .venv/bin/python benchmarks/resolve.py [DIR ...] [--per-kind 60] [--seed 7] [--show 10]
+    .venv/bin/python benchmarks/resolve.py [DIR ...] [--part tune|heldout|all] [--per-kind 120] [--seed 7] [--show 10]
 
 References are generated from the notices' metadata, the ways users name a post (title
 only; organisation + place; grade + place; acronym + title; misspelt place; a follow-up
@@ -15,6 +15,11 @@ clarification whose candidates include an expected notice; for a question severa
 notices fit, that is the right answer), guessed (resolved to one of several that fit
 equally), wrong (another notice, or a clarification without the right one), none (no
 notice found). Prints counts per kind and the first `--show` failures.
+
+Tuning and held-out parts (`--part`): each reference belongs to one part by a fixed rule
+on the notice it was made from (`part_of`: the first byte of the SHA-256 of that notice's
+id, even → tune, odd → held out; a hand-written reference goes by the smallest id it
+expects). The resolver is tuned on `--part tune` only; `--part heldout` measures it.
 """
 
 from __future__ import annotations
@@ -103,6 +108,18 @@ class Reference:
     question: str
     history: tuple[str, ...]
     expected: frozenset[str]
+    source: str = ""             # the notice the reference was made from (its part)
+
+
+PARTS = ("tune", "heldout")
+
+
+def part_of(ref: Reference) -> str:
+    """The reference's part, by the notice it was made from: fixed, whatever the resolver."""
+    import hashlib
+
+    source = ref.source or min(ref.expected)
+    return PARTS[hashlib.sha256(source.encode()).digest()[0] % 2]
 
 
 def read_notices(dirs: list[Path], cache: Path):
@@ -156,27 +173,28 @@ def generated(cards: list[NoticeCard], per_kind: int, rng: random.Random) -> lis
     titled = [c for c in cards if c.title and 2 <= len(c.title.split()) <= 10]
     out: list[Reference] = []
     for c in rng.sample(titled, min(per_kind, len(titled))):
-        out.append(Reference("title only", f"What does the {c.title} do?", (), frozenset(by_title[_norm(c.title)])))
+        out.append(Reference("title only", f"What does the {c.title} do?", (), frozenset(by_title[_norm(c.title)]),
+                             c.notice_id))
     pool = [c for c in cards if _org(c) and _city(c)]
     for c in rng.sample(pool, min(per_kind, len(pool))):
         out.append(Reference("organisation + place", f"What are the requirements for the {_org(c)} post in {_city(c)}?",
-                             (), frozenset(by_org_city[(_org(c), _city(c).lower())])))
+                             (), frozenset(by_org_city[(_org(c), _city(c).lower())]), c.notice_id))
     pool = [c for c in cards if c.grade and _city(c)]
     for c in rng.sample(pool, min(per_kind, len(pool))):
         out.append(Reference("grade + place", f"When does the {c.grade} in {_city(c)} close?", (),
-                             frozenset(by_grade_city[(c.grade.lower(), _city(c).lower())])))
+                             frozenset(by_grade_city[(c.grade.lower(), _city(c).lower())]), c.notice_id))
     pool = [c for c in titled if _org(c)]
     for c in rng.sample(pool, min(per_kind, len(pool))):
         same = {n for n in by_title[_norm(c.title)] if n in {d.notice_id for d in cards if _org(d) == _org(c)}}
         out.append(Reference("acronym + title", f"Who does the {_org(c)} {c.title} report to?", (),
-                             frozenset(same or {c.notice_id})))
+                             frozenset(same or {c.notice_id}), c.notice_id))
     pool = [c for c in titled if _city(c) and len(_city(c)) >= 6 and " " not in _city(c)]
     for c in rng.sample(pool, min(per_kind, len(pool))):
         wrong = _misspell(_city(c), rng)
         expected = {n for n in by_title[_norm(c.title)]
                     if next(d for d in cards if d.notice_id == n).duty_station == c.duty_station}
         out.append(Reference("misspelt place", f"What languages does the {c.title} in {wrong} need?", (),
-                             frozenset(expected)))
+                             frozenset(expected), c.notice_id))
     out += follow_ups(cards, per_kind, rng)
     return out
 
@@ -202,7 +220,7 @@ def follow_ups(cards: list[NoticeCard], per_kind: int, rng: random.Random) -> li
                 and (_norm(c.title) == _norm(b.title) if _norm(a.title) == _norm(b.title) else _org(c) == _org(b))}
         out.append(Reference("follow-up", f"And the one in {_city(b)}?",
                              (f"What languages does the {a.title or _org(a)} in {_city(a)} require?",),
-                             frozenset(fits)))
+                             frozenset(fits), b.notice_id))
     return out
 
 
@@ -233,11 +251,13 @@ def outcome(res, expected: frozenset[str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS)
-    parser.add_argument("--per-kind", type=int, default=60)
+    parser.add_argument("--per-kind", type=int, default=120)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=10)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--no-dense", action="store_true", help="resolve without the embedding model")
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="tune",
+                        help="which references: the tuning part (default), the held-out part, or all")
     args = parser.parse_args()
     t0 = time.perf_counter()
     notices = read_notices(args.dirs, args.cache)
@@ -257,6 +277,7 @@ def main() -> int:
     resolver = Resolver(cards, embed, vectors)
     t3 = time.perf_counter()
     refs = generated(cards, args.per_kind, random.Random(args.seed)) + handwritten(cards)
+    refs = [r for r in refs if args.part == "all" or part_of(r) == args.part]
     counts: dict[str, Counter] = defaultdict(Counter)
     failures, times = [], []
     for ref in refs:
@@ -267,7 +288,7 @@ def main() -> int:
         counts[ref.kind][o] += 1
         if o in ("wrong", "none", "guessed"):
             failures.append((ref, res, o))
-    print(f"notices {len(cards)}  references {len(refs)}  (parse+cards {t1 - t0:.1f} s, "
+    print(f"notices {len(cards)}  references {len(refs)} (part {args.part})  (parse+cards {t1 - t0:.1f} s, "
           f"card embeddings {t2 - t1:.1f} s, index {t3 - t2:.1f} s)")
     cols = ("correct", "clarified", "guessed", "wrong", "none")
     print(f"{'kind':24}" + "".join(f"{c:>10}" for c in cols) + f"{'n':>6}")
