@@ -3,6 +3,11 @@ right when the kind matches and, for fact, requirement and comparison questions,
 of topics equals the expected one. Prints accuracy per split and kind, and every miss.
 
     python -m evals.route_score [--keywords-only] [--split tune|heldout|all]
+    python -m evals.route_score --scan-lead        # calibrate exemplars.MIN_LEAD
+
+`--scan-lead` routes the tune split and every exemplar question (left out of the index
+while it is routed: leave-one-out) at several values of the exemplar look-up's lead and
+prints how many each gets right; MIN_LEAD is the middle of the best flat range.
 
 Left out: follow-up turns (the set has single questions only).
 """
@@ -53,6 +58,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keywords-only", action="store_true", help="no exemplar embeddings")
     parser.add_argument("--split", default="tune", choices=("tune", "heldout", "all"))
+    parser.add_argument("--scan-lead", action="store_true", help="calibrate exemplars.MIN_LEAD")
     args = parser.parse_args(argv)
     from assistant.route import route
 
@@ -66,6 +72,8 @@ def main(argv=None) -> None:
         set_environment()
         s = Settings()
         exemplars = exemplar_index(make_embedder(s.embedding_model, "torch", s.embed_batch_size, None))
+    if args.scan_lead and exemplars is not None:
+        return scan_lead(exemplars, [c for c in load() if c.split == "tune"])
     accuracy, misses = score(cases, (lambda q: route(q, exemplars)) if exemplars is not None else route)
     by_kind = Counter(c.kind for c in cases)
     missed = Counter(c.kind for c, _ in misses)
@@ -75,6 +83,41 @@ def main(argv=None) -> None:
         print(f"  {kind:12s} {n - missed[kind]}/{n}")
     for c, r in misses:
         print(f"  MISS {c.id} {c.question!r}: expected {c.kind} {list(c.topics)}, got {r.kind} {list(r.topics)}")
+
+
+LEADS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2)
+
+
+def scan_lead(index, tune: list[Case], leads=LEADS) -> None:
+    """Right answers on `tune` and on the exemplars left out one at a time, per lead."""
+    import numpy as np
+
+    from assistant.exemplars import ExemplarIndex
+    from assistant.route import route
+
+    vectors, exemplars = index.vectors, index.exemplars
+    for lead in leads:
+        def router(q, idx=index):
+            return route(q, _Lead(idx, lead))
+        right = len(tune) - len(score(tune, router)[1])
+        loo = 0
+        for j, e in enumerate(exemplars):
+            rest = ExemplarIndex(index.embedder, exemplars[:j] + exemplars[j + 1:])
+            rest.__dict__["vectors"] = np.delete(vectors, j, axis=0)
+            r = route(e.question, _Lead(rest, lead))
+            loo += correct(Case(str(j), "", e.question, e.kind, e.topics), r.kind, r.topics)
+        print(f"lead {lead:.2f}: tune {right}/{len(tune)}  exemplars left out {loo}/{len(exemplars)}  "
+              f"together {right + loo}")
+
+
+class _Lead:
+    """An exemplar index whose look-ups use another lead."""
+
+    def __init__(self, index, lead: float):
+        self.index, self.lead = index, lead
+
+    def nearest(self, question: str):
+        return self.index.nearest(question, min_lead=self.lead)
 
 
 if __name__ == "__main__":
