@@ -64,13 +64,13 @@ class Tuning:
     organisation: float = 2.0
     place: float = 1.6
     grade: float = 1.4
-    coverage: float = 0.8       # × the title words named × the share of the card's title they make
+    coverage: float = 1.2       # × the title words named × the share of the card's title they make
     opening: float = 0.35       # the subject words against the opening sentences (BM25)
     dense: float = 3.0          # the embedding's similarity to the card, above DENSE_FLOOR
     min_score: float = 2.0      # below this, the question names no notice
     margin: float = 0.16        # notices within this share of the best are "close"
-    aux_lead: float = 0.3       # how far opening words + embedding must lead to pick among close ones
-    follow_up: float = 1.2      # × the likeness to the notice in focus (a share of the best name
+    aux_lead: float = 0.6       # how far opening words + embedding must lead to pick among close ones
+    follow_up: float = 2.0      # × the likeness to the notice in focus (a share of the best name
                                 # score), for a follow-up that names a notice
 
 
@@ -141,6 +141,11 @@ def _grade_token(grade: str) -> str:
     return re.sub(r"[\s-]", "", grade.lower())
 
 
+# "I" as a numeral of a title: after a capitalised word that is not a question word, and
+# not followed by a verb ("the Librarian I in Bronxville", not "Can I apply", "Librarian I have").
+_NUMERAL_I = re.compile(r"\b(?!(?:Can|Could|Do|Did|Am|Should|Would|Will|May|Might|Must|Shall|What|When|Where|How|Why|"
+                        r"If|And|But|So|Or|Have|Has|Had|Was|Were|Is|Are)\b)[A-Z][a-z]+ I\b(?! (?:am|have|had|was|"
+                        r"will|would|can|could|should|need|want|might|may|must|meet|qualify|apply)\b)")
 _GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
 
 
@@ -251,7 +256,8 @@ class Resolver:
         rest = "".join(ch if not any(a <= i < b for a, b in taken) else " " for i, ch in enumerate(question))
         words = [w for w in _words(normalise(rest)) if w not in _STOP]
         words = [w for w in words if w not in _WORD_ACRONYMS or re.search(rf"\b{re.escape(w.upper())}\b", question)]
-        content = [w for w in words if w not in _COMMON]
+        numeral = _NUMERAL_I.search(question) is not None        # "Librarian I", not "Can I"
+        content = [w for w in words if w not in _COMMON or (w == "i" and numeral)]
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", question)}
         capitalised |= {p for w in capitalised for p in w.split("-")}
         title_vocabulary = self.fields["title"].vocabulary
@@ -487,6 +493,8 @@ class Resolver:
         like = self.likeness(self.card(earlier.notice_ids[0])) if earlier.notice_ids \
             else self.asked_likeness(turn)
         named = scored.named + self.tuning.follow_up * like * scored.named.max(initial=0) * (scored.named > 0)
+        if earlier.notice_ids and np.count_nonzero(named) > 1:
+            named[self._position[earlier.notice_ids[0]]] = 0.0   # "the one in X" is another one
         return self._decide(Scored(named, scored.rest, scored.strong))
 
     def card(self, notice_id: str) -> NoticeCard:

@@ -420,6 +420,8 @@ def main() -> int:
                         help="which references: the tuning part (default), the held-out part, or all")
     parser.add_argument("--calibrate", action="store_true",
                         help="search GRID on the tuning part, then report the chosen tuning on --part")
+    parser.add_argument("--calibration-seeds", default="7,8,9",
+                        help="the calibration uses the tuning part of the references of these seeds")
     args = parser.parse_args()
     t0 = time.perf_counter()
     notices = read_notices(args.dirs, args.cache)
@@ -434,7 +436,12 @@ def main() -> int:
     print(f"notices {len(cards)}  references {len(refs)}  (parse+cards {t1 - t0:.1f} s, "
           f"card embeddings {t2 - t1:.1f} s, index {t3 - t2:.1f} s)")
     if args.calibrate:
-        resolver = resolver.tuned(calibrate(resolver, [r for r in refs if part_of(r) == "tune"]))
+        pool = {}
+        for seed in map(int, args.calibration_seeds.split(",")):
+            for r in generated(cards, args.per_kind, random.Random(seed)) + handwritten(cards):
+                if part_of(r) == "tune":
+                    pool.setdefault((r.question, r.history), r)
+        resolver = resolver.tuned(calibrate(resolver, list(pool.values())))
     refs = [r for r in refs if args.part == "all" or part_of(r) == args.part]
     print(f"part {args.part}: {len(refs)} references")
     report(resolver, refs, cards, args.show)

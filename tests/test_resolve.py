@@ -230,3 +230,10 @@ def test_title_words_of_a_file_name_are_not_read_as_places():
     fragment = parse_notice("011_wfp-business-support-assistant-maseru.txt", "Duties\n\nFiling.\n")
     assert (card_for(notice).file_place, card_for(fragment).file_place) == \
         ("queens united states", "maseru lesotho")
+
+
+def test_a_roman_one_after_a_title_word_is_part_of_the_title():
+    r = _resolver(("Librarian I", "Mercy College", "Bronxville, NY", "", "l1"),
+                  ("Librarian", "Mercy College", "Bronxville, NY", "", "l0"))
+    assert r.resolve("What languages does the Librarian I in Bronxville require?").notice_ids == ("l1",)
+    assert r.resolve("Can I apply for the Librarian in Bronxville?").notice_ids == ("l0",)
