@@ -126,8 +126,9 @@ def tokens(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    """Index words: `tokens` with hyphenated words split ("help-desk" → help, desk)."""
-    return [w for t in tokens(text) for w in t.split("-") if w]
+    """Index words: `tokens` with hyphenated words split ("help-desk" → help, desk) and a
+    possessive 's left out ("Touro's" → touro)."""
+    return [w for t in tokens(text) for w in re.sub(r"'s$", "", t).split("-") if w]
 
 
 def grade_variants(grade: str | None) -> set[str]:
@@ -462,7 +463,11 @@ class Resolver:
         if total[best] < t.min_score and not scored.strong[best]:   # names nothing
             return None
         if scored.named.max(initial=0) <= 0:
-            return None
+            if scored.rest.max(initial=0) < t.min_score:
+                return None
+            # no name matched: the words of subject in the openings name the notice
+            # ("Touro's institutional repository")
+            scored = Scored(scored.rest, np.zeros_like(scored.rest), scored.strong)
         close = self._close(scored, t.margin)
         if len(close) > 1:
             by_rest = sorted(close, key=lambda i: -scored.rest[i])

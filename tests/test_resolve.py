@@ -237,3 +237,11 @@ def test_a_roman_one_after_a_title_word_is_part_of_the_title():
                   ("Librarian", "Mercy College", "Bronxville, NY", "", "l0"))
     assert r.resolve("What languages does the Librarian I in Bronxville require?").notice_ids == ("l1",)
     assert r.resolve("Can I apply for the Librarian in Bronxville?").notice_ids == ("l0",)
+
+
+def test_a_question_naming_only_the_jobs_subject_finds_it_in_the_opening():
+    r = _resolver(("Curator", "Columbia University Libraries", "New York, NY", "", "avery"),
+                  ("Repository Librarian", "Touro College", "New York, NY", "", "touro"),
+                  opening={"avery": "Avery's Drawings and Archives collection holds architectural drawings."})
+    assert r.resolve("How many drawings does Avery's department hold?").notice_ids == ("avery",)
+    assert r.resolve("What is the name of Touro's repository?").notice_ids == ("touro",)
