@@ -79,7 +79,7 @@ def card_for(notice: Notice) -> NoticeCard:
         notice.id, notice.source, notice.title, notice.organisation, acronyms, names,
         notice.duty_station, country, continent, notice.grade,
         category_of(notice.grade, notice.title), notice.job_opening, notice.closes, notice.posted,
-        _opening(notice, text), "" if notice.duty_station else _file_place(notice.source))
+        _opening(notice, text), "" if notice.duty_station else _file_place(notice.source, notice.title))
 
 
 def file_name_words(source: str) -> list[str]:
@@ -92,10 +92,28 @@ def file_name_words(source: str) -> list[str]:
 _FILING_WORDS = frozenset({"fragment", "notice", "vacancy", "copy", "final", "txt", "html"})
 
 
-def _file_place(source: str) -> str:
-    """The words of a file name that name a known place (made at ingest, so that a start
-    does not load the GeoNames cities to read file names)."""
-    return " ".join(w for w in file_name_words(source) if len(w) > 3 and place_of(w)[0])
+def _file_place(source: str, title: str | None = None) -> str:
+    """The words of a file name that name a known place, one word or two ("new york"),
+    and the country of the first (made at ingest, so that a start does not load the
+    GeoNames cities to read file names). Words of the title are left out: a file name
+    repeats its title, and many title words are also the name of some town ("Part",
+    "Officer")."""
+    in_title = {w.lower() for w in re.findall(r"\w+", title or "")}
+    words = [w.lower() for w in file_name_words(source) if w.lower() not in in_title]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        two = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and place_of(two)[0]:
+            found.append(two)
+            i += 2
+        elif len(words[i]) > 3 and place_of(words[i])[0]:
+            found.append(words[i])
+            i += 1
+        else:
+            i += 1
+    country = place_of(found[0])[0] if found else None
+    return " ".join(dict.fromkeys([*found, *([country.lower()] if country else [])]))
 
 
 def _acronyms(head: str, organisation: str) -> tuple[str, ...]:

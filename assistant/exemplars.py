@@ -17,6 +17,8 @@ import numpy as np
 EXEMPLARS = Path(__file__).with_name("exemplars.txt")
 K = 3                 # neighbours voting
 MIN_SIMILARITY = 0.5  # below this the nearest exemplar says nothing
+MIN_LEAD = 0.07       # how far the winning label's votes must lead the next label's
+SURE = 0.7            # an exemplar this close wins without the lead
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,12 @@ class ExemplarIndex:
         vectors = np.asarray(self.embedder.embed([e.question for e in self.exemplars]), dtype=np.float32)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
-    def nearest(self, question: str) -> Nearest | None:
+    def nearest(self, question: str, min_lead: float = MIN_LEAD) -> Nearest | None:
         """The label the K nearest exemplars vote for (weighted by similarity), or None
-        when the nearest one is below MIN_SIMILARITY."""
+        when the nearest one is below MIN_SIMILARITY, or when the label's votes lead the
+        next label's by less than `min_lead` (and its best is below SURE): the question
+        then shares its frame ("Does the job involve …?") with exemplars of several labels
+        more than it shares any one label's subject."""
         q = np.asarray(self.embedder.embed([question])[0], dtype=np.float32)
         sims = self.vectors @ (q / max(float(np.linalg.norm(q)), 1e-9))
         order = np.argsort(-sims)[:K]
@@ -74,9 +79,13 @@ class ExemplarIndex:
         for i in order:
             e = self.exemplars[i]
             votes[(e.kind, e.topics)] = votes.get((e.kind, e.topics), 0.0) + float(sims[i])
-        (kind, topics), _ = max(votes.items(), key=lambda kv: kv[1])
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        (kind, topics), weight = ranked[0]
         best = max(float(sims[i]) for i in order if self.exemplars[i].kind == kind
                    and self.exemplars[i].topics == topics)
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if best < SURE and weight - runner_up < min_lead:
+            return None
         return Nearest(kind, topics, best)
 
 

@@ -7,7 +7,7 @@ and prints (the others return records and lines). `vacancy eval` is in `ui/cli.p
     python -m evals coverage DIR [DIR ...]
     python -m evals domains
     python -m evals calibrate-open [--dataset FILE] [--notices DIR|LIST.txt] [--index-dir DIR]
-    python -m evals route-score [--keywords-only] [--split tune|heldout|all]
+    python -m evals route-score [--keywords-only] [--split tune|heldout|all] [--scan-lead]
     python -m evals readability --dataset F.jsonl [...] --notices DIR --index-dir DIR [--today DATE]
 
 Settings are read here, once, as `vacancy` does.
@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("route-score", help="routing accuracy on the paraphrase set")
     s.add_argument("--keywords-only", action="store_true", help="no exemplar embeddings")
     s.add_argument("--split", default="tune", choices=("tune", "heldout", "all"))
+    s.add_argument("--scan-lead", action="store_true", help="calibrate exemplars.MIN_LEAD (tune split + leave-one-out)")
     s = sub.add_parser("readability", help="share of answers readable at a glance")
     s.add_argument("--dataset", type=Path, nargs="+", required=True)
     s.add_argument("--notices", type=Path, required=True)
@@ -132,6 +133,11 @@ def _route_score(args, settings: Settings) -> int:
 
         exemplars = exemplar_index(make_embedder(settings.embedding_model, "torch", settings.embed_batch_size, None))
         router = lambda q: route(q, exemplars)  # noqa: E731
+        if args.scan_lead:
+            from evals.route_score import scan_lead
+
+            print("\n".join(scan_lead(exemplars, [c for c in load() if c.split == "tune"])))
+            return 0
     _, misses = score(cases, router)
     label = f"{args.split}, {'keywords only' if args.keywords_only else 'keywords + exemplars'}"
     print("\n".join(report(cases, misses, label)))

@@ -3,6 +3,11 @@ right when the kind matches and, for fact, requirement and comparison questions,
 of topics equals the expected one. Reports accuracy per split and kind, and every miss.
 
     python -m evals route-score [--keywords-only] [--split tune|heldout|all]
+    python -m evals route-score --scan-lead        # calibrate exemplars.MIN_LEAD
+
+`--scan-lead` routes the tune split and every exemplar question (left out of the index
+while it is routed: leave-one-out) at several values of the exemplar look-up's lead and
+reports how many each gets right; MIN_LEAD is the middle of the best flat range.
 
 Left out: follow-up turns (the set has single questions only).
 """
@@ -58,3 +63,40 @@ def report(cases: list[Case], misses: list[tuple[Case, object]], label: str) -> 
     lines += [f"  MISS {c.id} {c.question!r}: expected {c.kind} {list(c.topics)}, got {r.kind} {list(r.topics)}"
               for c, r in misses]
     return lines
+
+
+LEADS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2)
+
+
+def scan_lead(index, tune: list[Case], leads=LEADS) -> list[str]:
+    """Right answers on `tune` and on the exemplars left out one at a time, per lead."""
+    import numpy as np
+
+    from assistant.exemplars import ExemplarIndex
+    from assistant.route import route
+
+    vectors, exemplars = index.vectors, index.exemplars
+    lines = []
+    for lead in leads:
+        def router(q, idx=index):
+            return route(q, _Lead(idx, lead))
+        right = len(tune) - len(score(tune, router)[1])
+        loo = 0
+        for j, e in enumerate(exemplars):
+            rest = ExemplarIndex(index.embedder, exemplars[:j] + exemplars[j + 1:])
+            rest.__dict__["vectors"] = np.delete(vectors, j, axis=0)
+            r = route(e.question, _Lead(rest, lead))
+            loo += correct(Case(str(j), "", e.question, e.kind, e.topics), r.kind, r.topics)
+        lines.append(f"lead {lead:.2f}: tune {right}/{len(tune)}  exemplars left out {loo}/{len(exemplars)}  "
+                     f"together {right + loo}")
+    return lines
+
+
+class _Lead:
+    """An exemplar index whose look-ups use another lead."""
+
+    def __init__(self, index, lead: float):
+        self.index, self.lead = index, lead
+
+    def nearest(self, question: str):
+        return self.index.nearest(question, min_lead=self.lead)

@@ -167,6 +167,83 @@ def test_a_file_name_place_is_read_at_ingest_not_at_each_start(monkeypatch):
     fragment = parse_notice("017_wfp-ict-associate-service-desk-aden-fragment.html",
                             "KEY ACCOUNTABILITIES\n\nCarry out system and hardware maintenance tasks.\n")
     card = card_for(fragment)
-    assert card.file_place == "aden"
+    assert card.file_place == "aden yemen"
     monkeypatch.setattr(places, "cities_by_name", lambda: pytest.fail("GeoNames cities loaded at start"))
     assert Resolver([card]).resolve("What does the job in Aden ask for?").notice_ids == (fragment.id,)
+
+
+def _resolver(*specs: tuple[str, str, str, str, str], opening: dict[str, str] | None = None) -> Resolver:
+    """Cards of literal notices (title, organisation, duty station, grade, id)."""
+    notices = []
+    for title, org, city, grade, nid in specs:
+        text = f"{title}\n{org}\n{city}\n{grade}\n{(opening or {}).get(nid, 'The post supports field operations.')}"
+        notices.append(Notice(nid, f"{nid}.txt", text, (), Metadata(title=title, organisation=org,
+                                                                     grade=grade, duty_station=city)))
+    return Resolver([card_for(n) for n in notices] + [card_for(n) for n in synthetic(200)])
+
+
+def test_a_word_counts_once_in_its_best_field():
+    """"New York" in a title does not count again beside the duty station, and "UNHCR" in a
+    duty station does not count again beside the organisation."""
+    r = _resolver(("Designer", "UNHCR", "UNHCR HQ", "P-3", "hq"),
+                  ("Digital Asset Manager", "UNHCR", "New York, NY", "P-3", "ny"),
+                  ("Librarian in New York, New York", "City University of New York", "New York, New York", "", "cuny"))
+    assert r.resolve("What are the requirements for the UNHCR post in New York?").notice_ids == ("ny",)
+
+
+def test_posts_the_names_cannot_tell_apart_stay_a_clarification_whatever_their_openings_repeat():
+    r = _resolver(("Nutrition Manager", "ACF", "Aden", "", "a1"), ("Data Entry Assistant", "ACF", "Aden", "", "a2"),
+                  opening={"a1": "ACF in Aden: ACF Aden ACF Aden ACF Aden."})
+    res = r.resolve("What are the requirements for the ACF post in Aden?")
+    assert (res.how, set(res.candidates)) == ("ambiguous", {"a1", "a2"})
+
+
+def test_an_exact_title_leads_a_longer_title_holding_it():
+    r = _resolver(("Weekend Evening Librarian", "Yonkers Public Library", "Yonkers, NY", "", "exact"),
+                  ("Weekend Evening Librarian - School of Visual Arts", "School of Visual Arts", "New York, NY", "", "long"))
+    res = r.resolve("What does the Weekend Evening Librarian do?")
+    assert (res.notice_ids or res.candidates)[0] == "exact"
+
+
+def test_a_follow_up_after_a_turn_that_left_two_posts_open_takes_the_like_post():
+    r = _resolver(("Library Director", "Brooklyn Public Library", "Brooklyn, NY", "", "b1"),
+                  ("Library Director", "Brooklyn Public Library", "Brooklyn, NY USA", "", "b2"),
+                  ("Library Director", "Bronx Library Center", "Bronx, NY", "", "x1"),
+                  ("Archivist", "Bronx County Historical Society", "Bronx, NY", "", "x2"),
+                  ("Circulation Supervisor - Library, Bronx", "Mercy College", "Bronx, New York", "", "x3"))
+    assert r.resolve("What languages does the Library Director in Brooklyn require?").how == "ambiguous"
+    res = r.resolve("And the one in Bronx?", ("What languages does the Library Director in Brooklyn require?",))
+    assert (res.how, res.notice_ids) == ("mentioned", ("x1",))
+
+
+def test_a_demonym_names_its_country():
+    r = _resolver(("Chief Security Officer", "MINUSTAH", "Port-au-Prince, Haiti", "P-4", "ht"),
+                  ("Security Officer", "IOM", "Pretoria, South Africa", "P-3", "za"))
+    res = r.resolve("What about the Haitian one?", ("When does the Pretoria post close?",))
+    assert res.notice_ids == ("ht",)
+
+
+def test_title_words_of_a_file_name_are_not_read_as_places():
+    from index.build import parse_notice
+
+    notice = parse_notice("2016-04-04-PART-TIME-DIGITAL-ARCHIVIST-QUEENS-LIBRARY.markdown",
+                          "# Part-Time Digital Archivist\n\nThe archivist processes collections.\n")
+    fragment = parse_notice("011_wfp-business-support-assistant-maseru.txt", "Duties\n\nFiling.\n")
+    assert (card_for(notice).file_place, card_for(fragment).file_place) == \
+        ("queens united states", "maseru lesotho")
+
+
+def test_a_roman_one_after_a_title_word_is_part_of_the_title():
+    r = _resolver(("Librarian I", "Mercy College", "Bronxville, NY", "", "l1"),
+                  ("Librarian", "Mercy College", "Bronxville, NY", "", "l0"))
+    assert r.resolve("What languages does the Librarian I in Bronxville require?").notice_ids == ("l1",)
+    res = r.resolve("Can I apply for the Librarian in Bronxville?")
+    assert (res.notice_ids or res.candidates)[0] == "l0"
+
+
+def test_a_question_naming_only_the_jobs_subject_finds_it_in_the_opening():
+    r = _resolver(("Curator", "Columbia University Libraries", "New York, NY", "", "avery"),
+                  ("Repository Librarian", "Touro College", "New York, NY", "", "touro"),
+                  opening={"avery": "Avery's Drawings and Archives collection holds architectural drawings."})
+    assert r.resolve("How many drawings does Avery's department hold?").notice_ids == ("avery",)
+    assert r.resolve("What is the name of Touro's repository?").notice_ids == ("touro",)

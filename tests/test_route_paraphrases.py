@@ -102,6 +102,23 @@ def test_a_question_no_cue_routes_takes_its_nearest_exemplars_label():
     assert route("Something unrelated?", index).kind == "open"      # nearest below MIN_SIMILARITY
 
 
+def test_an_exemplar_label_that_leads_the_next_label_by_little_decides_nothing():
+    """A question sharing its frame with exemplars of two labels ("Does the job involve
+    …?") stays open unless one label clearly leads (MIN_LEAD) or is near-certain (SURE)."""
+    exemplars = (Exemplar("requirement", ("travel",), "missions?"), Exemplar("open", (), "staff?"),
+                 Exemplar("fact", ("salary",), "pay?"))
+    # cosines with the question: missions 0.60, staff 0.56 (lead 0.04); then 0.75 vs 0.56
+    table = {"missions?": (0.60, 0.80, 0), "staff?": (0.56, -0.828, 0), "pay?": (0, 0, 1),
+             "Does it involve weekend work?": (1, 0, 0),
+             "Is there much pay?": (0.3, 0, 0.954)}
+    index = ExemplarIndex(TableEmbedder(table), exemplars)
+    near = index.nearest("Does it involve weekend work?")
+    assert near is None
+    assert index.nearest("Does it involve weekend work?", min_lead=0.03).topics == ("travel",)
+    assert route("Does it involve weekend work?", index).kind == "open"
+    assert index.nearest("Is there much pay?").topics == ("salary",)     # 0.954 vs 0.18: clear
+
+
 def test_exemplars_are_embedded_once_and_only_when_a_question_needs_them():
     index = _index()
     route("What is the closing date?", index)                     # keywords route it
