@@ -110,6 +110,13 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
 )
 PROFICIENCY_ORDER = ("basic", "knowledge", "working knowledge", "proficient", "fluent", "native")
 
+# A level of the Common European Framework (or the UN's "level C"/"level B") stated in a
+# requirement ("thorough knowledge of English (minimum level C1)") → the proficiency it asks
+# for, in PROFICIENCY_ORDER's terms; the first pattern that matches decides.
+CEFR_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:level\s+)?C[12]?\b", "fluent"), (r"\b(?:level\s+)?B2\b", "proficient"),
+    (r"\b(?:level\s+)?B1?\b", "working knowledge"), (r"\b(?:level\s+)?A[12]?\b", "basic"))
+
 # Certification programmes: acronym → full names (regex fragments).
 CERTIFICATIONS: dict[str, tuple[str, ...]] = {
     "SCP": (r"Security Certification Program(?:me)?",),
@@ -427,9 +434,22 @@ DOMAIN_FAMILIES: dict[str, tuple[str, ...]] = {
                        "business support", "office support"),
     "development": ("development cooperation", "international development", "rural", "local economic",
                     "entrepreneurship", "decent work", "livelihood", "project management", "programme management"),
-    "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog"),
+    "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog",
+                "stem", "natural science", "life science", "physical science"),
     "gender": ("gender", "human rights", "women"),
     "social": ("social work", "vulnerable", "victims", "psycholog", "counsel", "witness", "protection"),
+}
+
+
+# Kinds of workplace a domain can name ("in an academic library", "in a higher educational
+# setting"): years from one setting of this table do not obviously count for a requirement that
+# names another ("4 years at a public library" for "two years working in an academic library").
+# A domain naming none of them is not judged by this table.
+WORK_SETTINGS: dict[str, tuple[str, ...]] = {
+    "academic": (r"\bacademic\b", r"\buniversit", r"\bcolleges?\b", r"\bhigher[- ]educat"),
+    "public library": (r"\bpublic librar", r"\bmunicipal librar", r"\bcounty librar", r"\bcity librar"),
+    "school": (r"\bschool librar", r"\bK-12\b", r"\belementary school", r"\bhigh school librar"),
+    "special library": (r"\blaw librar", r"\bcorporate librar", r"\bmedical librar", r"\bhospital librar"),
 }
 
 

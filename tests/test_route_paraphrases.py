@@ -146,3 +146,12 @@ def test_keyword_part_of_the_paraphrase_set():
 ])
 def test_until_when_asks_the_deadline_only_about_applying(question, topics):
     assert route(question).topics == topics
+
+
+@pytest.mark.parametrize("question", [
+    "I would need visa sponsorship. Can I still apply for the Electronic Resources Librarian?",
+    "I also have 1 year of desktop support experience. Would that be enough for the technology associate job?",
+    "I've volunteered two years transcribing interviews. Could I be one of the interns?",
+])
+def test_a_profile_with_a_hedged_ask_is_an_eligibility_question(question):
+    assert route(question).kind == "eligibility"
