@@ -579,9 +579,14 @@ def _umbrella(wanted: str, families: set[str]) -> bool:
     """Whether `wanted` names only a whole occupational family the user's domain shares ("a STEM
     field" for chemistry): every word is a word of one of `families` (`vocab.DOMAIN_FAMILIES`)
     or a generic one. A domain naming words of other families too is not an umbrella."""
-    words = [w for w in re.findall(r"[a-z]+", wanted.lower()) if not _generic(w)]
+    words = [w for w in re.findall(r"[a-z]+", wanted.lower()) if not _generic(w) and w not in _KIND_OF_WORK]
     keys = {k for f in families for k in DOMAIN_FAMILIES[f] if " " not in k}
     return bool(words) and all(any(w.startswith(k) for k in keys) for w in words)
+
+
+# Words that say what kind of work a field's years are, not which field ("administrative
+# support functions"): left out when asking whether a domain names only a whole family.
+_KIND_OF_WORK = {"support", "functions", "function", "duties", "tasks", "roles", "services", "work", "activities"}
 
 
 def _parts(wanted: str) -> list[str]:

@@ -431,7 +431,7 @@ DOMAIN_FAMILIES: dict[str, tuple[str, ...]] = {
                        "external relations", "advocacy", "press", "reporting", "donor relations"),
     "driving": ("driver", "driving", "chauffeur", "transport"),
     "administration": ("administrative", "administration", "office management", "secretar", "clerical",
-                       "business support", "office support"),
+                       "business support", "office support", "office administrat"),
     "development": ("development cooperation", "international development", "rural", "local economic",
                     "entrepreneurship", "decent work", "livelihood", "project management", "programme management"),
     "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog",

@@ -448,6 +448,9 @@ def test_domain_relevance_reads_settings_whole_fields_and_joined_spellings():
     assert relevance("research and policy work in chemistry", "STEM field") == \
         ("match", "within the field the notice names")
     assert relevance("audiovisual technician", "Audio Visual") == ("match", "same field")
+    assert relevance("office administrator", "administrative support functions") == \
+        ("match", "within the field the notice names")
+    assert relevance("police work", "food security, nutrition and social protection")[0] != "match"
     assert relevance("general accounting", "transactional accounting")[0] != "match"
 
 
