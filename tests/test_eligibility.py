@@ -495,3 +495,58 @@ def test_coursework_towards_a_degree_admits_its_students():
     reqs = [Requirement("n3", "education", "required", 0, len(text), text, level="master", routes=(Route("master"),))]
     assert check_eligibility(notice, reqs, Profile(studying="master")).verdict == "eligible"
     assert check_eligibility(notice, reqs, Profile(degree_level="bachelor", graduated=True)).verdict == "not_eligible"
+
+
+# -- every bar of the registry: met, not met, unknown (issue 11's Tests) ---------------
+from index.records import Metadata  # noqa: E402
+
+STATION = Notice("n4", "n4.txt", TEXT, (Section("Body", 0, 400, "body"),),
+                 Metadata(title="Officer", grade="P-3", duty_station="Colombo, Sri Lanka"))
+BARS = [  # rule, its sentence, profile that meets it, one that does not, one that says nothing
+    ("roster_only", "Only candidates on the roster may apply.", dict(on_roster=True), dict(on_roster=False), {}),
+    ("internal_only", "This vacancy is open to internal candidates only.", dict(staff_status="internal"),
+     dict(staff_status="external"), {}),
+    ("nationality:Sri Lankan", "Open to Sri Lankan nationals only.", dict(nationality="Sri Lanka"), dict(nationality="India"), {}),
+    ("member_nationality", "Candidates must be nationals of a Member State of the European Union.",
+     dict(nationality="Spain"), dict(nationality="Norway"), {}),
+    ("work_permit", "Candidates must hold a valid work permit for Sri Lanka.", dict(work_permit=True),
+     dict(work_permit=False), {}),
+    ("residence", "Candidates must reside in Sri Lanka.", dict(residence="Kandy"), dict(residence="Chennai"), {}),
+    ("age", "Candidates must be under 32 years of age.", dict(age=28), dict(age=35), {}),
+    ("age_of_separation", "Be below the age of 66 at which staff are automatically retired.", dict(age=50),
+     dict(age=67), {}),
+    ("secondment_only", "Only candidates seconded by their government may apply.", dict(seconded=True),
+     dict(seconded=False), {}),
+    ("national_needs_outside_experience", "Nationals of the duty station country must have professional "
+     "experience outside the country.", dict(nationality="Sri Lanka", worked_abroad=True),
+     dict(nationality="Sri Lanka", worked_abroad=False), dict(nationality="Sri Lanka")),
+    ("general_service_temporary_professional", "G-6 and G-7 staff may apply to temporary posts up to P-3.",
+     dict(staff_status="internal", staff_grade="G-6"), dict(staff_status="internal", staff_grade="G-4"),
+     dict(staff_status="internal")),
+    ("general", "Staff members on probation are not eligible.", dict(staff_status="internal"),
+     dict(said=("I am a staff member on probation",)), None),
+]
+
+
+def bar(rule, sentence):
+    """"nationality:Sri Lankan": the rule with the values the parser reads from its sentence."""
+    name, *values = rule.split(":")
+    return Requirement("n4", "eligibility_rule", "required", 0, len(sentence), sentence, rule=name,
+                       values=tuple(values))
+
+
+def test_every_bar_is_met_not_met_or_unknown():
+    for rule, sentence, met, failed, silent in BARS:
+        status = [check_eligibility(STATION, [bar(rule, sentence)], Profile(**p)).checks[0].status
+                  for p in (met, failed) + ((silent,) if silent is not None else ())]
+        expected = {"general": ["unknown", "not_met"]}.get(rule, ["met", "not_met", "unknown"])
+        assert status == expected, rule
+
+
+def test_scoped_education_and_language_questions_decide_their_part_only():
+    reqs = [*BASE, req("language", start=40, languages=("English",), proficiency="fluent")]
+    p = Profile(degree_level="bachelor", years_experience=2, languages=(("English", "basic"),))
+    education = check_eligibility(NOTICE, reqs, p, scope=("education",))
+    assert (education.verdict, education.overall) == ("eligible", "not_eligible")
+    language = check_eligibility(NOTICE, reqs, p, scope=("language",))
+    assert language.verdict == "not_eligible" and language.failed == ("Language: English (fluent)",)
