@@ -730,9 +730,9 @@ def _level_status(have: str, need: str | None) -> str:
 
 def _cefr(need: str) -> str | None:
     """The proficiency a CEFR or UN level in the required wording asks for ("knowledge (level
-    C1)" → fluent); None when the wording names no such level."""
-    inside = " ".join(re.findall(r"\blevel\s+[ABC][12]?\b|(?<![\w-])[ABC][12](?![\w-])", need))
-    return next((lv for pattern, lv in CEFR_LEVELS if inside and re.search(pattern, inside)), None)
+    C1)" → fluent, "(level B)" → working knowledge); None when the wording names no such level."""
+    m = re.search(r"\b[Ll]evel\s+([ABC][12]?)\b|(?<![\w-])([ABC][12])(?![\w-])", need)
+    return CEFR_LEVELS[m.group(1) or m.group(2)] if m else None
 
 
 def _order(level: str) -> int:

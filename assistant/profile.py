@@ -14,7 +14,7 @@ from functools import cache
 from typing import Sequence
 
 from index.vocab import DEMONYMS
-from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
+from index.vocab import (CEFR_LEVELS, DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
                          number_pattern, parse_number)
 
 from .records import Profile
@@ -274,12 +274,17 @@ def _is_nationality_use(clause: str, m: re.Match) -> bool:
         bool(re.search(r"\b(i am|i'm|am a|am an)\s*$", before))
 
 
+def _codes(level: str) -> str:
+    """The CEFR codes of `vocab.CEFR_LEVELS` that are `level`, as written ("(?-i:C1|C2)")."""
+    return "(?-i:" + "|".join(c for c, lv in CEFR_LEVELS.items() if lv == level and len(c) == 2) + ")"
+
+
 _EXTRA_LEVELS = (("fluently", "fluent"), ("natively|first language|mother language", "native"),
-                 ("basic|beginner|elementary|some|a little|a bit of|rudimentary|(?-i:A[12])", "basic"),
-                 ("intermediate|good|conversational|(?-i:B1)", "working knowledge"),
-                 ("upper[- ]intermediate|(?-i:B2)|(?:passed the )?(?:UN )?(?:LPE|language proficiency exam\w*)",
-                  "proficient"),
-                 ("advanced|excellent|perfect|(?-i:C[12])", "fluent"))
+                 ("basic|beginner|elementary|some|a little|a bit of|rudimentary|" + _codes("basic"), "basic"),
+                 ("intermediate|good|conversational|" + _codes("working knowledge"), "working knowledge"),
+                 ("upper[- ]intermediate|" + _codes("proficient") + r"|(?:passed the )?(?:UN )?(?:LPE|language "
+                  r"proficiency exam\w*)", "proficient"),
+                 ("advanced|excellent|perfect|" + _codes("fluent"), "fluent"))
 
 
 def _level_near(clause: str, m: re.Match, names: str = "") -> str | None:

@@ -110,12 +110,11 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
 )
 PROFICIENCY_ORDER = ("basic", "knowledge", "working knowledge", "proficient", "fluent", "native")
 
-# A level of the Common European Framework (or the UN's "level C"/"level B") stated in a
-# requirement ("thorough knowledge of English (minimum level C1)") → the proficiency it asks
-# for, in PROFICIENCY_ORDER's terms; the first pattern that matches decides.
-CEFR_LEVELS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:level\s+)?C[12]?\b", "fluent"), (r"\b(?:level\s+)?B2\b", "proficient"),
-    (r"\b(?:level\s+)?B1?\b", "working knowledge"), (r"\b(?:level\s+)?A[12]?\b", "basic"))
+# Levels of the Common European Framework → the proficiency each is, in PROFICIENCY_ORDER's
+# terms; a letter alone counts only after "level" ("Fluency (level C)", "level B"). The profile
+# reads these codes in the user's words, eligibility in a requirement's ("minimum level C1").
+CEFR_LEVELS: dict[str, str] = {"A1": "basic", "A2": "basic", "B1": "working knowledge", "B2": "proficient",
+                               "C1": "fluent", "C2": "fluent", "A": "basic", "B": "working knowledge", "C": "fluent"}
 
 # Certification programmes: acronym → full names (regex fragments).
 CERTIFICATIONS: dict[str, tuple[str, ...]] = {
