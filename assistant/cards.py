@@ -127,8 +127,13 @@ def _acronyms(head: str, organisation: str) -> tuple[str, ...]:
     for m in _entity_pattern().finditer(head):
         found[_ENTITY_OF.get(m.group(0).lower(), m.group(0))] = None
     for a in re.findall(r"\(([A-Z]{3,10})\)", head) + re.findall(r"\b[A-Z]{3,8}\b", organisation):
-        found[a] = None
+        if not _names_a_degree(a):          # "Master of Library Science (MLS)" defines a degree
+            found[a] = None
     return tuple(found)
+
+
+def _names_a_degree(acronym: str) -> bool:
+    return any(re.fullmatch(p, acronym, re.I) for level in vocab.LEVELS for p in vocab.DEGREES[level])
 
 
 @cache

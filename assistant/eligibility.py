@@ -40,7 +40,7 @@ from index.kinds import rule as rule_entry
 from index.places import country_code, countries_in, same_city
 from index.records import Notice, Requirement, Route
 from index.vocab import parse_number
-from index.vocab import (ANOTHER_LANGUAGE, COUNTRY_GROUPS, DOMAIN_FAMILIES, DUTY_STATION_LANGUAGE, EU_LANGUAGE, LEVEL_NAMES,
+from index.vocab import (ANOTHER_LANGUAGE, CEFR_LEVELS, COUNTRY_GROUPS, DOMAIN_FAMILIES, WORK_SETTINGS, DUTY_STATION_LANGUAGE, EU_LANGUAGE, LEVEL_NAMES,
                          PROFICIENCY_ORDER, UN_WORKING_LANGUAGE)
 
 from .describe import SCOPES, n, route, routes_words, scope_words, years, years_needed
@@ -313,7 +313,8 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
 
 _ENROLMENT = re.compile(r"\b(?:enrol+(?:ed|ment)|current(?:ly)? (?:[\w’'/.-]+ ){0,2}students?|students? (?:in|of|enrol+ed)|"
                         r"near(?:ing)? (?:its |their )?completion|(?:about|expected) to (?:complete|graduate)|"
-                        r"actively pursuing|(?:final|last|penultimate|second-to-last) (?:academic )?year)\b", re.I)
+                        r"actively pursuing|(?:final|last|penultimate|second-to-last) (?:academic )?year|"
+                        r"(?:course ?work|studies|working|studying) towards?)\b", re.I)
 _COMPLETED_OK = re.compile(r"\b(?:completed|graduated|hold(?:ing)?|obtained|have (?:a|an)) |"
                            r"\bor (?:near(?:ing)? (?:its |their )?completion|(?:about|expected) to (?:complete|graduate))", re.I)
 _MONTH_YEAR = r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})"
@@ -491,7 +492,8 @@ def _years_for(r: Requirement, p: Profile, ctx: _Context) -> tuple[float | None,
 
 _GENERIC = re.compile(r"^(?:(?:relevant|related|professional|progressively|responsible|similar|work|working|"
                       r"experience|field|fields|area|areas|in|a|an|the|of|least|country|or|abroad|and|at|occupational|"
-                      r"national|international|level|industry|general|paid|full-time|qualifying)\s*)+$", re.I)
+                      r"national|international|level|industry|general|paid|full-time|qualifying|required|"
+                      r"previous|above|point|acquired|mentioned)\s*)+$", re.I)
 
 
 def _generic(domain: str) -> bool:
@@ -541,17 +543,50 @@ def relevance(mine: str, wanted: str, said: Sequence[str] = (), relate: Relate |
     ("match" | "mismatch" | "unclear", reason). Shared occupational family
     (`vocab.DOMAIN_FAMILIES`) or most of `wanted`'s words in `mine` → match; families that
     do not overlap → mismatch; otherwise embedding similarity ≥ DOMAIN_MATCH → match."""
-    if any(described(part, (mine,)) for part in _parts(wanted)):
+    here, there = _settings(mine), _settings(wanted)
+    if here and there and not here & there:
+        return "mismatch", f"{' / '.join(sorted(here))} is not {' / '.join(sorted(there))}"
+    if any(described(part, (mine,)) or _compact(part) in _compact(mine) for part in _parts(wanted)):
         return "match", "same field"
     a, b = _families(mine), _families(wanted)
     if a and b and not a & b:
         return "mismatch", "different fields"
+    if a & b and _umbrella(wanted, a & b):
+        return "match", "within the field the notice names"
+    if here & there and not (a or b):
+        return "match", "same setting"
     if relate is not None:
         sim = relate(mine, wanted)
         if sim >= DOMAIN_MATCH:
             return "match", f"similar fields ({sim:.2f})"
         return "unclear", f"similarity {sim:.2f} below {DOMAIN_MATCH:.2f}"
     return "unclear", "I cannot tell whether the fields match"
+
+
+def _settings(text: str) -> set[str]:
+    """The kinds of workplace `text` names (`vocab.WORK_SETTINGS`)."""
+    return {name for name, patterns in WORK_SETTINGS.items() if any(re.search(p, text, re.I) for p in patterns)}
+
+
+def _compact(text: str) -> str:
+    """Letters only, so spellings joined or split ("audio visual", "audiovisual") compare equal;
+    parts shorter than 6 letters never match this way."""
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    return letters if len(letters) >= 6 else "\0"
+
+
+def _umbrella(wanted: str, families: set[str]) -> bool:
+    """Whether `wanted` names only a whole occupational family the user's domain shares ("a STEM
+    field" for chemistry): every word is a word of one of `families` (`vocab.DOMAIN_FAMILIES`)
+    or a generic one. A domain naming words of other families too is not an umbrella."""
+    words = [w for w in re.findall(r"[a-z]+", wanted.lower()) if not _generic(w) and w not in _KIND_OF_WORK]
+    keys = {k for f in families for k in DOMAIN_FAMILIES[f] if " " not in k}
+    return bool(words) and all(any(w.startswith(k) for k in keys) for w in words)
+
+
+# Words that say what kind of work a field's years are, not which field ("administrative
+# support functions"): left out when asking whether a domain names only a whole family.
+_KIND_OF_WORK = {"support", "functions", "function", "duties", "tasks", "roles", "services", "work", "activities"}
 
 
 def _parts(wanted: str) -> list[str]:
@@ -687,9 +722,17 @@ def _resolved_languages(r: Requirement, notice: Notice) -> tuple[str, ...]:
 def _level_status(have: str, need: str | None) -> str:
     if need is None:
         return MET
+    need = _cefr(need) or need
     if have == "unspecified":
         return MET if _order(need) <= _order("working knowledge") else UNKNOWN
     return MET if _order(have) >= _order(need) else NOT_MET
+
+
+def _cefr(need: str) -> str | None:
+    """The proficiency a CEFR or UN level in the required wording asks for ("knowledge (level
+    C1)" → fluent, "(level B)" → working knowledge); None when the wording names no such level."""
+    m = re.search(r"\b[Ll]evel\s+([ABC][12]?)\b|(?<![\w-])([ABC][12])(?![\w-])", need)
+    return CEFR_LEVELS[m.group(1) or m.group(2)] if m else None
 
 
 def _order(level: str) -> int:
@@ -965,8 +1008,15 @@ def _exclusion(r, p, notice) -> Check:
     group = next((g for g in m.groups() if g), "") if m else ""
     group = re.sub(r"^(?:if|when|where|candidates who|applicants who)\s+", "", group.strip(" ,"), flags=re.I)
     group = re.sub(r"^you\s+", "", group, flags=re.I)
-    if group and described(group, [s for s in p.said if not re.search(r"\bnever\b|\bnot\b|n't\b", s)], 0.75):
+    said = [s for s in p.said if not re.search(r"\bnever\b|\bnot\b|n't\b", s)]
+    if group and described(group, said, 0.75):
         return _make(r, _label(r), NOT_MET, f"You said you are in the group the notice excludes ({group}).")
+    barred = _BARRED.search(" ".join(r.text.split()))
+    if barred:
+        group = barred.group(1)
+        named = next((a for a in _alternatives(group) if len(_stems(a)) >= 2 and described(a, said, 1.0)), None)
+        if named:
+            return _make(r, _label(r), NOT_MET, f"You said you are one of those the notice will not appoint ({named}).")
     served = re.search(r"\bstaff\b[^.]{0,60}\bmust have (?:completed|served) (?:at least )?(\w+) years? in (?:the|their|his/her) "
                        r"current (?:position|post|assignment)", r.text, re.I)
     if served and p.months_in_position is not None and p.staff_status == "internal":
@@ -976,6 +1026,19 @@ def _exclusion(r, p, notice) -> Check:
                          f"months; staff need {n(need)} year{'s' if need != 1 else ''} in it.")
     return _make(r, _label(r), UNKNOWN, f"Bars only {group or 'the candidates it names'}; you did not say you "
                  "are one of them.", CONDITION)
+
+
+# "No appointment under any kind of contract will be offered to members of the A, B and other
+# similar bodies …, both during their service and within three years …"
+_BARRED = re.compile(r"\bno (?:appointment|contract|offer|employment)\b[^.]{0,80}?\bwill be (?:offered|made|given) to "
+                     r"(.{6,400}?)(?:,\s*(?:both |either )?(?:during|while|within|for)\b|\.|$)", re.I)
+
+
+def _alternatives(group: str) -> list[str]:
+    """The bodies a list names one by one ("members of the ACABQ, ICSC, … and other similar
+    bodies"), without their lead-in words."""
+    group = re.sub(r"^(?:current |former )?(?:members?|staff|employees) of (?:the )?", "", group, flags=re.I)
+    return [a.strip() for a in re.split(r",\s*|\s+(?:and|or)\s+", group) if a.strip()]
 
 
 def _experience_cap(r, p, notice) -> Check:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Sequence
 
 from index.vocab import DEMONYMS
-from index.vocab import (DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
+from index.vocab import (CEFR_LEVELS, DEGREES, LANGUAGES, LEVELS, PROFICIENCY, certification_of, certification_pattern,
                          number_pattern, parse_number)
 
 from .records import Profile
@@ -29,7 +29,7 @@ _SCOPES = {  # most specific first; one mention may name several
     "command": r"\bcommand|leadership|leading\b|\bled\b",
     "supervisory": r"supervis|manag(?:ing|ed|ement of) (?:a |the )?(?:\w+ )?(?:team|staff|people|officers|operations|units?)|"
                    r"coordinat|team lead|\b(?:department|unit|section|division|office|team) (?:head|chief|manager)\b|"
-                   r"\bas (?:an? |the )?(?:head|chief|director|manager|supervisor)\b|\bhead of (?:a |the )?(?:\w+ )?"
+                   r"\bas (?:an? |the )?(?:\w+ )?(?:head|chief|director|manager|supervisor)\b|\bhead of (?:a |the )?(?:\w+ )?"
                    r"(?:department|unit|section|division|office|team)\b",
     "field": r"\bfield\b",
 }
@@ -72,7 +72,8 @@ def read_turn(text: str) -> Profile:
         experience_domain=domain, years_by_scope=scoped, years_by_domain=by_domain,
         age=_age(text), work_permit=_permit(text), seconded=_seconded(text),
         studying=studying, graduation=graduation, languages=_languages(text),
-        graduated=True if re.search(r"\b(?:I|I've|I have)\s+(?:\w+\s+)?(?:graduated|completed (?:my|a|an|the)\b)", text, re.I)
+        graduated=True if re.search(r"\b(?:I|I've|I have)\s+(?:\w+\s+)?(?:graduated|completed (?:my|a|an|the)\b)|"
+                                    r"^\W*(?:having|since I|after I|once I)\s+(?:\w+\s+)?graduated\b", text, re.I)
         and not _negated(text, 0) else None, months_in_position=_months_in_position(text),
         languages_listed=True if re.search(r"\bI\s+(?:only\s+|also\s+|can\s+)?speak\b|\bmy languages\b|\blanguages? I speak\b|"
                                            r"\bspeak only\b|\bbilingual\b", text, re.I) else None,
@@ -93,7 +94,8 @@ _NO_EXPERIENCE = re.compile(r"\b(?:no|without(?: any)?|(?:don'?t|do not|haven'?t
 
 _EQUIVALENTS = {"post_secondary": r"post[- ]?secondary (?:\w+ )?(?:certificate|diploma)",
                 "secondary": r"\bGED\b|high school equivalency|A[- ]levels?|baccalaur[ée]at|finished (?:high|secondary) school",
-                "bachelor": r"(?-i:\bB\.?S\.?|\bBA|\bBEng|\bBSc|\bLLB)(?= in\b| degree\b|\b)",
+                "bachelor": r"(?-i:\bB\.?S\.?|\bBA|\bBEng|\bBSc|\bLLB)(?= in\b| degree\b|\b)|"
+                            r"(?:three|four|five|six|[3-6])[- ]years? (?:[a-z]+ )?(?:university )?degree",
                 "master": r"(?-i:\bMPH|\bMSc|\bMBA|\bMA)(?= in\b| from\b| degree\b|\b)"}
 # A degree named as what the user is studying, not one they hold.
 _STUDIED = re.compile(r"^\W{0,2}(?:student|candidate|studies|program(?:me)?|course)\b", re.I)
@@ -137,7 +139,8 @@ def _years_pattern() -> re.Pattern:
 
 
 _NOT_WORK = re.compile(r"^\s*(?:old\b|of age\b|ago\b|-old\b)|^\s*(?:now|in a row)\b|"
-                       r"^\s*(?:of|at|in) (?:(?:my|a|an|the)\s+)?(?:college|university|uni|(?:high |secondary )?school|studies|study)\b",
+                       r"^\s*(?:of|at|in) (?:(?:my|a|an|the)\s+)?(?:college|university|uni|(?:high |secondary )?school|studies|study)\b"
+                       r"(?!['’]s\b|\s+(?:library|libraries|hospital|press|museum|archives?|office|department|lab|laboratory)\b)",
                        re.I)
 _LIVED = re.compile(r"\b(?:lived|living|live|resided|residing|been based)\b[^.;,]{0,40}\bfor\s*$", re.I)
 _NESTED = re.compile(r"\b(?:of (?:them|which|those|these)|including|incl\.?|among them|out of which)\b", re.I)
@@ -173,18 +176,27 @@ def _years(text: str) -> tuple[float | None, str | None, tuple[tuple[str, float]
         if total is None or n > total:
             total, domain = n, words
         _add(scoped, scopes, n)
-    for m in re.finditer(rf"(?<![\w-])(?P<n>{number_pattern()}) (?:of (?:them|which|those)|(?:years? )?(?:in|at|as|with|on|supervis\w*|managing|leading|abroad|overseas|internationally)\b)"
+    for m in re.finditer(rf"(?<![\w-])(?P<n>{number_pattern()}|an?(?= year\b)) (?:of (?:them|which|those)|(?:years? )?(?:in|at|as|with|on|supervis\w*|managing|leading|abroad|overseas|internationally)\b)"
                          rf"(?=(?P<tail>[^.;)]{{0,60}}))", text, re.I):
-        n = parse_number(m.group("n"))
+        n = 1.0 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         if n is None or total is None or n > total or _years_pattern().match(text, m.start()):
             continue
         phrase = _phrase(m.group("tail"))
-        _add(scoped, _scopes(m.group(0) + phrase), n)
+        if re.match(r"\S+ of (?:them|which|those)", m.group(0), re.I):
+            scoped.update(dict.fromkeys(_scopes(m.group(0) + phrase), n))   # "only 1 of those years supervising"
+        else:
+            _add(scoped, _scopes(m.group(0) + phrase), n)
         words = _domain(m.group(0)[len(m.group("n")):] + phrase)
+        words = words and re.sub(r"^(?:of\s+)?(?:(?:them|which|those|these)\s+)?years?\s+(?=\w)", "", words, flags=re.I)
         if words and not re.fullmatch(r"(?:of )?(?:them|which|those)", words, re.I) and not _scope_word(words) \
                 and not _scope_word(re.sub(r"^(?:at|in|on)\s+(?:the\s+)?", "", words)):
             by_domain[words] = max(n, by_domain.get(words, 0))
+    if total is not None and "supervisory" not in scoped and _NO_SUPERVISION.search(text):
+        scoped["supervisory"] = 0       # "but I have never supervised anyone"
     return total, domain, tuple(sorted(scoped.items())), tuple(sorted(by_domain.items()))
+
+
+_NO_SUPERVISION = re.compile(rf"\b{_NEG}\s*(?:\w+\s+)?(?:supervised|supervisory|managed (?:any|a) (?:staff|team|people))", re.I)
 
 
 def _scope_word(words: str) -> bool:
@@ -262,12 +274,17 @@ def _is_nationality_use(clause: str, m: re.Match) -> bool:
         bool(re.search(r"\b(i am|i'm|am a|am an)\s*$", before))
 
 
+def _codes(level: str) -> str:
+    """The CEFR codes of `vocab.CEFR_LEVELS` that are `level`, as written ("(?-i:C1|C2)")."""
+    return "(?-i:" + "|".join(c for c, lv in CEFR_LEVELS.items() if lv == level and len(c) == 2) + ")"
+
+
 _EXTRA_LEVELS = (("fluently", "fluent"), ("natively|first language|mother language", "native"),
-                 ("basic|beginner|elementary|some|a little|a bit of|rudimentary|(?-i:A[12])", "basic"),
-                 ("intermediate|good|conversational|(?-i:B1)", "working knowledge"),
-                 ("upper[- ]intermediate|(?-i:B2)|(?:passed the )?(?:UN )?(?:LPE|language proficiency exam\w*)",
-                  "proficient"),
-                 ("advanced|excellent|perfect|(?-i:C[12])", "fluent"))
+                 ("basic|beginner|elementary|some|a little|a bit of|rudimentary|" + _codes("basic"), "basic"),
+                 ("intermediate|good|conversational|" + _codes("working knowledge"), "working knowledge"),
+                 ("upper[- ]intermediate|" + _codes("proficient") + r"|(?:passed the )?(?:UN )?(?:LPE|language "
+                  r"proficiency exam\w*)", "proficient"),
+                 ("advanced|excellent|perfect|" + _codes("fluent"), "fluent"))
 
 
 def _level_near(clause: str, m: re.Match, names: str = "") -> str | None:
@@ -394,7 +411,8 @@ _PERMIT = (r"work permit|work authori[sz]ation|right to (?:live and )?work|permi
 def _permit(text: str) -> bool | None:
     """Whether the user may work where the post is: "I have a work permit" / "I would need a
     visa" / "no US work authorization"."""
-    if re.search(r"\b(?:would|will|I'd|I’d)\s+need\s+(?:a\s+)?(?:\w+\s+)?(?:visa|sponsorship|work permit)|need visa sponsorship",
+    if re.search(r"\b(?:would|will|I'd|I’d)\s+need\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:visa|sponsorship|work permit)|"
+                 r"need visa sponsorship",
                  text, re.I):
         return False
     return _affirmed(rf"\b(?:{_PERMIT})\b", text)

@@ -84,10 +84,11 @@ _GENERAL_TOPICS = {"qualifications": {*qualification_kinds()},
                    "duty_station": {"eligibility_rule"}}
 _SELF = re.compile(r"\b(i|i'm|i've|i am|i have|my|me)\b", re.I)
 _ELIGIBILITY = re.compile(
-    r"\b(can i apply|could i apply|may i apply|am i (eligible|qualified)|do i (qualify|meet|have a chance)|"
+    r"\b((?:can|could|may) i apply|(?:can|could|may) i (?:still|also|even) apply(?= for\b|\s*[?.]|$)|am i (eligible|qualified)|do i (qualify|meet|have a chance)|"
     r"would i (qualify|be eligible)|eligible|qualify|could i get|should i apply|can i get|"
     r"can i be (offered|hired|considered|appointed|selected)|would i be (considered|hired|selected)|"
-    r"enough (?:for me )?to (?:apply|qualify|be considered)|do i stand a chance)\b", re.I)
+    r"enough (?:for me )?to (?:apply|qualify|be considered)|do i stand a chance|"
+    r"(?:would|will|is|was) (?:that|this|it) (?:be )?enough|could i be (?:one of|an?|the) \w+)\b", re.I)
 _NOTICES = r"(?:notices?|posts?|jobs?|positions?|vacanc(?:y|ies)|openings?|postings?|roles?|ones?|" \
            r"internships?|consultanc(?:y|ies)|fellowships?)"
 _SUPERLATIVE = (r"compare|comparison|across|most(?! (?:of|recent))|least|"

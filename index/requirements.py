@@ -32,7 +32,7 @@ from .readers import rules as _rules
 from .readers.education import degrees
 from .readers.text import flat, req
 from .records import Notice, Requirement
-from .statements import CONTEXT, DESIRABLE, FULL, NOTES, REQUIRED, Statement, statements
+from .statements import CONTEXT, DESIRABLE, FULL, NOTES, REQUIRED, Statement, boilerplate_statements, statements
 
 FACT_NAME = "requirements"
 KINDS = kinds.KIND_NAMES
@@ -49,6 +49,8 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
         if i >= 0 and i not in frameworks and _SKILLS_PART.search(notice.sections[i].name):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
+    for st in boilerplate_statements(notice):      # shared legal text: only its bars in general words
+        out.extend(r for r in _rules.read(notice, st) if r.rule == kinds.GENERAL.name)
     return tuple(out)
 
 

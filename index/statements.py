@@ -20,7 +20,7 @@ board's fields; metadata reads them) are not read at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .records import Notice, Section
@@ -68,6 +68,14 @@ def statements(notice: Notice) -> tuple[Statement, ...]:
         if section.kind not in _SKIP_KINDS:
             out.extend(st for st in _section_statements(notice.text, section) if st.start >= front_end)
     return tuple(out)
+
+
+def boilerplate_statements(notice: Notice) -> tuple[Statement, ...]:
+    """The statements of the boilerplate sections `statements` leaves out, in notes mode and
+    with the section kind "boilerplate": read only for bars on who may be appointed ("No
+    appointment … will be offered to members of …"), never for other requirements."""
+    return tuple(replace(st, mode=NOTES, section=section.kind) for section in notice.sections
+                 if section.kind in _SKIP_KINDS for st in _section_statements(notice.text, section))
 
 
 def _section_statements(text: str, section: Section) -> list[Statement]:

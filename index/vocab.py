@@ -110,6 +110,12 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
 )
 PROFICIENCY_ORDER = ("basic", "knowledge", "working knowledge", "proficient", "fluent", "native")
 
+# Levels of the Common European Framework → the proficiency each is, in PROFICIENCY_ORDER's
+# terms; a letter alone counts only after "level" ("Fluency (level C)", "level B"). The profile
+# reads these codes in the user's words, eligibility in a requirement's ("minimum level C1").
+CEFR_LEVELS: dict[str, str] = {"A1": "basic", "A2": "basic", "B1": "working knowledge", "B2": "proficient",
+                               "C1": "fluent", "C2": "fluent", "A": "basic", "B": "working knowledge", "C": "fluent"}
+
 # Certification programmes: acronym → full names (regex fragments).
 CERTIFICATIONS: dict[str, tuple[str, ...]] = {
     "SCP": (r"Security Certification Program(?:me)?",),
@@ -424,12 +430,25 @@ DOMAIN_FAMILIES: dict[str, tuple[str, ...]] = {
                        "external relations", "advocacy", "press", "reporting", "donor relations"),
     "driving": ("driver", "driving", "chauffeur", "transport"),
     "administration": ("administrative", "administration", "office management", "secretar", "clerical",
-                       "business support", "office support"),
+                       "business support", "office support", "office administrat"),
     "development": ("development cooperation", "international development", "rural", "local economic",
                     "entrepreneurship", "decent work", "livelihood", "project management", "programme management"),
-    "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog"),
+    "science": ("molecular", "biology", "laboratory", "chemistry", "toxicolog", "physics", "parasitolog",
+                "stem", "natural science", "life science", "physical science"),
     "gender": ("gender", "human rights", "women"),
     "social": ("social work", "vulnerable", "victims", "psycholog", "counsel", "witness", "protection"),
+}
+
+
+# Kinds of workplace a domain can name ("in an academic library", "in a higher educational
+# setting"): years from one setting of this table do not obviously count for a requirement that
+# names another ("4 years at a public library" for "two years working in an academic library").
+# A domain naming none of them is not judged by this table.
+WORK_SETTINGS: dict[str, tuple[str, ...]] = {
+    "academic": (r"\bacademic\b", r"\buniversit", r"\bcolleges?\b", r"\bhigher[- ]educat"),
+    "public library": (r"\bpublic librar", r"\bmunicipal librar", r"\bcounty librar", r"\bcity librar"),
+    "school": (r"\bschool librar", r"\bK-12\b", r"\belementary school", r"\bhigh school librar"),
+    "special library": (r"\blaw librar", r"\bcorporate librar", r"\bmedical librar", r"\bhospital librar"),
 }
 
 

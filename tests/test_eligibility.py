@@ -437,3 +437,116 @@ def test_a_question_across_notices_that_names_one_gets_its_verdict():
     composed = compare([NOTICE], {"n1": BASE}, (), "Can I join the roster?", Profile(**MEETS), date(2026, 9, 15))
     assert composed.verdict == "eligible"
     assert composed.claims[0].text == "Yes — from what you said, you meet this notice's minimum requirements."
+
+
+# -- round 4: settings, whole fields, joined spellings, CEFR wording, listed bars, coursework
+def test_domain_relevance_reads_settings_whole_fields_and_joined_spellings():
+    assert relevance("public library", "academic library") == ("mismatch", "public library is not academic")
+    assert relevance("web services assistant in a university library", "academic library")[0] == "match"
+    assert relevance("audiovisual technician at a community college", "higher educational setting") == \
+        ("match", "same setting")
+    assert relevance("research and policy work in chemistry", "STEM field") == \
+        ("match", "within the field the notice names")
+    assert relevance("audiovisual technician", "Audio Visual") == ("match", "same field")
+    assert relevance("office administrator", "administrative support functions") == \
+        ("match", "within the field the notice names")
+    assert relevance("police work", "food security, nutrition and social protection")[0] != "match"
+    assert relevance("general accounting", "transactional accounting")[0] != "match"
+
+
+def test_years_from_another_setting_are_never_ticked():
+    reqs = [req("experience", years=2.0, domain="academic library")]
+    v = verdict(reqs, years_experience=4, experience_domain="public library")
+    assert v.checks[0].status == "unknown" and v.verdict == "insufficient_info"
+    assert v.checks[0].explanation == ("You have 4 years in public library; the notice asks for years in academic "
+                                       "library — they do not obviously count (public library is not academic).")
+    assert verdict(reqs, years_experience=3, experience_domain="college library").verdict == "eligible"
+
+
+def test_a_cefr_or_un_level_in_the_wording_sets_the_level():
+    c1 = [req("language", languages=("English",), proficiency="knowledge (level C1)")]
+    assert verdict(c1, languages=(("English", "proficient"),)).checks[0].status == "not_met"
+    assert verdict(c1, languages=(("English", "fluent"),)).checks[0].status == "met"
+    level_b = [req("language", languages=("French",), proficiency="knowledge (level B)")]
+    assert verdict(level_b, languages=(("French", "working knowledge"),)).checks[0].status == "met"
+    assert verdict(level_b, languages=(("French", "basic"),)).checks[0].status == "not_met"
+
+
+BARRED = ("No appointment under any kind of contract will be offered to members of the UN Advisory Committee on "
+          "Administrative and Budgetary Questions (ACABQ), FAO Finance Committee, WFP External Auditor, WFP Audit "
+          "Committee and other similar bodies, both during their service and within three years of ceasing that "
+          "service.")
+
+
+def test_a_listed_bar_fails_only_a_member_of_a_body_it_names():
+    notice = Notice("n2", "n2.txt", BARRED, (Section("Body", 0, len(BARRED), "body"),))
+    reqs = [Requirement("n2", "eligibility_rule", "required", 0, len(BARRED), BARRED, rule="general")]
+    member = check_eligibility(notice, reqs, Profile(said=("I'm currently a member of the WFP Audit Committee",)))
+    assert member.verdict == "not_eligible"
+    assert member.checks[0].explanation == ("You said you are one of those the notice will not appoint "
+                                            "(WFP Audit Committee).")
+    staff = check_eligibility(notice, reqs, Profile(said=("I'm a WFP staff member",)))
+    assert staff.checks[0].status == "unknown" and staff.checks[0].necessity == "condition"
+
+
+def test_coursework_towards_a_degree_admits_its_students():
+    text = "Coursework towards the completion of a Masters in Oral History, Public History, or Archival Management."
+    notice = Notice("n3", "n3.txt", text, (Section("Body", 0, len(text), "body"),))
+    reqs = [Requirement("n3", "education", "required", 0, len(text), text, level="master", routes=(Route("master"),))]
+    assert check_eligibility(notice, reqs, Profile(studying="master")).verdict == "eligible"
+    assert check_eligibility(notice, reqs, Profile(degree_level="bachelor", graduated=True)).verdict == "not_eligible"
+
+
+# -- every bar of the registry: met, not met, unknown (issue 11's Tests) ---------------
+from index.records import Metadata  # noqa: E402
+
+STATION = Notice("n4", "n4.txt", TEXT, (Section("Body", 0, 400, "body"),),
+                 Metadata(title="Officer", grade="P-3", duty_station="Colombo, Sri Lanka"))
+BARS = [  # rule, its sentence, profile that meets it, one that does not, one that says nothing
+    ("roster_only", "Only candidates on the roster may apply.", dict(on_roster=True), dict(on_roster=False), {}),
+    ("internal_only", "This vacancy is open to internal candidates only.", dict(staff_status="internal"),
+     dict(staff_status="external"), {}),
+    ("nationality:Sri Lankan", "Open to Sri Lankan nationals only.", dict(nationality="Sri Lanka"), dict(nationality="India"), {}),
+    ("member_nationality", "Candidates must be nationals of a Member State of the European Union.",
+     dict(nationality="Spain"), dict(nationality="Norway"), {}),
+    ("work_permit", "Candidates must hold a valid work permit for Sri Lanka.", dict(work_permit=True),
+     dict(work_permit=False), {}),
+    ("residence", "Candidates must reside in Sri Lanka.", dict(residence="Kandy"), dict(residence="Chennai"), {}),
+    ("age", "Candidates must be under 32 years of age.", dict(age=28), dict(age=35), {}),
+    ("age_of_separation", "Be below the age of 66 at which staff are automatically retired.", dict(age=50),
+     dict(age=67), {}),
+    ("secondment_only", "Only candidates seconded by their government may apply.", dict(seconded=True),
+     dict(seconded=False), {}),
+    ("national_needs_outside_experience", "Nationals of the duty station country must have professional "
+     "experience outside the country.", dict(nationality="Sri Lanka", worked_abroad=True),
+     dict(nationality="Sri Lanka", worked_abroad=False), dict(nationality="Sri Lanka")),
+    ("general_service_temporary_professional", "G-6 and G-7 staff may apply to temporary posts up to P-3.",
+     dict(staff_status="internal", staff_grade="G-6"), dict(staff_status="internal", staff_grade="G-4"),
+     dict(staff_status="internal")),
+    ("general", "Staff members on probation are not eligible.", dict(staff_status="internal"),
+     dict(said=("I am a staff member on probation",)), None),
+]
+
+
+def bar(rule, sentence):
+    """"nationality:Sri Lankan": the rule with the values the parser reads from its sentence."""
+    name, *values = rule.split(":")
+    return Requirement("n4", "eligibility_rule", "required", 0, len(sentence), sentence, rule=name,
+                       values=tuple(values))
+
+
+def test_every_bar_is_met_not_met_or_unknown():
+    for rule, sentence, met, failed, silent in BARS:
+        status = [check_eligibility(STATION, [bar(rule, sentence)], Profile(**p)).checks[0].status
+                  for p in (met, failed) + ((silent,) if silent is not None else ())]
+        expected = {"general": ["unknown", "not_met"]}.get(rule, ["met", "not_met", "unknown"])
+        assert status == expected, rule
+
+
+def test_scoped_education_and_language_questions_decide_their_part_only():
+    reqs = [*BASE, req("language", start=40, languages=("English",), proficiency="fluent")]
+    p = Profile(degree_level="bachelor", years_experience=2, languages=(("English", "basic"),))
+    education = check_eligibility(NOTICE, reqs, p, scope=("education",))
+    assert (education.verdict, education.overall) == ("eligible", "not_eligible")
+    language = check_eligibility(NOTICE, reqs, p, scope=("language",))
+    assert language.verdict == "not_eligible" and language.failed == ("Language: English (fluent)",)

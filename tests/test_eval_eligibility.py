@@ -42,16 +42,17 @@ def test_the_second_set_is_well_formed_over_notices_the_first_did_not_use():
     here = ROOT / "evals" / "eligibility2"
     notices = {p.stem: p for p in notice_paths(here / "notices.txt")}
     first = {p.stem for p in notice_paths(HERE / "notices.txt")}
-    assert len(notices) == 18 and not set(notices) & first
+    assert len(notices) == 31 and not set(notices) & first
     assert all(p.resolve().parent == CORPUS.resolve() for p in notices.values())
     texts = {stem: parsed(p).text for stem, p in notices.items()}
     cases = read_cases(here / "cases.jsonl")
-    assert len(cases) >= 30
+    assert len(cases) >= 60
     assert [p for c in cases for p in case_problems(c, texts, require_notices=True)] == []
     assert {n for c in cases for n in c["notices"]} == set(notices)
-    assert Counter(c["verdict"] for c in cases) == {"eligible": 20, "not_eligible": 25, "insufficient_info": 10}
-    assert sum(bool(c["history"]) for c in cases) >= 4
+    assert Counter(c["verdict"] for c in cases) == {"eligible": 33, "not_eligible": 40, "insufficient_info": 16}
+    assert sum(bool(c["history"]) for c in cases) >= 9
     assert sum("one_sentence" in c["tags"] for c in cases) * 2 >= len(cases)
     tags = {t for c in cases for t in c["tags"]}
     assert {"age", "studies", "work_permit", "nationality_demonym", "nationality_group", "language_cefr",
-            "years_by_level", "substitution", "domain_mismatch", "scope_education", "scope_experience"} <= tags
+            "years_by_level", "substitution", "domain_mismatch", "scope_education", "scope_experience",
+            "scope_language", "staff_status", "experience_international", "internal_external", "split_profile"} <= tags

@@ -270,6 +270,32 @@ PAIRS = [
     ('I have 15 years in public budgeting, 6 of them as a unit head.',
      {'years_experience': 15.0, 'experience_domain': 'public budgeting', 'years_by_scope': (('supervisory', 6.0),),
       'years_by_domain': (('unit head', 6.0),)}),
+    # round 4: supervision said in words, stated shares override a title, N-year degrees,
+    # years at a university's library are work, a visa named by its type, "having graduated"
+    ("I have an MLS and 4 years as a children's librarian but I have never supervised anyone.",
+     {'degree_level': 'master', 'years_experience': 4.0, 'experience_domain': "children's librarian",
+      'years_by_scope': (('supervisory', 0),)}),
+    ("I have a master's in library science and 3 years as a public library department head, but only 1 of "
+     "those years supervising staff.",
+     {'degree_level': 'master', 'degree_field': 'library science', 'years_experience': 3.0,
+      'experience_domain': 'public library department head', 'years_by_scope': (('supervisory', 1.0),),
+      'years_by_domain': (('supervising staff', 1.0),)}),
+    ('I have an MLS and 4 years as a reference librarian, including a year supervising the circulation staff.',
+     {'degree_level': 'master', 'years_experience': 4.0, 'experience_domain': 'reference librarian',
+      'years_by_scope': (('supervisory', 1.0),), 'years_by_domain': (('supervising the circulation staff', 1.0),)}),
+    ("I have a bachelor's and 4 years as a branch manager at a public library.",
+     {'degree_level': 'bachelor', 'years_experience': 4.0, 'experience_domain': 'branch manager at a public library',
+      'years_by_scope': (('supervisory', 4.0),)}),
+    ('I have a five-year law degree and 14 years in trademark work.',
+     {'degree_level': 'bachelor', 'years_experience': 14.0, 'experience_domain': 'trademark work'}),
+    ('I have an MLIS and three years at a university library.',
+     {'degree_level': 'master', 'years_experience': 3.0, 'experience_domain': 'university library'}),
+    ('I spent 4 years at university.', {}),
+    ('I would need H-1B visa sponsorship to work in the US.', {'work_permit': False}),
+    ("Having graduated with a bachelor's in history last year, I work in a bookshop.",
+     {'degree_level': 'bachelor', 'degree_field': 'history', 'graduated': True}),
+    ('French is my native language and my English is B2.',
+     {'languages': (('English', 'proficient'), ('French', 'native'))}),
 ]
 
 

@@ -578,3 +578,31 @@ def test_pay_sentences_and_indicators_in_ies_are_no_requirements():   # CERN lay
                 "with your years of experience.\n") == []
     assert reqs("Requirements\n- Identifies, defines and assesses problems, takes action to address them.\n"
                 "- Understands how individual differences bring added value to the Organization.\n") == []
+
+
+def test_a_scoped_share_in_months_or_after_with_is_its_own_requirement():
+    found = reqs("Qualifications\nA Master's degree in Library Science and at least three to five years experience "
+                 "in professional library work, including at least six months of supervisory experience.\n",
+                 "experience")
+    assert [(r.years, r.scope, r.domain) for r in found] == [(3.0, None, "professional library work"),
+                                                             (0.5, "supervisory", None)]
+    found = reqs("Qualifications\nMinimum qualifications include: a Bachelor's degree and three years of "
+                 "increasingly responsible leadership experience in a public library with two years supervisory "
+                 "experience.\n", "experience")
+    assert [(r.years, r.scope, r.domain) for r in found] == [(3.0, None, "public library"), (2.0, "supervisory", None)]
+
+
+def test_years_as_a_manager_of_a_unit_are_supervisory():
+    found = reqs("Professional experience\nOut of these 12 years: at least 2 years acquired as a manager of an "
+                 "organizational unit composed of a significant number of human resources.\n", "experience")
+    assert [(r.years, r.scope) for r in found] == [(12.0, None), (2.0, "supervisory")]
+
+
+def test_a_bar_in_shared_legal_text_is_read_and_nothing_else_there():
+    text = ("Education\nA master's degree.\nReminders before you submit your application\n"
+            "No appointment under any kind of contract will be offered to members of the WFP Audit Committee, "
+            "both during their service and within three years of ceasing that service.\n"
+            "Fluency in English is required.\n")
+    notice = parse_notice("t.txt", text)
+    found = extract_requirements(notice)
+    assert [(r.kind, r.rule) for r in found] == [("education", None), ("eligibility_rule", "general")]

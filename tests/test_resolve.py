@@ -146,6 +146,15 @@ def test_a_card_knows_country_continent_acronyms_and_category():
     assert candidate_line(card) == "Chief Librarian — UNICEF, Nairobi, P-5"
 
 
+def test_a_degree_defined_in_brackets_is_not_an_acronym_of_the_notice():
+    text = ("Electronic Resources Librarian\nSUNY College at Old Westbury\nOld Westbury, New York\n"
+            "Required: ALA-accredited Master of Library Science (MLS)/Master of Library and Information Studies "
+            "(MLIS). The Online Computer Library Center (OCLC) hosts the catalogue.")
+    notice = Notice("e1", "e1.txt", text, (), Metadata(title="Electronic Resources Librarian",
+                                                       organisation="SUNY College at Old Westbury"))
+    assert card_for(notice).acronyms == ("OCLC", "SUNY")
+
+
 def test_a_notice_stating_no_title_or_place_is_found_by_its_file_name():
     from assistant.cards import card_for
     from assistant.resolve import Resolver

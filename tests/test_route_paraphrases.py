@@ -169,3 +169,12 @@ def test_until_when_asks_the_deadline_only_about_applying(question, topics):
                                       "When would I begin?", "What are the start dates of the internship?"])
 def test_when_a_post_starts_asks_the_start_date(question):
     assert route(question).topics == ("start_date",)
+
+
+@pytest.mark.parametrize("question", [
+    "I would need visa sponsorship. Can I still apply for the Electronic Resources Librarian?",
+    "I also have 1 year of desktop support experience. Would that be enough for the technology associate job?",
+    "I've volunteered two years transcribing interviews. Could I be one of the interns?",
+])
+def test_a_profile_with_a_hedged_ask_is_an_eligibility_question(question):
+    assert route(question).kind == "eligibility"

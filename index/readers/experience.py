@@ -119,6 +119,34 @@ def _with_level(text: str, y: _Years, all_years: list[_Years], end: int) -> _Yea
     return y
 
 
+@cache
+def _nested_part() -> re.Pattern:
+    """A share of the main figure with its own scope: ", including at least six months of
+    supervisory experience", "with two years supervisory experience"."""
+    return re.compile(rf",?\s+(?:including|with|of which)\s+(?:at least\s+|a minimum of\s+)?(?P<n>{number()})\s+"
+                      r"(?P<unit>months?|years?)\b['’]?\s+(?:of\s+)?(?P<rest>[^.;]*)", re.I)
+
+
+def _nested_parts(notice, st, necessity, found: list[Requirement]) -> list[Requirement]:
+    """The scoped shares `_nested_part` reads that no years group stated already (a share in
+    months is not a years mention, and one the education reader consumed is not one either)."""
+    out = []
+    for m in _nested_part().finditer(flat(notice.text[st.start:st.end])):
+        value, scope = vocab.parse_number(m.group("n")), _scope(m.group("rest"))
+        if value is None or not scope:
+            continue
+        years = round(value / 12, 2) if m.group("unit").lower().startswith("month") else value
+        if not any(r.scope == scope and r.years == years for r in [*found, *out]):
+            out.append(req(notice, "experience", necessity, st.start, st.end, years=years, scope=scope))
+    return out
+
+
+def _head_text(text: str) -> str:
+    """A clause without its scoped share: the share's scope is not the whole figure's."""
+    m = _nested_part().search(flat(text))
+    return flat(text)[:m.start()] if m and _scope(m.group("rest")) else text
+
+
 def _experience_groups(notice, st, necessity, mentions: list[_Years]) -> list[Requirement]:
     groups: list[list[_Years]] = []
     for m in mentions:
@@ -130,7 +158,7 @@ def _experience_groups(notice, st, necessity, mentions: list[_Years]) -> list[Re
     for i, group in enumerate(groups):
         clause = _clause(notice.text, st, group, groups[i + 1][0] if i + 1 < len(groups) else None, i)
         out.append(_experience_req(notice, st, necessity, group, clause, whole=(i == 0)))
-    return out
+    return out + _nested_parts(notice, st, necessity, out)
 
 
 def _clause(text: str, st: Statement, group: list[_Years], nxt: _Years | None, index: int):
@@ -171,7 +199,7 @@ def _experience_req(notice, st, necessity, group: list[_Years], clause, whole: b
     start, end = (st.start, st.end) if whole else (c_start, _trim_end(text, c_start, c_end))
     return req(notice, "experience", necessity, start, end, years=head.years,
                 years_by_level=tuple(by_level), domain=domain,
-                scope=_scope(clause_text if not whole else text[st.start:c_end]),
+                scope=_scope(_head_text(clause_text if not whole else text[st.start:c_end])),
                 counting_rule=_counting_rule(text[st.start:st.end]) if whole else None)
 
 
@@ -184,7 +212,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
 _DOMAIN_STOP = re.compile(
     r"\s+(?:if|for (?:masters?|first|candidates|those))\b|,?\s+(?:is|are)\s+(?:also\s+)?(?:required|"
     r"desirable|preferred)\b|,\s+(?:with|is|are|including|which|of which|at least|especially)\b"
-    r"|\s+including\b|\s+and\s+(?:at least|a minimum|minimum)\b|(?<!\bincl)(?<!\be\.g)(?<!\bi\.e)[;.](?:\s|$)"
+    r"|\s+including\b|\s+and\s+(?:at least|a minimum|minimum)\b|\s+with\s+(?:at least\s+)?[\w-]+\s+(?:months?|years?)\b"
+    r"|(?<!\bincl)(?<!\be\.g)(?<!\bi\.e)[;.](?:\s|$)"
     r"|\s+\(|$", re.I)
 
 
@@ -228,7 +257,8 @@ def _plain_domain(body: str) -> str:
 _SCOPES = (
     ("command", r"\bcommand\b(?! of)"),
     ("supervisory", r"supervis|managerial|team management|managing (?:\w+ ){0,3}(?:staff|teams|"
-                    r"officers|personnel)|management of (?:\w+ ){0,2}(?:staff|teams|personnel)"),
+                    r"officers|personnel)|management of (?:\w+ ){0,2}(?:staff|teams|personnel)|"
+                    r"\bas (?:an? )?manager of (?:an? |the )?(?:\w+ ){0,2}(?:units?|teams?|sections?|departments?|services?)\b"),
     ("un_system", r"\b(?:United Nations|UN)\b(?: common)?(?: \w+){0,3} system|\bUN system\b|"
                   r"\bUN (?:agencies|agency)\b|\bwithin the UN\b"),
     ("international", r"\binternational(?:ly)?\s+(?:level|field|organi[sz]ations?|experience|"
