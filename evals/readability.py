@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cases, errors = read_datasets(args.dataset)
     for e in errors:
         print(e, file=sys.stderr)
-    library = index_notices(replace(Settings().index_config(), index_dir=args.index_dir), args.notices)
+    library, _ = index_notices(replace(Settings().index_config(), index_dir=args.index_dir), args.notices)
     figure = measure(Assistant(library, today=args.today), cases)
     print("\n".join(figure.lines()))
     return 0
