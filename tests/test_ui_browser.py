@@ -314,8 +314,7 @@ def test_9_cross_notice_answer_is_one_row_per_notice_eligible_first(page, app):
 
 def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
     page.get_by_role("tab", name="Notices").click()
-    cell = page.get_by_test_id("cell-0-0")           # the first row's title
-    cell.click()
+    page.locator("#va-notices button.va-pick").first.click()       # the first row's title
     card = page.locator("#va-card .va-card")
     card.wait_for()
     shot(page, "10a-card")
@@ -332,3 +331,32 @@ def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
     table.wait_for()
     shot(page, "10b-compare")
     assert "≥" not in table.inner_text() and "At least" in table.inner_text()
+
+
+RING = """(el) => [el, el.closest('td'), el.closest('tr')].map((e) => {
+  const s = getComputedStyle(e);
+  return [e.tagName, s.outlineStyle, s.boxShadow];
+})"""
+
+
+def test_12_notices_table_shows_no_selection_ring_and_is_chosen_by_keyboard(page):
+    """Clicking a title leaves no outline, ring or spreadsheet handles on the read-only table;
+    Tab and Enter reach and choose the next notice, with a visible focus ring then."""
+    page.get_by_role("tab", name="Notices").click()
+    picks = page.locator("#va-notices button.va-pick")
+    picks.first.click()
+    page.locator("#va-card .va-card h3").wait_for()
+    first_title = page.locator("#va-card h3").inner_text()
+    shot(page, "12a-notices-clicked")
+    assert picks.first.evaluate(RING) == [["BUTTON", "none", "none"], ["TD", "none", "none"], ["TR", "none", "none"]]
+    assert page.locator("#va-notices .cell-selected, #va-notices .selection-button, "
+                        "#va-notices [role=gridcell]").count() == 0
+    assert page.locator("#va-notices tr[aria-current=true]").count() == 1
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("t => document.querySelector('#va-card h3').innerText !== t", arg=first_title)
+    shot(page, "12b-notices-keyboard")
+    focused = page.evaluate("() => { const e = document.activeElement, s = getComputedStyle(e);"
+                            " return [e.className, e.dataset.row, s.outlineStyle, s.outlineWidth]; }")
+    assert focused == ["va-pick", "1", "solid", "2px"]
+    assert page.locator("#va-card h3").inner_text() == picks.nth(1).inner_text()
