@@ -13,11 +13,12 @@ import re
 from datetime import date
 from typing import Callable
 
-from index.metadata import parse_date
+from index.metadata import label_starts, parse_date
 from index.records import Notice
 from index.facts import FACTS, fact_kind, fact_spans, sentences
 from index.statements import statements
 
+from .describe import capital
 from .records import Claim, Evidence
 
 # Sentence facts (pay, contract, reporting line, …) are entries of `index.facts.FACTS`.
@@ -46,9 +47,12 @@ def fact_claims(notice: Notice, topic: str, today: date, question: str = "") -> 
         return _META[topic](notice, today)
     if topic in SENTENCE_TOPICS:
         kind = fact_kind(topic)
+        digit = kind.needs_digit and not _ASKS_IF_PAID.search(question)
         spans = fact_spans(notice, topic)
-        if kind.needs_digit and not _ASKS_IF_PAID.search(question):
+        if digit:
             spans = [(s, e) for s, e in spans if re.search(r"\d", notice.text[s:e])]
+        cue = re.compile(kind.pattern, re.I)
+        spans = distinct([stating_clause(notice.text, s, e, cue, digit) for s, e in spans])
         return [_claim(notice, s, e) for s, e in spans[:kind.limit]]
     if topic == "duties":
         return _section_claims(notice, {"responsibilities"}, 4, "Duties include: ")
@@ -72,7 +76,80 @@ def sentence_claims(notice: Notice, pattern: str, limit: int) -> list[Claim]:
 
 
 def _claim(notice: Notice, start: int, end: int) -> Claim:
-    return Claim(_as_sentence(notice.text[start:end]), (Evidence(notice.id, start, end),))
+    return Claim(capital(_as_sentence(notice.text[start:end])), (Evidence(notice.id, start, end),))
+
+
+LONG = 200      # a stating sentence longer than this is cut to the clause(s) that state the fact
+SHORT = 40      # a clause shorter than this keeps its neighbour with it
+_BOUNDARY = re.compile(r"(?<=[,;.])\s+|\s+[–—]\s+")
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at commas, semicolons, full stops and dashes outside
+    parentheses, and before a known label (`index.metadata.label_starts`: "… Duration: 06
+    Months Duty Station: Dhaka"), each clause without its closing punctuation."""
+    out, depth, last, i = [], 0, start, start
+    cuts = {m.start(): m.end() for m in _BOUNDARY.finditer(text, start, end)}
+    for p in label_starts(text, start, end):
+        blank = len(text[:p]) - len(text[:p].rstrip())
+        cuts.setdefault(p - blank, p)
+    while i < end:
+        ch = text[i]
+        depth += (ch in "([") - (ch in ")]" and depth > 0)
+        if depth == 0 and i in cuts:
+            out.append((last, i))
+            last = i = cuts[i]
+            continue
+        i += 1
+    out.append((last, end))
+    return [(a, b - (text[b - 1] in ",;")) for a, b in out if text[a:b].strip(" ,;")]
+
+
+def stating_clause(text: str, start: int, end: int, cue: re.Pattern, digit: bool = False) -> tuple[int, int]:
+    """The span to quote for a fact stated in the sentence `text[start:end]`: the sentence
+    itself when at most LONG characters; else the clause where `cue` matches most distinct
+    words (named groups count once each; the first such clause; with a figure when `digit`), with the clauses next to it that also match, or that a clause
+    shorter than SHORT needs, as long as the whole stays within LONG; a clause still longer
+    than LONG (a run-on line of labels) is cut from the cue to the last word within LONG.
+    The result is always a span of `text`, so the quote stays verbatim. Left out: a fact
+    whose cue and value stand in clauses far apart (the cue's clause alone is quoted)."""
+    if end - start <= LONG:
+        return start, end
+    parts = clauses(text, start, end)
+    found = {k: len({m.lastgroup or m.group(0).lower() for m in cue.finditer(text[a:b].replace("\n", " "))})
+             for k, (a, b) in enumerate(parts) if not digit or re.search(r"\d", text[a:b])}
+    hits = [k for k, n in found.items() if n]
+    if not hits:
+        return start, end
+    i = j = max(hits, key=lambda k: (found[k], -k))
+    while True:
+        size = parts[j][1] - parts[i][0]
+        if j + 1 < len(parts) and (size < SHORT or j + 1 in hits) and parts[j + 1][1] - parts[i][0] <= LONG:
+            j += 1
+        elif i > 0 and size < SHORT and parts[j][1] - parts[i - 1][0] <= LONG:
+            i -= 1
+        else:
+            break
+    a, b = parts[i][0], parts[j][1]
+    if b - a <= LONG:
+        return a, b
+    m = cue.search(text, a, b)
+    a = m.start() if m and not (digit and not re.search(r"\d", text[m.start():m.start() + LONG])) else a
+    cut = text.rfind(" ", a, a + LONG)
+    return a, (cut if cut > a else a + LONG)
+
+
+def distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, each overlapping pair reduced to the shorter (a heading line and the
+    sentence it opens quote the same words)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        k = next((k for k, (a, b) in enumerate(out) if a < e and s < b), None)
+        if k is None:
+            out.append((s, e))
+        elif e - s < out[k][1] - out[k][0]:
+            out[k] = (s, e)
+    return out
 
 
 def _section_claims(notice: Notice, kinds: set[str], limit: int, lead: str) -> list[Claim]:

@@ -322,3 +322,10 @@ def test_a_location_chain_in_a_block_of_form_values_gives_the_duty_station():  #
     m = read_metadata(text)
     assert (m.duty_station, m.grade, m.closes) == ("Ulaanbaatar", "TL-6", date(2026, 9, 16))
     assert read_metadata("Officer\nP3\nFinance-Budget-Reporting\nBonn\n").duty_station != "Reporting"
+
+
+def test_label_starts_finds_the_known_labels_of_a_run_on_line():
+    from index.metadata import label_starts
+
+    line = "Grade: SC10 Type of contract: Service Duration: 06 Months Duty Station: Dhaka, the duration: n/a"
+    assert [line[p:p + 8] for p in label_starts(line, 0, len(line))] == ["Type of ", "Duration", "Duty Sta"]

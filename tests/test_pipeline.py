@@ -180,3 +180,17 @@ def test_the_chain_is_its_stages_over_frozen_turns(helper):
         turn = stage(turn)
     assert [s.__name__ for s in helper.chain] == ["_route", "_resolve", "_retrieve", "_compose", "_cite"]
     assert turn.answer.text == "The notice closed on 21 June 2022. [1]"
+
+
+def test_a_rule_no_notice_states_is_said_in_words_with_a_short_headline():
+    from assistant.compare import _requirement
+    from index.records import Metadata, Notice
+
+    q = "Which vacancies are open only to nationals of one country?"
+    ns = [Notice("a", "a.txt", "x", (), Metadata(title="Clerk")),
+          Notice("b", "b.txt", "y", (), Metadata(title="Driver", duty_station="Aden"))]
+    c = _requirement(ns, {"a": (), "b": ()}, "eligibility_rule", q)
+    assert [(x.role, x.text) for x in c.claims] == [
+        ("headline", "None of the 2 notices state a requirement for nationals of member states only or nationals only."),
+        ("body", "Not stated in: Clerk; Driver (Aden).")]
+    assert not c.answerable

@@ -32,9 +32,19 @@ def test_long_headline_and_long_one_notice_answer_but_folded_lines_do_not_count(
     assert problems(Shown((("headline", "Yes."), *body), False)) == ()
 
 
+def test_a_factual_answer_shows_at_most_two_sentences_before_its_folded_details():
+    three = (("body", "Salary: USD 5,000. Paid monthly."), ("body", "Allowances apply."))
+    assert problems(Shown(three, True, factual=True)) == ("factual answer of 3 sentences",)
+    assert problems(Shown(three, True, factual=False)) == ()
+    folded = (("body", "Salary: USD 5,000. Paid monthly."), ("more", "Allowances apply."))
+    assert problems(Shown(folded, True, factual=True)) == ()
+    assert problems(Shown(three, False, factual=True, notices=2)) == ()       # two per notice
+
+
 def test_shown_reads_lines_and_falls_back_to_the_text():
     answer = Answer("q", "A. [1] B.", notices=("n1",), lines=(Line("A.", (1,), "headline"), Line("B.", (), "also")))
     assert shown(answer) == Shown((("headline", "A."), ("also", "B.")), True)
+    assert shown(answer, factual=True) == Shown((("headline", "A."), ("also", "B.")), True, True, 1)
     assert shown(Answer("q", "First one. [1] Second. [2]")) == Shown((("headline", "First one."),
                                                                        ("body", "Second.")), False)
 
