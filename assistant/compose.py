@@ -22,7 +22,7 @@ from index.kinds import kind as kind_entry
 from .describe import FACT_SENTENCES, capital, clean, describe, describe_lines, necessity, plain, sentence_count
 from .eligibility import check_eligibility
 from .profile import understood
-from .facts import absent, distinct, fact_claims, stating_clause
+from .facts import absent, distinct, fact_claims, quoted, stating_spans
 from .records import Check, Claim, Evidence, Profile
 
 # topic → the requirement kinds it asks about, and the words for "the notice states none"
@@ -357,18 +357,18 @@ def open_answer(notices: Sequence[Notice], question: str, ranked: Sequence) -> C
     claims: dict[str, Claim] = {}           # a sentence repeated in the notice is said once
     for nid in dict.fromkeys(r.notice_id for r in picked):
         text = by_id[nid].text
-        spans = [stating_clause(text, r.start, r.end, cue) if cue else (r.start, r.end)
-                 for r in picked if r.notice_id == nid]
-        for s, e in distinct(spans):
-            said = _prefix(by_id[nid], many) + capital(_as_sentence(text[s:e]))
-            claims.setdefault(said, Claim(said, (Evidence(nid, s, e),), notice_id=nid))
+        groups = [stating_spans(text, r.start, r.end, cue) if cue else ((r.start, r.end),)
+                  for r in picked if r.notice_id == nid]
+        for g in distinct(groups, text, cue):
+            claim = quoted(by_id[nid], g, _prefix(by_id[nid], many))
+            claims.setdefault(claim.text, claim)
     return Composed(tuple(fold_beyond(list(claims.values()))), True)
 
 
 def asked_words(question: str) -> re.Pattern | None:
     """The question's content words, each cut to its first letters (at least 4) so that
     "supervises" finds "supervision": what a long answering sentence is cut around
-    (`facts.stating_clause`)."""
+    (`facts.stating_spans`)."""
     stems = sorted({w[:max(4, len(w) - 3)] for w in content_words(question) if len(w) >= 4})
     alternatives = "|".join(f"(?P<w{i}>{re.escape(s)})" for i, s in enumerate(stems[:90]))
     return re.compile(rf"\b(?:{alternatives})\w*", re.I) if stems else None

@@ -52,8 +52,8 @@ def fact_claims(notice: Notice, topic: str, today: date, question: str = "") -> 
         if digit:
             spans = [(s, e) for s, e in spans if re.search(r"\d", notice.text[s:e])]
         cue = re.compile(kind.pattern, re.I)
-        spans = distinct([stating_clause(notice.text, s, e, cue, digit) for s, e in spans])
-        return [_claim(notice, s, e) for s, e in spans[:kind.limit]]
+        groups = distinct([stating_spans(notice.text, s, e, cue, digit) for s, e in spans], notice.text, cue)
+        return [quoted(notice, g) for g in groups[:kind.limit]]
     if topic == "duties":
         return _section_claims(notice, {"responsibilities"}, 4, "Duties include: ")
     if topic == "competencies":
@@ -76,10 +76,27 @@ def sentence_claims(notice: Notice, pattern: str, limit: int) -> list[Claim]:
 
 
 def _claim(notice: Notice, start: int, end: int) -> Claim:
-    return Claim(capital(_as_sentence(notice.text[start:end])), (Evidence(notice.id, start, end),))
+    return Claim(_sentence_case(_as_sentence(notice.text[start:end])), (Evidence(notice.id, start, end),))
 
 
-LONG = 200      # a stating sentence longer than this is cut to the clause(s) that state the fact
+def _sentence_case(text: str) -> str:
+    """A capital for a sentence that opens with a lower-case word, never for a URL, an
+    address or a code ("http://…", "www.…", "e-mail@…")."""
+    return capital(text) if re.match(r"[a-z][a-z'’-]*(?![\w:/.@])", text) else text
+
+
+def quoted(notice: Notice, spans: tuple[tuple[int, int], ...], prefix: str = "") -> Claim:
+    """One answer sentence quoting `spans` of the notice (several clauses of one sentence
+    are joined by " … "), each span a citation."""
+    if len(spans) == 1:
+        return Claim(prefix + _sentence_case(_as_sentence(notice.text[spans[0][0]:spans[0][1]])),
+                     (Evidence(notice.id, *spans[0]),), notice_id=notice.id)
+    parts = [" ".join(notice.text[s:e].split()).lstrip("•·-–* ").rstrip(" ,;:.") for s, e in spans]
+    return Claim(prefix + _sentence_case(" … ".join(parts)) + ".", tuple(Evidence(notice.id, s, e) for s, e in spans),
+                 notice_id=notice.id)
+
+
+LONG = 220      # a stating sentence longer than this is cut to the clause(s) that state the fact
 SHORT = 40      # a clause shorter than this keeps its neighbour with it
 _BOUNDARY = re.compile(r"(?<=[,;.])\s+|\s+[–—]\s+")
 
@@ -108,20 +125,49 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def stating_clause(text: str, start: int, end: int, cue: re.Pattern, digit: bool = False) -> tuple[int, int]:
     """The span to quote for a fact stated in the sentence `text[start:end]`: the sentence
     itself when at most LONG characters; else the clause where `cue` matches most distinct
-    words (named groups count once each; the first such clause; with a figure when `digit`), with the clauses next to it that also match, or that a clause
-    shorter than SHORT needs, as long as the whole stays within LONG; a clause still longer
-    than LONG (a run-on line of labels) is cut from the cue to the last word within LONG.
-    The result is always a span of `text`, so the quote stays verbatim. Left out: a fact
-    whose cue and value stand in clauses far apart (the cue's clause alone is quoted)."""
+    words (named groups count once each; the first such clause; with a figure when
+    `digit`), with the clauses next to it that also match, or that a clause shorter than
+    SHORT needs, as long as the whole stays within LONG; a clause still longer than LONG (a
+    run-on line of labels) is cut from the cue to the last word within LONG. The result is
+    always a span of `text`, so the quote stays verbatim. Left out: a value that stands in
+    a clause the cue does not match ("Under the supervision of …, who …")."""
     if end - start <= LONG:
         return start, end
-    parts = clauses(text, start, end)
-    found = {k: len({m.lastgroup or m.group(0).lower() for m in cue.finditer(text[a:b].replace("\n", " "))})
-             for k, (a, b) in enumerate(parts) if not digit or re.search(r"\d", text[a:b])}
-    hits = [k for k, n in found.items() if n]
+    parts, hits, found = _hits(text, start, end, cue, digit)
     if not hits:
         return start, end
     i = j = max(hits, key=lambda k: (found[k], -k))
+    return _grown(text, parts, hits, i, j, cue, digit)
+
+
+def _hits(text: str, start: int, end: int, cue: re.Pattern, digit: bool):
+    """The sentence's clauses, and for each clause the cue matches (with a figure when
+    `digit`), how many distinct words it matches."""
+    parts = clauses(text, start, end)
+    found = {k: len({m.lastgroup or m.group(0).lower() for m in cue.finditer(text[a:b].replace("\n", " "))})
+             for k, (a, b) in enumerate(parts) if not digit or re.search(r"\d", text[a:b])}
+    return parts, [k for k, n in found.items() if n], found
+
+
+def stating_spans(text: str, start: int, end: int, cue: re.Pattern, digit: bool = False) -> tuple[tuple[int, int], ...]:
+    """`stating_clause`, and the other clauses of the sentence the cue matches ("Under the
+    supervision of the CSO … reporting directly to the CSO on …"), in text order, while
+    all of them together stay within LONG characters."""
+    main = stating_clause(text, start, end, cue, digit)
+    if main == (start, end):
+        return (main,)
+    parts, hits, _ = _hits(text, start, end, cue, digit)
+    out, size = [main], main[1] - main[0]
+    for k in hits:
+        a, b = parts[k]
+        if (a < main[1] and main[0] < b) or size + (b - a) + 3 > LONG:
+            continue
+        out.append((a, b))
+        size += b - a + 3
+    return tuple(sorted(out))
+
+
+def _grown(text, parts, hits, i, j, cue, digit) -> tuple[int, int]:
     while True:
         size = parts[j][1] - parts[i][0]
         if j + 1 < len(parts) and (size < SHORT or j + 1 in hits) and parts[j + 1][1] - parts[i][0] <= LONG:
@@ -139,16 +185,27 @@ def stating_clause(text: str, start: int, end: int, cue: re.Pattern, digit: bool
     return a, (cut if cut > a else a + LONG)
 
 
-def distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, each overlapping pair reduced to the shorter (a heading line and the
-    sentence it opens quote the same words)."""
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        k = next((k for k, (a, b) in enumerate(out) if a < e and s < b), None)
+def distinct(groups: list[tuple[tuple[int, int], ...]], text: str = "", cue: re.Pattern | None = None
+             ) -> list[tuple[tuple[int, int], ...]]:
+    """Groups of spans in order, each overlapping pair reduced to one (a heading line and
+    the sentence it opens quote the same words): the one `cue` matches more distinct words
+    of ("Compensation $15 per hour" over "$15 per hour"), else the shorter ("Reporting to
+    …" over "Responsibilities Reporting to …")."""
+    def extent(g):
+        return g[0][0], g[-1][1]
+
+    def size(g):
+        hits = len({m.lastgroup or m.group(0).lower() for s, e in g for m in cue.finditer(text, s, e)}) if cue else 0
+        return -hits, sum(e - s for s, e in g)
+
+    out: list[tuple[tuple[int, int], ...]] = []
+    for g in groups:
+        s, e = extent(g)
+        k = next((k for k, h in enumerate(out) if extent(h)[0] < e and s < extent(h)[1]), None)
         if k is None:
-            out.append((s, e))
-        elif e - s < out[k][1] - out[k][0]:
-            out[k] = (s, e)
+            out.append(g)
+        elif size(g) < size(out[k]):
+            out[k] = g
     return out
 
 

@@ -24,9 +24,11 @@ S10 = ("Under the overall supervision of the Chief Security Officer (CSO), the S
 def test_a_long_reporting_sentence_is_quoted_from_the_clause_that_states_it():
     notice = parse_notice("t.md", f"### Organizational Setting\n\n{S10}\n")
     claims = fact_claims(notice, "reporting", date(2024, 1, 1))
-    assert [c.text for c in claims] == ["Under the overall supervision of the Chief Security Officer (CSO)."]
-    (ev,) = claims[0].evidence
-    assert notice.text[ev.start:ev.end] == "Under the overall supervision of the Chief Security Officer (CSO)"
+    assert [c.text for c in claims] == ["Under the overall supervision of the Chief Security Officer (CSO) … "
+                                        "reporting directly to the CSO on all matters related to security management."]
+    assert [notice.text[ev.start:ev.end] for ev in claims[0].evidence] == [
+        "Under the overall supervision of the Chief Security Officer (CSO)",
+        "reporting directly to the CSO on all matters related to security management"]
 
 
 def test_a_short_sentence_is_quoted_whole_and_a_long_one_keeps_its_matching_neighbours():
@@ -63,12 +65,12 @@ def test_a_run_on_line_of_labels_is_cut_at_its_known_labels_and_keeps_the_figure
 
 
 def test_a_heading_line_and_the_sentence_it_opens_are_quoted_once():
-    text = ("### Responsibilities\n\nReporting to the Curator of Drawings, the Archivist oversees public services "
+    text = ("### Responsibilities\n\nReporting to the Curator of Drawings & Archives, the Archivist oversees public services "
             "in the department of Drawings & Archives whose holdings include more than 2.5 million drawings and "
             "records of American architects, including the expansive Frank Lloyd Wright Foundation Archives.\n")
     notice = parse_notice("t.md", "### Description\n\nCatalogue books.\n\n" + text)
     claims = fact_claims(notice, "reporting", date(2024, 1, 1))
-    assert [c.text for c in claims] == ["Reporting to the Curator of Drawings."]
+    assert [c.text for c in claims] == ["Reporting to the Curator of Drawings & Archives."]
 
 
 def test_a_fact_answer_shows_two_sentences_per_notice_and_folds_the_rest():
@@ -80,3 +82,13 @@ def test_a_fact_answer_shows_two_sentences_per_notice_and_folds_the_rest():
               Claim("Housing is paid.", notice_id="b"), Claim("I understood: P-3.", role="note")]
     assert [c.role for c in fold_beyond(claims)] == ["body", "more", "body", "body", "more", "note"]
     assert [c.role for c in fold_beyond([Claim("One. Two. Three.", notice_id="a")])] == ["body"]
+
+
+def test_a_label_line_that_names_the_fact_is_kept_and_a_url_keeps_its_case():
+    from assistant.facts import _sentence_case
+
+    notice = parse_notice("t.md", "### Description\n\nCatalogue books.\n\n### Compensation\n\n$15 per hour.\n")
+    assert [c.text for c in fact_claims(notice, "salary", date(2024, 1, 1))] == ["Compensation $15 per hour."]
+    assert [_sentence_case(t) for t in ("http://jobs.example.org/7.", "www.example.org.", "jobs@example.org.",
+                                        "reporting to the Dean.")] == \
+        ["http://jobs.example.org/7.", "www.example.org.", "jobs@example.org.", "Reporting to the Dean."]

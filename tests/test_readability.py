@@ -1,5 +1,6 @@
 """Readability of answers (evals/readability.py): the rules on literal answers, and the share of
-the gold datasets' answers that pass, run through the real chain (≥ 95 %, the rest listed)."""
+the gold datasets' answers (seeds, corpus, held-out, held-out 2) that pass, run through the
+real chain (≥ 95 %, the rest listed)."""
 
 from __future__ import annotations
 
@@ -64,10 +65,11 @@ def test_gold_answers_read_at_a_glance(seed_library, memo_embedder, tmp_path):
     from evals.run import index_notices
 
     figures = [measure(Assistant(seed_library, today=TODAY), _cases(ROOT / "evals/datasets/seeds.jsonl"))]
-    for dataset, notices in (("evals/heldout/heldout.jsonl", "evals/heldout/notices.txt"),
-                             ("evals/datasets/corpus.jsonl", "evals/datasets/notices.txt")):
+    for dataset, notices, today in (("evals/heldout/heldout.jsonl", "evals/heldout/notices.txt", TODAY),
+                                    ("evals/datasets/corpus.jsonl", "evals/datasets/notices.txt", TODAY),
+                                    ("evals/heldout2/heldout2.jsonl", "evals/heldout2/notices.txt", date(2026, 12, 1))):
         lib, _ = index_notices(index_config(tmp_path / Path(notices).parent.name), ROOT / notices, memo_embedder)
-        figures.append(measure(Assistant(lib, today=TODAY), _cases(ROOT / dataset)))
+        figures.append(measure(Assistant(lib, today=today), _cases(ROOT / dataset)))
     passed, total = sum(f.passed for f in figures), sum(f.total for f in figures)
     for f in figures:
         print("\n".join(f.lines()))
