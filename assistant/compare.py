@@ -7,7 +7,8 @@ import re
 from datetime import date
 from typing import Sequence
 
-from index.kinds import KINDS
+from index.kinds import KINDS, RULES
+from index.kinds import rule as rule_entry
 from index.kinds import kind as kind_entry
 from index.records import Notice, Requirement
 
@@ -91,14 +92,24 @@ def _requirement(notices, reqs, topic: str, question: str) -> Composed:
             continue
         claims += [Claim(f"{notice_name(n)}: {words}", ev, role=_role(r), notice_id=n.id)
                    for r, ev in _unique(found)[:6] for words in describe_lines(r)]
-    what = " or ".join(sorted(wanted)) if wanted else kind.replace("_", " ")
+    what = _asked(wanted) if wanted else kind.replace("_", " ")
     stating = len(notices) - len(without)
     if claims:
         claims.insert(0, Claim(f"{stating} of the {len(notices)} notices state {_absent_words(kind, wanted)}:", grounded=False, role="headline"))
+    if without and not claims:
+        claims.append(Claim(f"None of the {len(notices)} notices state {_absent_words(kind, wanted)}.",
+                            grounded=False, role="headline"))
     if without:
-        claims.append(Claim(f"Not stated ({what}) in: " + "; ".join(notice_name(n) for n in without) + ".",
+        which = "" if len(without) == len(notices) else f" ({what})"
+        claims.append(Claim(f"Not stated{which} in: " + "; ".join(notice_name(n) for n in without) + ".",
                             grounded=False))
     return Composed(tuple(claims), len(without) < len(notices))
+
+
+def _asked(wanted: set[str]) -> str:
+    """The names asked about in words: a rule's card label ("nationals only"), else the name."""
+    names = {r.name for r in RULES}
+    return " or ".join(sorted(rule_entry(w).wording if w in names else w.replace("_", " ") for w in wanted))
 
 
 def _unique(reqs: list[Requirement]) -> list[tuple[Requirement, tuple]]:
@@ -114,7 +125,7 @@ def _unique(reqs: list[Requirement]) -> list[tuple[Requirement, tuple]]:
 def _absent_words(kind: str, wanted: set[str]) -> str:
     """"an experience requirement" (the registry's words), or the names asked about."""
     if wanted:
-        return "a requirement for " + " or ".join(sorted(wanted)).replace("_", " ")
+        return "a requirement for " + _asked(wanted)
     return kind_entry(kind).absent
 
 

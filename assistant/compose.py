@@ -8,7 +8,7 @@ not state is said in so many words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
@@ -19,10 +19,10 @@ from index.vocab import LANGUAGES, certification_of, certification_pattern
 from index.kinds import KIND_NAMES, KINDS, RULES, qualification_kinds
 from index.kinds import kind as kind_entry
 
-from .describe import capital, clean, describe, describe_lines, necessity, plain
+from .describe import FACT_SENTENCES, capital, clean, describe, describe_lines, necessity, plain, sentence_count
 from .eligibility import check_eligibility
 from .profile import understood
-from .facts import absent, fact_claims
+from .facts import absent, distinct, fact_claims, quoted, stating_spans
 from .records import Check, Claim, Evidence, Profile
 
 # topic → the requirement kinds it asks about, and the words for "the notice states none"
@@ -61,10 +61,29 @@ def facts_answer(notices: Sequence[Notice], topics: Sequence[str], today: date, 
             found = fact_claims(notice, topic, today, question)
             if found:
                 answered = True
-                claims += [Claim(prefix + c.text, c.evidence) for c in found]
+                claims += [Claim(prefix + c.text, c.evidence, notice_id=notice.id) for c in found]
             else:
                 claims.append(absent(label(notice, len(notices) > 1), topic))
-    return Composed(tuple(claims), answered)
+    return Composed(tuple(fold_beyond(claims)), answered)
+
+
+def fold_beyond(claims: Sequence[Claim], most: int = FACT_SENTENCES) -> list[Claim]:
+    """The body claims of each notice after the first `most` sentences become "more"
+    (folded under "More from the notice"); the first of each notice always shows. Claims
+    without a notice count as their own."""
+    said: dict[str | None, int] = {}
+    out = []
+    for c in claims:
+        if c.role != "body":
+            out.append(c)
+            continue
+        n, before = sentence_count(c.text), said.get(c.notice_id, 0)
+        if before and before + n > most:
+            out.append(replace(c, role="more"))
+        else:
+            said[c.notice_id] = before + n
+            out.append(c)
+    return out
 
 
 def notice_name(notice: Notice) -> str:
@@ -334,11 +353,25 @@ def open_answer(notices: Sequence[Notice], question: str, ranked: Sequence) -> C
                 else f"The notice does not mention {about}.")
         return Composed((Claim(text, grounded=False),), False)
     many = len({r.notice_id for r in picked}) > 1 or len(notices) > 1
+    cue = asked_words(question)
     claims: dict[str, Claim] = {}           # a sentence repeated in the notice is said once
-    for r in picked:
-        text = _prefix(by_id[r.notice_id], many) + _as_sentence(by_id[r.notice_id].text[r.start:r.end])
-        claims.setdefault(text, Claim(text, (Evidence(r.notice_id, r.start, r.end),)))
-    return Composed(tuple(claims.values()), True)
+    for nid in dict.fromkeys(r.notice_id for r in picked):
+        text = by_id[nid].text
+        groups = [stating_spans(text, r.start, r.end, cue) if cue else ((r.start, r.end),)
+                  for r in picked if r.notice_id == nid]
+        for g in distinct(groups, text, cue):
+            claim = quoted(by_id[nid], g, _prefix(by_id[nid], many))
+            claims.setdefault(claim.text, claim)
+    return Composed(tuple(fold_beyond(list(claims.values()))), True)
+
+
+def asked_words(question: str) -> re.Pattern | None:
+    """The question's content words, each cut to its first letters (at least 4) so that
+    "supervises" finds "supervision": what a long answering sentence is cut around
+    (`facts.stating_spans`)."""
+    stems = sorted({w[:max(4, len(w) - 3)] for w in content_words(question) if len(w) >= 4})
+    alternatives = "|".join(f"(?P<w{i}>{re.escape(s)})" for i, s in enumerate(stems[:90]))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.I) if stems else None
 
 
 def _as_sentence(text: str) -> str:

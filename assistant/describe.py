@@ -12,6 +12,7 @@ rewording the notice's own sentences beyond folding whitespace and table cells.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from index.kinds import rule as rule_entry
@@ -95,8 +96,13 @@ def describe(r: Requirement) -> str:
 
 def describe_lines(r: Requirement) -> list[str]:
     """`describe(r)` as short sentences: an education requirement's other routes on a line
-    of their own ("Also accepted: a bachelor's degree with 2 additional years …")."""
+    of their own ("Also accepted: a bachelor's degree with 2 additional years …"), an
+    experience requirement's rule for counting the years on its own ("Each year of GS
+    experience is counted at 50%.")."""
     routes = r.routes or ()
+    if r.kind == "experience" and r.counting_rule:
+        rule_ = capital(clean(r.counting_rule).rstrip("."))
+        return [describe(replace(r, counting_rule=None)), f"{rule_}."]
     if r.kind != "education" or len(routes) < 2 or r.uncertain:
         return [describe(r)]
     first = Requirement(r.notice_id, r.kind, r.necessity, r.start, r.end, r.text, r.level, r.fields, routes[:1])
@@ -119,6 +125,15 @@ def plain(r: Requirement) -> str:
         text += " (the notice does not state " + " or ".join(
             {"level": "the degree level", "years": "the number of years"}.get(u, u) for u in r.uncertain) + " exactly)"
     return text
+
+
+# Where one sentence of an answer ends and the next begins (a full stop, then a capital or a mark).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z✓✗?])")
+FACT_SENTENCES = 2          # sentences a fact answer shows per notice; further ones are folded
+
+
+def sentence_count(text: str) -> int:
+    return len(SENTENCE_BREAK.split(text.strip())) if text.strip() else 0
 
 
 def capital(text: str) -> str:

@@ -306,8 +306,7 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
     best = min(ok, key=lambda rt: (rt.extra_years, rt.total_years or 0))
     if best is routes[0] or (best.extra_years == 0 and best.total_years is None and not best.extra_unstated):
         return _make(r, label, MET, f"Your {mine} meets the education requirement.", topic="education")
-    return _make(r, label, MET, f"Your {mine} is accepted by the alternative route "
-                 f"({route(best, terse=True)}); the extra experience is counted under experience.",
+    return _make(r, label, MET, f"Your {mine} is accepted by another route: {route(best, terse=True)}.",
                  topic="education")
 
 
@@ -486,8 +485,10 @@ def _years_for(r: Requirement, p: Profile, ctx: _Context) -> tuple[float | None,
     if matching:
         return max(matching), None
     (v, reason), d, y = max(verdicts, key=lambda t: (t[0][0] == "unclear", t[2]))
-    word = "may not count" if v == "unclear" else "do not obviously count"
-    return None, f"You have {n(y)} years in {d}; the notice asks for years in {want} — they {word} ({reason})."
+    # A mismatch says why in words ("public library is not academic"); an unclear one would
+    # only show a similarity score, so it says nothing more.
+    word = "may not count" if v == "unclear" else f"do not obviously count ({reason})"
+    return None, f"You have {n(y)} years in {d}; the notice asks for years in {want} — they {word}."
 
 
 _GENERIC = re.compile(r"^(?:(?:relevant|related|professional|progressively|responsible|similar|work|working|"
@@ -657,8 +658,7 @@ def _scoped(r: Requirement, p: Profile, ctx: _Context) -> Check:
         return _make(r, label, NOT_MET, f"You have {n(p.years_experience)} years in all; {n(r.years)} of "
                      f"{scope_name} experience are required.")
     if have is None:
-        return _make(r, label, UNKNOWN, f"The notice requires {n(r.years)} years of {scope_name} experience"
-                     f"{' (' + r.domain + ')' if r.domain else ''}; you did not say how much you have.",
+        return _make(r, label, UNKNOWN, f"You did not say how many years of {scope_name} experience you have.",
                      ask=f"how many years of {scope_name} experience you have")
     if have >= r.years:
         return _make(r, label, MET, f"You have {n(have)} years of {scope_name} experience.")

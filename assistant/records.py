@@ -91,7 +91,7 @@ class Check:
     ask: str | None = None                   # the missing fact, for "Tell me …" ("your French level")
 
 
-ROLES = ("headline", "body", "check", "row", "also", "desirable", "note")
+ROLES = ("headline", "body", "check", "row", "also", "desirable", "more", "note")
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,8 @@ class Line:
     are the numbers of `Answer.citations` behind it. Roles: headline (the one-sentence
     answer), body (a fact or requirement sentence), check (✓/✗/? of an eligibility check),
     row (one notice of a cross-notice answer), also (asked for, does not decide), desirable,
-    note (what was understood of the user; what to say next). Renderers fold also,
-    desirable and note lines away."""
+    more (further sentences of a fact answer), note (what was understood of the user; what
+    to say next). Renderers fold also, desirable, more and note lines away."""
 
     text: str
     citations: tuple[int, ...] = ()

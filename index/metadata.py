@@ -439,6 +439,14 @@ def _inline_pattern() -> re.Pattern:
         re.I)
 
 
+def label_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a known label ("Duration:", "Basic monthly salary:") starts inside
+    `text[start:end]`, capitalised and after `start`: the fields of a run-on header line,
+    where an answer may quote one field instead of the whole line."""
+    return [m.start() for m in _inline_pattern().finditer(text, start, end)
+            if m.group("label")[0].isupper() and m.start() > start]
+
+
 def _line_labels(text: str, line_start: int, line: str) -> list[tuple[str, int, int]]:
     """(label key, value start, value end) of the labels on one line. A label may open the
     line (any known label, even with a bracketed note running onto the next lines) or follow

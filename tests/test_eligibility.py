@@ -30,6 +30,8 @@ def test_bachelor_needs_base_plus_two_years():
     assert v.verdict == "not_eligible"
     v = check_eligibility(NOTICE, IN_LIEU, Profile(degree_level="bachelor", years_experience=7))
     assert v.verdict == "eligible"
+    assert v.checks[0].explanation == ("Your bachelor's is accepted by another route: a bachelor's with "
+                                       "2 more years of experience.")
 
 
 def test_master_needs_only_the_base_years():
@@ -78,6 +80,10 @@ def test_scoped_experience_languages_certification_licence():
     p = Profile(years_by_scope=(("international", 1.0),), languages=(("English", "fluent"),),
                 languages_listed=True, certifications_lacking=("SCP",), driving_licence=False)
     assert [c.status for c in check_eligibility(NOTICE, reqs, p).checks] == ["not_met"] * 4
+    unsaid = check_eligibility(NOTICE, [req("experience", scope="international", years=2.0, domain="peacekeeping")],
+                               Profile(years_experience=6.0)).checks[0]
+    assert (unsaid.status, unsaid.explanation) == ("unknown", "You did not say how many years of international "
+                                                              "experience you have.")
 
 
 def test_unspecified_language_level_meets_working_knowledge_only():
@@ -550,3 +556,11 @@ def test_scoped_education_and_language_questions_decide_their_part_only():
     assert (education.verdict, education.overall) == ("eligible", "not_eligible")
     language = check_eligibility(NOTICE, reqs, p, scope=("language",))
     assert language.verdict == "not_eligible" and language.failed == ("Language: English (fluent)",)
+
+
+def test_years_in_another_field_are_explained_without_scores():
+    reqs = [req("experience", years=5.0, domain="food security, nutrition and social protection")]
+    c = check_eligibility(NOTICE, reqs, Profile(years_experience=6.0, experience_domain="police work")).checks[0]
+    assert c.status == "unknown"
+    assert c.explanation == ("You have 6 years in police work; the notice asks for years in food security, "
+                             "nutrition and social protection — they may not count.")

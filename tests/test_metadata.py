@@ -343,3 +343,10 @@ def test_an_employer_line_loses_its_postal_address_and_a_bare_url_is_no_employer
 def test_a_garden_after_the_title_dash_is_the_employer():
     meta = _board("Transcription Coordinator - New York Botanical Garden", "")
     assert (meta.title, meta.organisation) == ("Transcription Coordinator", "New York Botanical Garden")
+
+
+def test_label_starts_finds_the_known_labels_of_a_run_on_line():
+    from index.metadata import label_starts
+
+    line = "Grade: SC10 Type of contract: Service Duration: 06 Months Duty Station: Dhaka, the duration: n/a"
+    assert [line[p:p + 8] for p in label_starts(line, 0, len(line))] == ["Type of ", "Duration", "Duty Sta"]

@@ -116,3 +116,18 @@ def test_a_sentence_the_notice_repeats_is_said_once():
     ranked = [Ranked(notice.id, first, first + 20, 0.9), Ranked(notice.id, second, second + 20, 0.88)]
     got = open_answer([notice], "pay", ranked)
     assert [c.text for c in got.claims] == ["The pay is $15/hour."]
+
+
+def test_a_long_answering_sentence_is_cut_to_the_clause_with_the_asked_words():
+    from assistant.compose import asked_words
+    from assistant.facts import stating_clause
+
+    text = ("Under the direct supervision and managerial responsibility of the Director of OSS in Headquarters "
+            "(HQ), and the administrative supervision of the Regional Director (RD), the successful candidate will "
+            "be responsible for actively assisting the Regional Office and Country Offices where they are located "
+            "with all aspects of security risk management.")
+    cue = asked_words("Who supervises the officer?")
+    assert cue.pattern == r"\b(?:(?P<w0>offi)|(?P<w1>supervi))\w*"      # "Office", "Offices" count once
+    s, e = stating_clause(text, 0, len(text), cue)
+    assert text[s:e].endswith("administrative supervision of the Regional Director (RD)")
+    assert asked_words("Is it ok?") is None

@@ -215,3 +215,18 @@ def test_a_fact_question_that_also_asks_a_requirement_topic_answers_both(interns
 def test_a_question_about_physical_demands_is_answered_from_the_medical_records(internship):
     answer = internship.ask("Is the WNYC archives internship physically demanding?")
     assert "Must be capable of light lifting and shelving activities." in answer.text, answer.text
+
+
+def test_a_rule_no_notice_states_is_said_in_words_with_a_short_headline():
+    from assistant.compare import _requirement
+    from index.records import Metadata, Notice
+
+    q = "Which vacancies are open only to nationals of one country?"
+    ns = [Notice("a", "a.txt", "x", (), Metadata(title="Clerk")),
+          Notice("b", "b.txt", "y", (), Metadata(title="Driver", duty_station="Aden"))]
+    c = _requirement(ns, {"a": (), "b": ()}, "eligibility_rule", q)
+    assert [(x.role, x.text) for x in c.claims] == [
+        ("headline", "None of the 2 notices state a requirement for nationals of member states only or nationals only "
+         "or open only to the group the notice names."),
+        ("body", "Not stated in: Clerk; Driver (Aden).")]
+    assert not c.answerable

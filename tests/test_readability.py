@@ -1,5 +1,6 @@
 """Readability of answers (evals/readability.py): the rules on literal answers, and the share of
-the gold datasets' answers that pass, run through the real chain (≥ 95 %, the rest listed)."""
+the gold datasets' answers (seeds, corpus, held-out, held-out 2) that pass, run through the
+real chain (≥ 95 %, the rest listed)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,19 @@ def test_long_headline_and_long_one_notice_answer_but_folded_lines_do_not_count(
     assert problems(Shown((("headline", "Yes."), *body), False)) == ()
 
 
+def test_a_factual_answer_shows_at_most_two_sentences_before_its_folded_details():
+    three = (("body", "Salary: USD 5,000. Paid monthly."), ("body", "Allowances apply."))
+    assert problems(Shown(three, True, factual=True)) == ("factual answer of 3 sentences",)
+    assert problems(Shown(three, True, factual=False)) == ()
+    folded = (("body", "Salary: USD 5,000. Paid monthly."), ("more", "Allowances apply."))
+    assert problems(Shown(folded, True, factual=True)) == ()
+    assert problems(Shown(three, False, factual=True, notices=2)) == ()       # two per notice
+
+
 def test_shown_reads_lines_and_falls_back_to_the_text():
     answer = Answer("q", "A. [1] B.", notices=("n1",), lines=(Line("A.", (1,), "headline"), Line("B.", (), "also")))
     assert shown(answer) == Shown((("headline", "A."), ("also", "B.")), True)
+    assert shown(answer, factual=True) == Shown((("headline", "A."), ("also", "B.")), True, True, 1)
     assert shown(Answer("q", "First one. [1] Second. [2]")) == Shown((("headline", "First one."),
                                                                        ("body", "Second.")), False)
 
@@ -54,10 +65,11 @@ def test_gold_answers_read_at_a_glance(seed_library, memo_embedder, tmp_path):
     from evals.run import index_notices
 
     figures = [measure(Assistant(seed_library, today=TODAY), _cases(ROOT / "evals/datasets/seeds.jsonl"))]
-    for dataset, notices in (("evals/heldout/heldout.jsonl", "evals/heldout/notices.txt"),
-                             ("evals/datasets/corpus.jsonl", "evals/datasets/notices.txt")):
+    for dataset, notices, today in (("evals/heldout/heldout.jsonl", "evals/heldout/notices.txt", TODAY),
+                                    ("evals/datasets/corpus.jsonl", "evals/datasets/notices.txt", TODAY),
+                                    ("evals/heldout2/heldout2.jsonl", "evals/heldout2/notices.txt", date(2026, 12, 1))):
         lib, _ = index_notices(index_config(tmp_path / Path(notices).parent.name), ROOT / notices, memo_embedder)
-        figures.append(measure(Assistant(lib, today=TODAY), _cases(ROOT / dataset)))
+        figures.append(measure(Assistant(lib, today=today), _cases(ROOT / dataset)))
     passed, total = sum(f.passed for f in figures), sum(f.total for f in figures)
     for f in figures:
         print("\n".join(f.lines()))

@@ -119,6 +119,14 @@ def test_answer_html_puts_rows_of_a_cross_notice_answer_in_a_table():
         "<td>Driver (Aden): Not sure yet — tell me your age.</td></tr></tbody></table></div>")
 
 
+def test_answer_html_folds_further_sentences_of_a_fact_answer():
+    lines = (Line("Salary: USD 5,000.", (1,), "body"), Line("Allowances apply.", (2,), "more"))
+    assert render.answer_html(Answer("q", "t", (_citation(1), _citation(2)), ("n1",), lines=lines), 0) == (
+        f'<div class="va-answer"><p>Salary: USD 5,000. {_chip(0, 1)}</p><details class="va-fold va-more">'
+        f"<summary>More from the notice (1)</summary><ul><li>Allowances apply. {_chip(0, 2)}</li></ul>"
+        "</details></div>")
+
+
 def test_answer_html_folds_checks_beyond_eight():
     lines = tuple(Line(f"Check {i}.", (), "check", "met") for i in range(10))
     out = render.answer_html(Answer("q", "t", lines=lines), 0)
@@ -165,6 +173,20 @@ def test_notice_rows():
     n = _notice(title=None, grade="P-3", closes=date(2024, 5, 13))
     assert render.notice_rows([n], date(2024, 5, 1)) == [
         ["n1", "—", "P-3", "—", "2024-05-13 (closes in 12 days)", "n1.txt"]]
+
+
+def test_notices_table_is_plain_html_with_a_title_button_per_row():
+    n = _notice(title="Officer <b>", grade="P-3", closes=date(2024, 5, 13))
+    out = render.notices_table_html([n], date(2024, 5, 1))
+    assert out == (
+        '<div class="va-notices-wrap"><table class="va-notices"><caption>Indexed notices — choose one to '
+        'restrict the chat to it</caption><thead><tr><th scope="col">Title</th><th scope="col">Organisation'
+        '</th><th scope="col">Grade</th><th scope="col">Duty station</th><th scope="col">Closes</th>'
+        '<th scope="col">File</th></tr></thead><tbody><tr><td><button type="button" class="va-pick" '
+        'value="n1" data-row="0">Officer &lt;b&gt;</button></td><td>—</td><td>P-3</td><td>—</td>'
+        '<td>2024-05-13 (closes in 12 days)</td><td>n1.txt</td></tr></tbody></table></div>')
+    assert render.notices_table_html([], date(2024, 5, 1)) == (
+        '<p class="va-empty">No notices are indexed yet: add some with the upload box.</p>')
 
 
 def test_card_groups_requirements_with_their_quotes():
@@ -248,3 +270,13 @@ def test_card_shows_a_reading_stated_twice_once_with_both_quotes():
     assert ('English (fluent)<details class="va-quote-fold"><summary>Quotes (2)</summary>'
             '<blockquote class="va-quote">Fluency in English is required.</blockquote>'
             '<blockquote class="va-quote">Language: | English | Fluent |</blockquote></details>') in out
+
+
+def test_cli_answer_text_indents_the_folded_lines_under_their_heading():
+    from ui.cli import answer_text
+
+    lines = (Line("Salary: USD 5,000.", (1,), "body"), Line("Allowances apply.", (2,), "more"),
+             Line("French (fluent).", (), "desirable"))
+    assert answer_text(Answer("q", "t", lines=lines)) == (
+        "Salary: USD 5,000. [1]\n\nDesirable (not required):\n    – French (fluent).\n\n"
+        "More from the notice:\n    – Allowances apply. [2]")

@@ -268,8 +268,14 @@ def test_7_first_screen_counts_notices_and_offers_example_chips_by_keyboard(page
     example = chat.locator("button", has_text="What degree does").first
     words = example.inner_text()
     assert any(n.title in words and n.duty_station in words for n in notices if n.title and n.duty_station)
-    example.focus()                                   # reachable by keyboard, and Enter asks it
+    page.evaluate("document.activeElement.blur()")
+    for _ in range(40):                               # reachable with the Tab key from the top of the page
+        page.keyboard.press("Tab")
+        if (page.evaluate("document.activeElement.innerText") or "").startswith("What degree does"):
+            break
     assert page.evaluate("document.activeElement.innerText").startswith("What degree does")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"                         # with a visible focus ring
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('#va-chat .va-answer:not(.va-waiting):not(.va-partial)')")
     assert "master" in page.locator("#va-chat .va-answer").last.inner_text()
@@ -314,8 +320,7 @@ def test_9_cross_notice_answer_is_one_row_per_notice_eligible_first(page, app):
 
 def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
     page.get_by_role("tab", name="Notices").click()
-    cell = page.get_by_test_id("cell-0-0")           # the first row's title
-    cell.click()
+    page.locator("#va-notices button.va-pick").first.click()       # the first row's title
     card = page.locator("#va-card .va-card")
     card.wait_for()
     shot(page, "10a-card")
@@ -332,3 +337,87 @@ def test_10_card_and_compare_in_plain_words_with_quotes_on_demand(page):
     table.wait_for()
     shot(page, "10b-compare")
     assert "≥" not in table.inner_text() and "At least" in table.inner_text()
+
+
+RING = """(el) => [el, el.closest('td'), el.closest('tr')].map((e) => {
+  const s = getComputedStyle(e);
+  return [e.tagName, s.outlineStyle, s.boxShadow];
+})"""
+
+
+def test_12_notices_table_shows_no_selection_ring_and_is_chosen_by_keyboard(page):
+    """Clicking a title leaves no outline, ring or spreadsheet handles on the read-only table;
+    Tab and Enter reach and choose the next notice, with a visible focus ring then."""
+    page.get_by_role("tab", name="Notices").click()
+    picks = page.locator("#va-notices button.va-pick")
+    picks.first.click()
+    page.locator("#va-card .va-card h3").wait_for()
+    first_title = page.locator("#va-card h3").inner_text()
+    shot(page, "12a-notices-clicked")
+    assert picks.first.evaluate(RING) == [["BUTTON", "none", "none"], ["TD", "none", "none"], ["TR", "none", "none"]]
+    assert page.locator("#va-notices .cell-selected, #va-notices .selection-button, "
+                        "#va-notices [role=gridcell]").count() == 0
+    assert page.locator("#va-notices tr[aria-current=true]").count() == 1
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("t => document.querySelector('#va-card h3').innerText !== t", arg=first_title)
+    shot(page, "12b-notices-keyboard")
+    focused = page.evaluate("() => { const e = document.activeElement, s = getComputedStyle(e);"
+                            " return [e.className, e.dataset.row, s.outlineStyle, s.outlineWidth]; }")
+    assert focused == ["va-pick", "1", "solid", "2px"]
+    assert page.locator("#va-card h3").inner_text() == picks.nth(1).inner_text()
+
+
+CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+
+
+def _low_contrast(page) -> list[str]:
+    """axe-core's colour-contrast rule (WCAG AA: 4.5:1, 3:1 for large text) over the page
+    as it is shown now: one line per element that fails."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_timeout(1000)           # let Gradio's loading fades end
+    found = Axe().run(page, options=CONTRAST).response["violations"]
+    return [f"{node['target']}: {node['any'][0]['message'][:140]}" for v in found for node in v["nodes"]]
+
+
+def test_13_text_has_contrast_on_every_tab(page):
+    """The colours as rendered (our CSS and the theme's), measured by axe-core on a verdict
+    answer with its folds open, a notice card with a quote, a checklist and the comparison."""
+    failing = []
+    answer = ask(page, "I have a bachelor's degree and 6 years of experience and I speak English fluently. "
+                       "Am I eligible for the Security Coordination Officer post in Laayoune?")
+    for summary in answer.locator("details summary").all():
+        summary.click()
+    failing += _low_contrast(page)
+    page.get_by_role("tab", name="Notices").click()
+    page.locator("#va-notices button.va-pick").first.click()
+    page.locator("#va-card details.va-quote-fold summary").first.click()
+    failing += _low_contrast(page)
+    page.get_by_role("tab", name="Eligibility").click()
+    page.locator("#va-check").click()
+    page.locator("#va-checklist .va-check").first.wait_for()
+    failing += _low_contrast(page)
+    page.get_by_role("tab", name="Compare").click()
+    page.locator("#va-compare table.va-compare").wait_for()
+    failing += _low_contrast(page)
+    shot(page, "13-compare-contrast")
+    assert failing == []
+
+
+def test_14_fact_answer_shows_two_sentences_and_folds_the_rest(page):
+    """A fact answer with three stating sentences shows two; the third is under "More from
+    the notice", each with its chip; a long reporting sentence is quoted from its clauses."""
+    answer = ask(page, "What type of contract is offered for the Regional Security Officer in Pretoria?")
+    assert answer.locator(":scope > p").count() == 2
+    more = answer.locator("details.va-more")
+    assert more.locator("summary").inner_text() == "More from the notice (1)"
+    assert not more.locator("li").is_visible()
+    more.locator("summary").click()
+    assert more.locator("li button.cite-chip").count() == 1
+    shot(page, "14a-fact-answer-folded")
+    answer = ask(page, "Who does the Security Coordination Officer in Laayoune report to?")
+    text = answer.inner_text()
+    assert "Under the overall supervision of the Chief Security Officer (CSO) … reporting directly to the CSO" in text
+    assert "is based in Laayoune" not in text and len(text) < 220
+    shot(page, "14b-fact-answer-clauses")

@@ -53,3 +53,11 @@ def test_an_education_requirement_with_other_routes_is_two_short_lines():
                                  "Also accepted: a bachelor's degree with 2 additional years of qualifying "
                                  "experience in security."]
     assert describe_lines(_req("licence")) == ["Required: a valid driving licence."]
+
+
+def test_an_experience_counting_rule_is_a_line_of_its_own():
+    r = _req("experience", years=3.0, domain="humanitarian logistics",
+             counting_rule="GS experience is counted at 50%.")
+    assert describe_lines(r) == ["Required: at least 3 years of experience in humanitarian logistics.",
+                                 "GS experience is counted at 50%."]
+    assert plain(r) == "at least 3 years of experience in humanitarian logistics (GS experience is counted at 50%)"

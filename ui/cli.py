@@ -227,7 +227,8 @@ def cmd_ask(args, settings) -> int:
 
 
 _MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
-_FOLDED = (("also", "Also asked for (does not decide eligibility):"), ("desirable", "Desirable (not required):"))
+_FOLDED = (("also", "Also asked for (does not decide eligibility):"), ("desirable", "Desirable (not required):"),
+           ("more", "More from the notice:"))
 
 
 def answer_text(answer) -> str:

@@ -4,8 +4,7 @@ and `index/`, the HTML from `ui.render`.
 
 Session state, per browser tab: `turns` (earlier user questions, oldest first), `answers`
 (the DESIGN §4 object of each answer, indexed by the turn number a chip carries), `focus`
-(the id of the notice chosen in the Notices tab, or None) and `ids` (the notice id of each
-row of the notices table as this page shows it). Importing this module imports Gradio
+(the id of the notice chosen in the Notices tab, or None). Importing this module imports Gradio
 (with its analytics off); `ui.app` imports it only when building the app. Left out: undo
 of an upload.
 """
@@ -131,16 +130,12 @@ class Handlers:
         return answer_json(self.assistant.ask(question or "", [str(h) for h in history or []]))
 
     # -- notices ------------------------------------------------------------------------
-    def notice_headers(self) -> list[str]:
-        return render.NOTICE_HEADERS
+    def notice_table(self) -> str:
+        return render.notices_table_html(list(self.notices.values()), self.today)
 
-    def notice_table(self) -> tuple[list[list[str]], list[str]]:
-        notices = list(self.notices.values())
-        return render.notice_rows(notices, self.today), [n.id for n in notices]
-
-    def select_notice(self, ids, turns, answers, evt: gr.SelectData):
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-        nid = ids[row] if 0 <= row < len(ids) else None
+    def select_notice(self, turns, answers, evt: gr.SelectData):
+        """The notice whose title button was clicked (`evt.value` is its id)."""
+        nid = str(evt.value or "")
         notice = self.notices.get(nid)
         if notice is None:
             return (gr.skip(),) * 7
@@ -165,10 +160,9 @@ class Handlers:
         return (report, *self.lists())
 
     def lists(self):
-        """Notices table, its ids, the eligibility and compare choices, the compare table."""
-        rows, ids = self.notice_table()
+        """Notices table, the eligibility and compare choices, the compare table."""
         compare_ids = self.compare_default()
-        return (gr.Dataframe(value=rows, headers=render.NOTICE_HEADERS), ids,
+        return (self.notice_table(),
                 gr.Dropdown(choices=self.notice_choices()),
                 gr.Dropdown(choices=self.notice_choices(all_option=False), value=compare_ids),
                 self.compare(compare_ids))

@@ -50,7 +50,8 @@ def chip(turn: int, c: Citation) -> str:
 
 
 MAIN_CHECKS = 8            # check lines shown before "More checks" folds the rest
-_FOLDS = (("also", "Also asked for — does not decide eligibility"), ("desirable", "Desirable — not required"))
+_FOLDS = (("also", "Also asked for — does not decide eligibility"), ("desirable", "Desirable — not required"),
+          ("more", "More from the notice"))
 
 
 def answer_html(answer: Answer, turn: int, upto: int | None = None) -> str:
@@ -245,6 +246,26 @@ def notice_rows(notices: Iterable[Notice], today: date) -> list[list[str]]:
     and bidi characters visible as escapes (`ui.visible.shown`), as the CLI does."""
     return [[n.title or shown(n.stem), n.organisation or "—", n.grade or "—", n.duty_station or "—",
              closing_text(deadline_status(n, today)), shown(n.source)] for n in notices]
+
+
+NOTICES_CAPTION = "Indexed notices — choose one to restrict the chat to it"
+
+
+def notices_table_html(notices: Sequence[Notice], today: date) -> str:
+    """The Notices tab's table: a plain, read-only HTML table (no spreadsheet selection
+    ring or handles), one row per notice; the title is a button whose value is the notice
+    id, so a click or Enter/Space on it chooses the notice (`ui/static/notices.js` makes
+    that the component's "select" event). Left out: sorting by column."""
+    if not notices:
+        return '<p class="va-empty">No notices are indexed yet: add some with the upload box.</p>'
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in NOTICE_HEADERS)
+    body = []
+    for i, (n, row) in enumerate(zip(notices, notice_rows(notices, today))):
+        pick = (f'<button type="button" class="va-pick" value="{esc(n.id)}" data-row="{i}">'
+                f"{esc(row[0])}</button>")
+        body.append(f"<tr><td>{pick}</td>" + "".join(f"<td>{esc(c)}</td>" for c in row[1:]) + "</tr>")
+    return (f'<div class="va-notices-wrap"><table class="va-notices"><caption>{esc(NOTICES_CAPTION)}'
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
 def _quote(text: str) -> str:
