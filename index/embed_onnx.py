@@ -137,6 +137,11 @@ class OnnxEmbedder:
             quantize(folder)
         return folder
 
+    @property
+    def keep_dir(self) -> Path:
+        """Where vectors of fixed texts are kept (`embed.embed_kept`)."""
+        return self.folder
+
     @cached_property
     def spec(self) -> dict:
         return json.loads((self.folder / "spec.json").read_text())

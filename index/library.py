@@ -74,7 +74,8 @@ class Library:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.store, self.vectors, self.embedder)
+        return HybridRetriever(self.store, self.vectors, self.embedder,
+                               self.config.index_dir / "sparse")
 
     def ingest(self, paths: Iterable[Path], prune: bool = False,
                progress: Callable = lambda it: it, wait_s: float = 0,
@@ -95,6 +96,11 @@ class Library:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
                 self._generation = self.store.generation()
                 self._ingesting = False
+
+    def prepare_search(self) -> None:
+        """Build and keep the search index of what is indexed now (`vacancy ingest` does,
+        so that the first search of a new process only opens it)."""
+        _ = self.retriever.sparse
 
     def generation(self) -> int:
         """The store's generation now (one small query); see `Store.generation`."""

@@ -223,6 +223,12 @@ class Store:
                              chunk_embed_text(notice, start, end)))
         return out
 
+    def chunk_rows(self) -> list[tuple[str, str, str, int, int, str]]:
+        """Every chunk's (id, notice id, section, start, end, embed key), in the order of
+        `chunks`, without reading any notice text."""
+        return list(self.db.execute('SELECT id, notice_id, section, start, "end", embed_key '
+                                    "FROM chunks ORDER BY notice_id, start"))
+
     def embed_keys(self) -> set[str]:
         return {k for (k,) in self.db.execute("SELECT DISTINCT embed_key FROM chunks")}
 
