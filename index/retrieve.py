@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -86,14 +86,20 @@ def expand_query(text: str) -> Query:
 
 
 class HybridRetriever:
-    """`keep_dir`: where the BM25 index is kept between processes (None: built in memory)."""
+    """`vectors`: the Chroma collection, or a function opening it when first needed (a
+    search within a few notices reads their vectors from the store and never opens it);
+    `keep_dir`: where the BM25 index is kept between processes (None: built in memory)."""
 
-    def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder,
-                 keep_dir: Path | None = None):
-        self.store, self.vectors, self.embedder = store, vectors, embedder
-        self.keep_dir = keep_dir
+    def __init__(self, store: Store, vectors: VectorStore | Callable[[], VectorStore],
+                 embedder: Embedder, keep_dir: Path | None = None):
+        self.store, self.embedder, self.keep_dir = store, embedder, keep_dir
+        self._vectors = vectors
         self._chunks: dict[int, Chunk] = {}
         self._stated_at: dict[int, frozenset[str]] = {}
+
+    @cached_property
+    def vectors(self) -> VectorStore:
+        return self._vectors if isinstance(self._vectors, VectorStore) else self._vectors()
 
     @cached_property
     def notices(self) -> Mapping[str, Notice]:
@@ -170,7 +176,9 @@ class HybridRetriever:
         if allowed is not None:
             idx = np.flatnonzero(allowed)
             keys = list({self.rows[i][5] for i in idx})
-            vecs = self.vectors.vectors(keys)
+            vecs = self.store.vectors(self.embedder.name, keys)
+            if len(vecs) < len(keys):  # an index made before the store kept them
+                vecs.update(self.vectors.vectors([k for k in keys if k not in vecs]))
             sims = {k: float(np.dot(v, vector)) for k, v in vecs.items()}
             ranked = sorted(idx, key=lambda i: -sims.get(self.rows[i][5], -1.0))
             return [int(i) for i in ranked[:CANDIDATES]]

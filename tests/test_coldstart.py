@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from assistant import cards as cards_module
@@ -95,6 +96,19 @@ def test_a_filtered_search_in_a_new_process_reads_one_notice_and_no_bm25_build(
     assert got == want and len(got) == 3
     assert {h.chunk.notice_id for h in again.search("experience required", 3, [nid])} == {nid}
     assert counts.calls == {"notices": 0, "notice": 1, "card_for": 0, "tokenize": 2}  # queries only
+    assert "vectors" not in again.__dict__  # the vectors came from the store: Chroma never opened
+
+
+def test_vectors_an_older_index_lacks_are_copied_from_chroma(index_dir, fake_embedder):
+    lib = Library(index_config(index_dir), embedder=fake_embedder)
+    kept = lib.store.vectors(fake_embedder.name, sorted(lib.store.embed_keys()))
+    with lib.store.transaction() as db:
+        db.execute("DELETE FROM vectors")
+    lib.prepare_search()
+    again = lib.store.vectors(fake_embedder.name, sorted(lib.store.embed_keys()))
+    assert len(kept) == len(lib.store.embed_keys()) > 0
+    assert again.keys() == kept.keys()
+    assert all(np.allclose(again[k], kept[k], atol=1e-6) for k in kept)  # Chroma's float32 copy
 
 
 def _counting(inner, calls: dict, name: str):
