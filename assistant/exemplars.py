@@ -1,5 +1,5 @@
 """Exemplar questions for routing (`exemplars.txt`, one place) embedded with the index's
-model, once per process per model: what a question is nearest to, when no keyword cue of
+model once per model (the vectors are kept on disk beside the exported model): what a question is nearest to, when no keyword cue of
 the registries names its topic ("How much money comes with it?" → salary).
 
 Left out: questions in other languages; exemplars are not tuned per notice.
@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+
+from index.embed import embed_kept
 
 EXEMPLARS = Path(__file__).with_name("exemplars.txt")
 K = 3                 # neighbours voting
@@ -60,8 +62,9 @@ class ExemplarIndex:
 
     @cached_property
     def vectors(self) -> np.ndarray:
-        """Made on the first look-up (a question the keywords route everywhere costs nothing)."""
-        vectors = np.asarray(self.embedder.embed([e.question for e in self.exemplars]), dtype=np.float32)
+        """Made on the first look-up (a question the keywords route everywhere costs nothing),
+        and kept on disk beside the model (`embed_kept`), so a new process reads them."""
+        vectors = embed_kept(self.embedder, [e.question for e in self.exemplars])
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
     def nearest(self, question: str, min_lead: float = MIN_LEAD) -> Nearest | None:

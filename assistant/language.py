@@ -12,7 +12,9 @@ clearly behind (at most `MAX_ENGLISH`), or when it is written mostly in a script
 does not use; fewer than `MIN_LETTERS` letters (a name, "boss?") are never refused. A
 question whose words are at least a quarter English function words, two of them different
 ("Which languages does the post require?"), is English without asking lingua, whose models
-take about two seconds to load.
+take about two seconds to load. Those function words are never left out as names (over
+1,441 notices the names hold "the", "of", "for", "to" …, which sent plain English
+questions to lingua).
 Left out: answering in other languages, or translating the question.
 """
 
@@ -45,7 +47,8 @@ _LANGUAGES = ("FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN", "DUTCH", "
 def reads_as_english(question: str, names: AbstractSet[str] = frozenset()) -> bool:
     """False when `question` is clearly in another language (see the module docstring);
     `names` are lower-case words to leave out (the notices' own names)."""
-    words = [w for w in _WORD.findall(question) if w.lower() not in names]
+    words = [w for w in _WORD.findall(question)
+             if w.lower() not in names or w.lower() in _ENGLISH_FUNCTION_WORDS]
     letters = "".join(words)
     if len(letters) < MIN_LETTERS:
         return True

@@ -14,10 +14,11 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
+from index.lazy import LazyMap
 from index.library import Library
 from index.records import Notice, Requirement
 from index.requirements import requirements_for
@@ -120,8 +121,10 @@ class Assistant:
 
     def prepare(self) -> None:
         """Make and store what answering derives per notice (cards, card embeddings) for the
-        notices that lack it, so the next start only reads it (`vacancy ingest` calls this)."""
+        notices that lack it, and the search index, so the next start only reads them
+        (`vacancy ingest` calls this)."""
         _ = self.resolver
+        self.library.prepare_search()
 
     def refresh(self) -> None:
         """Forget cached notices (after an ingest)."""
@@ -299,40 +302,6 @@ _MENTIONS = re.compile(r"\b(mention|mentions|say anything|says anything|talk abo
 # Words of a follow-up that only point at another notice ("and the one in …?").
 _FOLLOW_UP_WORDS = frozenset({"one", "ones", "other", "another", "same", "instead", "then", "too", "post",
                               "posts", "job", "jobs", "position", "positions", "vacancy", "notice", "office"})
-
-
-class LazyMap(Mapping):
-    """A read-only mapping over known keys whose values are made by `load(key)` when first
-    looked up, then kept. Iterating over the values loads them all (the UI's lists do)."""
-
-    def __init__(self, keys: Sequence[str], load: Callable, cache: dict | None = None):
-        self._keys = list(dict.fromkeys(keys))
-        self._known = set(self._keys)
-        self._load = load
-        self._cache = {k: v for k, v in (cache or {}).items() if k in self._known}
-
-    def __getitem__(self, key):
-        if key not in self._known:
-            raise KeyError(key)
-        if key not in self._cache:
-            value = self._load(key)
-            if value is None:
-                raise KeyError(key)
-            self._cache[key] = value
-        return self._cache[key]
-
-    def __contains__(self, key) -> bool:
-        return key in self._known
-
-    def __iter__(self) -> Iterator:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def renewed(self, keys: Sequence[str]) -> LazyMap:
-        """The same mapping over `keys`: values already loaded for keys kept are kept."""
-        return LazyMap(keys, self._load, self._cache)
 
 
 def _refuse(question: str) -> str | None:

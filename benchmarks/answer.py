@@ -17,7 +17,8 @@ records, card embedding and card (with the new title and duty station; the count
 stays the original's): they are for timing, not for accuracy.
 Load is timed twice in-process: the first `Assistant` (cards and card embeddings made
 and stored where missing) and a second one on a fresh `Library` (read back from the
-store). `--cold K` runs `vacancy ask` K times in new processes (imports included).
+store). `--cold K` runs `vacancy ask` in new processes (imports included), K rounds of one
+question of each kind (`COLD_QUESTIONS`), printing wall and CPU seconds.
 Left out: a Chroma server, answers' correctness (evals/ measure that).
 """
 
@@ -169,18 +170,38 @@ def latencies(helper, rounds: int) -> tuple[list[float], dict[str, list[float]],
     return times, by_kind, by_question
 
 
+COLD_QUESTIONS = (  # one of each kind that reads differently: facts, requirements, eligibility, open
+    ("fact", COLD_QUESTION),
+    ("languages", "Which languages are required for the Haiti post?"),
+    ("eligibility", "I have a bachelor's and 6 years of police work — can I apply for the P-3 in Laayoune?"),
+    ("open", "Is there housing for the Pretoria post?"),
+    ("open", "What would I do day to day as the Haiti chief security officer?"),
+    ("open", "Does the Haiti post offer relocation support?"),
+)
+
+
 def cold_starts(index_dir: Path, runs: int) -> list[float]:
-    """Wall seconds of `vacancy ask COLD_QUESTION` in a new process, `runs` times."""
+    """Wall (and CPU) seconds of `vacancy ask` in a new process for each of COLD_QUESTIONS,
+    `runs` rounds; the search index is kept first, as `vacancy ingest` leaves it."""
+    from assistant.settings import Settings
+    from index.library import Library
+
+    Library(Settings(_env_file=None, index_dir=index_dir).index_config()).prepare_search()
     env = {**os.environ, "VACANCY_INDEX_DIR": str(index_dir), "HF_HUB_OFFLINE": "1",
            "ANONYMIZED_TELEMETRY": "False"}
     exe = Path(sys.executable).parent / "vacancy"
     out = []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([str(exe), "ask", COLD_QUESTION], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        out.append(time.perf_counter() - start)
-        print(f"cold `vacancy ask`: {out[-1]:.2f} s  ({load()})", flush=True)
+        for kind, question in COLD_QUESTIONS:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([str(exe), "ask", question], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            out.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            print(f"cold `vacancy ask` ({kind}): {out[-1]:.2f} s, CPU {cpu:.2f} s  "
+                  f"({load()})  {question[:50]}", flush=True)
     return out
 
 

@@ -323,6 +323,7 @@ class Ingester:
         keys = list(texts)
         vectors = self.embedder.embed([texts[k] for k in keys])
         self.vectors.add(keys, [texts[k] for k in keys], vectors)
+        self.store.put_vectors(self.embedder.name, keys, vectors)
         self.embedded += len(keys)
 
     def _prune(self, present: set[str]) -> None:
@@ -339,6 +340,7 @@ class Ingester:
         needed = self.store.embed_keys()
         if stored - needed:
             self.vectors.delete(sorted(stored - needed))
+        self.store.drop_unused_vectors()
         missing = needed - stored
         if missing:
             notices = {n.id: n for n in self.store.notices()}

@@ -13,6 +13,9 @@ while the model loads, and put back as they were afterwards.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -71,6 +74,36 @@ def local_model_dir(name: str) -> str:
         raise VacancyError(f"embedding model '{name}' is not available offline ({err}); "
                            "set VACANCY_EMBEDDING_MODEL to a local sentence-transformers "
                            "folder") from err
+
+
+def embed_kept(embedder: Embedder, texts: Sequence[str]):
+    """`embedder.embed(texts)` as a float32 array, kept on disk for a fixed list of texts
+    (the routing exemplars) so that a new process reads it instead of embedding it again.
+    Kept in the embedder's `keep_dir` (the onnx backends: the exported graph's folder,
+    named by the model, the exporter and the libraries) under a hash of its name and the
+    texts; an embedder without one (torch) embeds every time."""
+    import numpy as np
+
+    folder = getattr(embedder, "keep_dir", None)
+    if folder is None:
+        return np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+    h = hashlib.sha256(embedder.name.encode())
+    for t in texts:
+        h.update(b"\0" + t.encode())
+    path = Path(folder) / f"kept-{h.hexdigest()[:20]}.npy"
+    try:
+        return np.load(path)
+    except (OSError, ValueError):
+        pass
+    vectors = np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as f:
+            np.save(f, vectors)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # not writable: embedded again next time
+    return vectors
 
 
 class SentenceEmbedder:

@@ -38,7 +38,7 @@ import numpy as np
 from .errors import VacancyError
 
 MIN_COSINE = 0.9999
-SMALL = 16  # a query and a few sentences run on a one-thread session (see embed.SMALL)
+SMALL = 16  # a query and a few sentences run on the calling thread alone (see embed.SMALL)
 # Checked against torch after every export: short, long (truncated), accented, empty.
 CHECK_TEXTS = (
     "Duty Station: Pretoria",
@@ -137,6 +137,11 @@ class OnnxEmbedder:
             quantize(folder)
         return folder
 
+    @property
+    def keep_dir(self) -> Path:
+        """Where vectors of fixed texts are kept (`embed.embed_kept`)."""
+        return self.folder
+
     @cached_property
     def spec(self) -> dict:
         return json.loads((self.folder / "spec.json").read_text())
@@ -150,10 +155,13 @@ class OnnxEmbedder:
         tok.no_padding()
         return tok
 
-    def _session(self, threads: int):
+    @cached_property
+    def session(self):
+        """One single-thread session: a batch runs on the thread that calls it, and the
+        batches of a large `embed` run on `workers` threads at once (see `embed`)."""
         ort = _runtime()
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         graph = "model-int8.onnx" if self.quantize else "model.onnx"
@@ -161,15 +169,12 @@ class OnnxEmbedder:
                                     providers=["CPUExecutionProvider"])
 
     @cached_property
-    def session(self):
-        """For batches: as many threads as onnxruntime picks (the cores)."""
-        return self._session(0)
-
-    @cached_property
-    def small_session(self):
-        """For a query or a few sentences: one thread is as fast on an idle machine and far
-        faster on a busy one (the same finding as for torch, see embed._threads)."""
-        return self._session(1)
+    def workers(self) -> int:
+        """Threads for the batches of one `embed`: the cores this process may use."""
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not Linux
+            return max(1, os.cpu_count() or 1)
 
     def load(self) -> OnnxEmbedder:
         """Export if need be and open the batch session now."""
@@ -178,16 +183,30 @@ class OnnxEmbedder:
 
     # -- embedding ---------------------------------------------------------------------
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Texts sorted by length into padded batches; up to SMALL texts run as one batch on
+        the calling thread, more on `workers` threads, each batch whole on one thread.
+        Measured on 2 cores against one two-thread session (onnxruntime's intra-op pool):
+        16 % less CPU per text (no spinning, no barrier per operator) and faster under
+        load, with the same vectors (cosine 1.000000)."""
         if not texts:
             return []
         self.calls += 1
-        session = self.small_session if len(texts) <= SMALL else self.session
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
         out = np.empty((len(texts), self.spec["dimension"]), dtype=np.float32)
-        for i in range(0, len(order), self.batch_size):
-            batch = order[i:i + self.batch_size]
-            out[batch] = self._run(session, [encodings[j] for j in batch])
+        batches = [order[i:i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+
+        def run(batch):
+            out[batch] = self._run(self.session, [encodings[j] for j in batch])
+
+        if len(texts) <= SMALL or len(batches) == 1 or self.workers == 1:
+            for batch in batches:
+                run(batch)
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(min(self.workers, len(batches))) as pool:
+                list(pool.map(run, batches))  # list(): raise what a batch raised
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.where(norms > 0, norms, 1.0)).tolist()
 

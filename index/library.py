@@ -74,7 +74,10 @@ class Library:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.store, self.vectors, self.embedder)
+        # A server is asked at once (one that does not answer is reported before any
+        # search); the embedded Chroma is opened only by a search that needs it.
+        vectors = self.vectors if self.config.chroma_host else (lambda: self.vectors)
+        return HybridRetriever(self.store, vectors, self.embedder, self.config.index_dir / "sparse")
 
     def ingest(self, paths: Iterable[Path], prune: bool = False,
                progress: Callable = lambda it: it, wait_s: float = 0,
@@ -95,6 +98,17 @@ class Library:
                 self.__dict__.pop("retriever", None)  # the next search sees the new notices
                 self._generation = self.store.generation()
                 self._ingesting = False
+
+    def prepare_search(self) -> None:
+        """Build and keep the search index of what is indexed now, and copy into the store
+        the passage vectors it lacks (an index made before the store kept them), so that
+        the first search of a new process only opens them (`vacancy ingest` calls this)."""
+        _ = self.retriever.sparse
+        model = self.embedder.name
+        missing = sorted(self.store.embed_keys() - self.store.vector_keys(model))
+        for i in range(0, len(missing), 500):
+            found = self.vectors.vectors(missing[i:i + 500])
+            self.store.put_vectors(model, list(found), list(found.values()))
 
     def generation(self) -> int:
         """The store's generation now (one small query); see `Store.generation`."""

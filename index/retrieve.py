@@ -10,6 +10,9 @@ degree"), for both rankings. When it asks for something the notice metadata stat
 the job is, the closing date, the grade, ...), the passages stating that field
 (`Metadata.spans`) form a third ranking, so the passage holding the fact is found even
 when its wording ("Duty Station: Pretoria") shares nothing with the question.
+A new process reads only what a question needs: the chunks' places (not their texts),
+the BM25 index kept on disk (`sparse.kept_index`, built and saved by the first process
+that needs it), and the texts of the notices a hit or a notice filter names.
 Left out: re-ranking with a cross-encoder, spelling correction.
 """
 
@@ -18,13 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
 from .embed import Embedder
+from .lazy import LazyMap
 from .records import Chunk, Hit, Notice
-from .sparse import SparseIndex
+from .sparse import SparseIndex, kept_index
 from .store import Store
 from .vectors import VectorStore
 
@@ -81,38 +86,66 @@ def expand_query(text: str) -> Query:
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, vectors: VectorStore, embedder: Embedder):
-        self.store, self.vectors, self.embedder = store, vectors, embedder
+    """`vectors`: the Chroma collection, or a function opening it when first needed (a
+    search within a few notices reads their vectors from the store and never opens it);
+    `keep_dir`: where the BM25 index is kept between processes (None: built in memory)."""
+
+    def __init__(self, store: Store, vectors: VectorStore | Callable[[], VectorStore],
+                 embedder: Embedder, keep_dir: Path | None = None):
+        self.store, self.embedder, self.keep_dir = store, embedder, keep_dir
+        self._vectors = vectors
+        self._chunks: dict[int, Chunk] = {}
+        self._stated_at: dict[int, frozenset[str]] = {}
 
     @cached_property
-    def notices(self) -> dict[str, Notice]:
-        return {n.id: n for n in self.store.notices()}
+    def vectors(self) -> VectorStore:
+        return self._vectors if isinstance(self._vectors, VectorStore) else self._vectors()
 
     @cached_property
-    def chunks(self) -> list[Chunk]:
-        return self.store.chunks(self.notices)
+    def notices(self) -> Mapping[str, Notice]:
+        """Every notice by id, its text read from the store when first looked up."""
+        return LazyMap(self.store.notice_ids(), self.store.notice)
+
+    @cached_property
+    def rows(self) -> list[tuple[str, str, str, int, int, str]]:
+        """Every chunk's (id, notice id, section, start, end, embed key), in the order of
+        `Store.chunks`; positions in this list are what the rankings hold."""
+        return self.store.chunk_rows()
+
+    def chunk(self, i: int) -> Chunk:
+        """The chunk at position `i`, its texts rebuilt from its notice."""
+        from .chunk import chunk_embed_text  # as in Store.chunks
+
+        if i not in self._chunks:
+            cid, nid, section, start, end, key = self.rows[i]
+            notice = self.notices[nid]
+            self._chunks[i] = Chunk(cid, nid, section, start, end, notice.text[start:end], key,
+                                    chunk_embed_text(notice, start, end))
+        return self._chunks[i]
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
-        return _positions(self.chunks, lambda c: c.embed_key)
+        return _positions(self.rows, lambda r: r[5])
 
     @cached_property
     def sparse(self) -> SparseIndex:
-        return SparseIndex([c.embed_text for c in self.chunks])
+        texts = lambda: [self.chunk(i).embed_text for i in range(len(self.rows))]  # noqa: E731
+        if self.keep_dir is None:
+            return SparseIndex(texts())
+        return kept_index(self.keep_dir, [r[0] for r in self.rows], texts)
 
-    @cached_property
-    def _stated(self) -> list[frozenset[str]]:
-        """For each chunk, the metadata fields whose stated value it overlaps."""
-        out = []
-        for c in self.chunks:
-            spans = self.notices[c.notice_id].meta.spans
-            out.append(frozenset(f for f, s, e in spans if s < c.end and e > c.start))
-        return out
+    def _stated(self, i: int) -> frozenset[str]:
+        """The metadata fields whose stated value chunk `i` overlaps."""
+        if i not in self._stated_at:
+            _, nid, _, start, end, _ = self.rows[i]
+            spans = self.notices[nid].meta.spans
+            self._stated_at[i] = frozenset(f for f, s, e in spans if s < end and e > start)
+        return self._stated_at[i]
 
     def search(self, query: str, k: int = 5, notice_ids: Iterable[str] | None = None,
                mode: str = "hybrid") -> list[Hit]:
         """Top `k` passages for `query`; `mode` is hybrid, dense or sparse."""
-        if not query.strip() or not self.chunks:
+        if not query.strip() or not self.rows:
             return []
         q = expand_query(query)
         allowed = self._allowed(notice_ids)
@@ -122,18 +155,18 @@ class HybridRetriever:
         if mode == "hybrid" and q.fields:
             field = self._field(q.fields, list(_rrf((dense, 1.0), (sparse, SPARSE_WEIGHT))),
                                 allowed)
-        return self._hits(dense, sparse, field)[:k]
+        return self._hits(dense, sparse, field, k)
 
     @cached_property
     def _by_notice(self) -> dict[str, list[int]]:
-        return _positions(self.chunks, lambda c: c.notice_id)
+        return _positions(self.rows, lambda r: r[1])
 
     def _allowed(self, notice_ids) -> np.ndarray | None:
         """A mask of the chunks of `notice_ids` (made from the notice → chunks map, so a
         question does not walk every chunk)."""
         if notice_ids is None:
             return None
-        mask = np.zeros(len(self.chunks), dtype=bool)
+        mask = np.zeros(len(self.rows), dtype=bool)
         for nid in set(notice_ids):
             mask[self._by_notice.get(nid, [])] = True
         return mask
@@ -142,10 +175,12 @@ class HybridRetriever:
         vector = self.embedder.embed([query])[0]
         if allowed is not None:
             idx = np.flatnonzero(allowed)
-            keys = list({self.chunks[i].embed_key for i in idx})
-            vecs = self.vectors.vectors(keys)
+            keys = list({self.rows[i][5] for i in idx})
+            vecs = self.store.vectors(self.embedder.name, keys)
+            if len(vecs) < len(keys):  # an index made before the store kept them
+                vecs.update(self.vectors.vectors([k for k in keys if k not in vecs]))
             sims = {k: float(np.dot(v, vector)) for k, v in vecs.items()}
-            ranked = sorted(idx, key=lambda i: -sims.get(self.chunks[i].embed_key, -1.0))
+            ranked = sorted(idx, key=lambda i: -sims.get(self.rows[i][5], -1.0))
             return [int(i) for i in ranked[:CANDIDATES]]
         out: list[int] = []
         for key, _ in self.vectors.query(vector, CANDIDATES):
@@ -164,16 +199,18 @@ class HybridRetriever:
         """Passages stating one of `fields`: first those ranked already, in that order,
         then the others (allowed ones only)."""
         wanted = set(fields)
-        among = range(len(self.chunks)) if allowed is None else np.flatnonzero(allowed)
-        stating = [int(i) for i in among if self._stated[i] & wanted]
+        among = range(len(self.rows)) if allowed is None else np.flatnonzero(allowed)
+        stating = [int(i) for i in among if self._stated(int(i)) & wanted]
         order = {i: r for r, i in enumerate(ranked)}
         return sorted(stating, key=lambda i: (order.get(i, len(order)), i))
 
-    def _hits(self, dense: list[int], sparse: list[int], field: list[int]) -> list[Hit]:
+    def _hits(self, dense: list[int], sparse: list[int], field: list[int], k: int) -> list[Hit]:
+        """The `k` best by fusion (only their chunks' texts are made)."""
         scores = _rrf((dense, 1.0), (sparse, SPARSE_WEIGHT), (field, 1.0))
         d_rank = {i: r for r, i in enumerate(dense)}
         s_rank = {i: r for r, i in enumerate(sparse)}
-        return [Hit(self.chunks[i], s, d_rank.get(i), s_rank.get(i)) for i, s in scores.items()]
+        return [Hit(self.chunk(i), s, d_rank.get(i), s_rank.get(i))
+                for i, s in list(scores.items())[:k]]
 
 
 def _rrf(*rankings: tuple[list[int], float]) -> dict[int, float]:
@@ -186,9 +223,9 @@ def _rrf(*rankings: tuple[list[int], float]) -> dict[int, float]:
     return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _positions(chunks: list[Chunk], key) -> dict[str, list[int]]:
-    """The positions of the chunks, grouped by `key(chunk)`, in order."""
+def _positions(rows: list, key) -> dict[str, list[int]]:
+    """The positions of the chunks, grouped by `key(row)`, in order."""
     out: dict[str, list[int]] = {}
-    for i, c in enumerate(chunks):
-        out.setdefault(key(c), []).append(i)
+    for i, r in enumerate(rows):
+        out.setdefault(key(r), []).append(i)
     return out

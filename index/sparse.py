@@ -7,13 +7,22 @@ asked for is found however the notice writes it; common question words are stop 
 query term once gets (the sum of the terms' IDF over 1 + k1), so a threshold on it means
 the same over ten passages or ten thousand; a query term no passage holds counts in that
 sum, so a question about something the passages never mention scores low.
+An index can be kept on disk (`kept_index`): saved once under a name hashed from what it
+indexes and the code that builds it, then opened memory-mapped by later processes, so a
+new process does not tokenise every passage again.
 Left out: phrase and proximity scoring, query expansion (`retrieve.expand_query`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from typing import Sequence
+import shutil
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -31,7 +40,7 @@ def normalise(text: str) -> str:
 
 
 class SparseIndex:
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], _saved: Path | None = None):
         import bm25s
         import Stemmer
 
@@ -40,13 +49,28 @@ class SparseIndex:
         self._retriever = bm25s.BM25()
         self.size = len(texts)
         self._df: dict[str, int] = {}
-        if texts:
+        if _saved is not None:
+            self._open(_saved)
+        elif texts:
             tokenized = self._tokenize([normalise(t) for t in texts])
             counts = np.zeros(len(tokenized.vocab), dtype=int)
             for doc in tokenized.ids:
                 counts[list(set(doc))] += 1
             self._df = {word: int(counts[i]) for word, i in tokenized.vocab.items()}
             self._retriever.index(tokenized, show_progress=False)
+
+    def _open(self, folder: Path) -> None:
+        """Read a saved index (arrays memory-mapped); a term's document frequency is the
+        number of passages its column of the score matrix holds."""
+        self._retriever = self._bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+        indptr = np.asarray(self._retriever.scores["indptr"])
+        self.size = int(self._retriever.scores["num_docs"])
+        counts = np.diff(indptr)  # bm25s's vocabulary may hold one more word than columns: ""
+        self._df = {word: int(counts[i]) for word, i in self._retriever.vocab_dict.items()
+                    if i < len(counts)}
+
+    def save(self, folder: Path) -> None:
+        self._retriever.save(str(folder), show_progress=False)
 
     def _tokenize(self, texts: list[str], return_ids: bool = True):
         from bm25s.stopwords import STOPWORDS_EN
@@ -79,6 +103,57 @@ class SparseIndex:
         if not known:
             return np.zeros(self.size)
         return np.asarray(self._retriever.get_scores(known), dtype=float) / ideal
+
+
+def kept_index(folder: Path, ids: Sequence[str], texts: Callable[[], list[str]]) -> SparseIndex:
+    """The index of the passages named `ids` (in that order): opened from `folder` when it
+    was saved there for these ids by this code, else built from `texts()` and saved
+    (replacing what was kept before; when `folder` cannot be written it stays in memory)."""
+    name = _index_name(ids)
+    saved = folder / name
+    if ids and (saved / "params.index.json").is_file():
+        try:
+            return SparseIndex([], _saved=saved)
+        except (OSError, ValueError, KeyError):
+            pass  # damaged or half-deleted: built again below
+    index = SparseIndex(texts())
+    if ids:
+        _save(index, folder, name)
+    return index
+
+
+def _index_name(ids: Sequence[str]) -> str:
+    """A hash of the passages' ids and of the code and libraries that build the index."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for lib in ("bm25s", "PyStemmer"):
+        h.update(f"{lib}=={_version(lib)}\n".encode())
+    h.update("\n".join(ids).encode())
+    return h.hexdigest()[:20]
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _save(index: SparseIndex, folder: Path, name: str) -> None:
+    """Write the index whole under `folder/name` (a temporary folder renamed), then drop the
+    indexes kept for other passages; nothing is raised when the folder is not writable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder, prefix=f".{name}."))
+        index.save(tmp)
+        try:
+            os.replace(tmp, folder / name)
+        except OSError:  # another process saved it first
+            shutil.rmtree(tmp, ignore_errors=True)
+        for old in folder.iterdir():
+            if old.name != name and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)  # open memory maps stay valid
+    except OSError:
+        pass
 
 
 def _idf(n: int, df: int) -> float:

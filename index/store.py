@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
 
 from .errors import IndexBusy, IndexUnavailable
 from .records import Chunk, Metadata, Notice, Section
@@ -55,6 +57,12 @@ CREATE TABLE IF NOT EXISTS files (
     parser TEXT NOT NULL,
     notice_id TEXT NOT NULL,
     recorded_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS vectors (
+    model TEXT NOT NULL,
+    embed_key TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, embed_key)
 );
 CREATE TABLE IF NOT EXISTS settings (
     name TEXT PRIMARY KEY,
@@ -222,6 +230,40 @@ class Store:
             out.append(Chunk(cid, nid, section, start, end, notice.text[start:end], key,
                              chunk_embed_text(notice, start, end)))
         return out
+
+    def chunk_rows(self) -> list[tuple[str, str, str, int, int, str]]:
+        """Every chunk's (id, notice id, section, start, end, embed key), in the order of
+        `chunks`, without reading any notice text."""
+        return list(self.db.execute('SELECT id, notice_id, section, start, "end", embed_key '
+                                    "FROM chunks ORDER BY notice_id, start"))
+
+    # -- passage vectors (a copy of Chroma's, read by filtered searches) -------------
+    def put_vectors(self, model: str, keys: Sequence[str], vectors) -> None:
+        """Keep float32 copies of the passage vectors Chroma was given, so that a search
+        within a few notices reads them here without opening Chroma."""
+        rows = [(model, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in zip(keys, vectors)]
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+
+    def vectors(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The kept vectors of `keys` (those kept; the caller asks Chroma for the rest)."""
+        out: dict[str, np.ndarray] = {}
+        keys = list(dict.fromkeys(keys))
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            rows = self.db.execute("SELECT embed_key, vector FROM vectors WHERE model = ? AND "
+                                   f"embed_key IN ({','.join('?' * len(part))})", (model, *part))
+            out.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        return out
+
+    def vector_keys(self, model: str) -> set[str]:
+        return {k for (k,) in self.db.execute("SELECT embed_key FROM vectors WHERE model = ?",
+                                              (model,))}
+
+    def drop_unused_vectors(self) -> None:
+        """Forget kept vectors no chunk uses (as `Ingester._reconcile` does in Chroma)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM vectors WHERE embed_key NOT IN (SELECT embed_key FROM chunks)")
 
     def embed_keys(self) -> set[str]:
         return {k for (k,) in self.db.execute("SELECT DISTINCT embed_key FROM chunks")}

@@ -570,6 +570,16 @@ def test_the_notices_own_names_do_not_make_a_question_foreign():
         is False
 
 
+def test_function_words_in_the_notices_names_still_read_as_english(monkeypatch):
+    """Over many notices the names hold "the", "of", "for": a plain English question is still
+    told English by its function words, without loading lingua's models."""
+    import assistant.language as language
+
+    monkeypatch.setattr(language, "_detector", lambda: (_ for _ in ()).throw(AssertionError("lingua")))
+    names = {"the", "of", "for", "haiti", "post", "support"}
+    assert language.reads_as_english("Does the Haiti post offer relocation support?", names) is True
+
+
 def test_the_assistant_says_it_answers_in_english(tmp_path, fake_embedder):
     from assistant.language import NOT_ENGLISH
     from assistant.pipeline import Assistant

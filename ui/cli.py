@@ -117,6 +117,8 @@ def cmd_ingest(args, settings) -> int:
         from assistant.pipeline import Assistant
 
         Assistant(lib).prepare()  # cards made now, so the first answer only reads them
+    else:
+        lib.prepare_search()  # an index made by an older version: its search index kept now
     for r in report.rejected:
         print(f"rejected {shown(r.path)}: {shown(r.reason)}")
     for name in report.pruned:
