@@ -49,6 +49,8 @@ def route(rt: Route, terse: bool = False) -> str:
         extra = f"with {n(rt.extra_years)} more year{'' if rt.extra_years == 1 else 's'} of experience" if terse else \
             f"with {n(rt.extra_years)} additional years of qualifying experience"
         return f"{article}{name} {extra}"
+    if rt.extra_unstated and rt.level == "none":
+        return "equivalent experience" if terse else "equivalent relevant experience instead of a degree"
     if rt.extra_unstated:
         return f"{article}{name} with {'more' if terse else 'additional'} years of experience"
     return f"{article}{name}"

@@ -303,6 +303,10 @@ def _education(source: Requirement | None, statements: list[Requirement], routes
                      topic="education")
     if not ok:
         return _make(r, label, NOT_MET, f"Your {mine} is below every route the notice accepts.", topic="education")
+    if all(rt.level == "none" and rt.extra_unstated and not rt.extra_years for rt in ok):
+        return _make(r, label, UNKNOWN, f"Your {mine} is below the degrees the notice names; it also accepts "
+                     "equivalent experience without saying how much, so the quoted requirement decides.",
+                     ask="how many years of relevant experience you have", topic="education")
     best = min(ok, key=lambda rt: (rt.extra_years, rt.total_years or 0))
     if best is routes[0] or (best.extra_years == 0 and best.total_years is None and not best.extra_unstated):
         return _make(r, label, MET, f"Your {mine} meets the education requirement.", topic="education")
@@ -1008,6 +1012,10 @@ def _exclusion(r, p, notice) -> Check:
     group = next((g for g in m.groups() if g), "") if m else ""
     group = re.sub(r"^(?:if|when|where|candidates who|applicants who)\s+", "", group.strip(" ,"), flags=re.I)
     group = re.sub(r"^you\s+", "", group, flags=re.I)
+    # "If you have previously held a Staff contract, you will not be eligible": the group is
+    # the if-clause, without the main clause's subject after its comma
+    group = re.sub(r",\s*(?:you|they|he or she|she or he|(?:the )?(?:candidates?|applicants?))$", "", group,
+                   flags=re.I)
     said = [s for s in p.said if not re.search(r"\bnever\b|\bnot\b|n't\b", s)]
     if group and described(group, said, 0.75):
         return _make(r, _label(r), NOT_MET, f"You said you are in the group the notice excludes ({group}).")

@@ -276,7 +276,7 @@ RULES: tuple[Rule, ...] = (
          all_of=(r"nationals of the (?:duty station['’]s country|country of the duty station)",
                  r"\bnot\b|cannot")),
     Rule("former_staff", "former staff holding the contract the notice names may not apply",
-         r"former|previously (?:held|worked)", "former staff of the kind named may not apply", None, general=True,
+         r"former|previously (?:held|worked)", "former staff of the kind named may not apply", "exclusion", general=True,
          all_of=(r"\b(?:previously (?:held|been employed|worked)|former (?:staff|employees?))\b",
                  r"\bnot (?:be )?eligible\b|\bineligible\b|\bmay not apply\b|\bcannot apply\b")),
     Rule("no_concurrent_contract", "candidates may not hold another contract at the same time",

@@ -495,6 +495,34 @@ def test_a_listed_bar_fails_only_a_member_of_a_body_it_names():
     assert staff.checks[0].status == "unknown" and staff.checks[0].necessity == "condition"
 
 
+FORMER = "If you have previously held a Staff contract at CERN, you will not be eligible for these positions."
+
+
+def test_an_if_clause_bar_fails_a_user_who_says_they_are_in_it():
+    notice = Notice("n5", "n5.txt", FORMER, (Section("Body", 0, len(FORMER), "body"),))
+    reqs = [Requirement("n5", "eligibility_rule", "required", 0, len(FORMER), FORMER, rule="former_staff")]
+    former = check_eligibility(notice, reqs, Profile(said=("I previously held a staff contract at CERN.",)))
+    assert (former.verdict, former.checks[0].explanation) == (
+        "not_eligible", "You said you are in the group the notice excludes (have previously held a Staff "
+        "contract at CERN).")
+    other = check_eligibility(notice, reqs, Profile(said=("I hold a PhD in physics.",)))
+    assert other.checks[0].status == "unknown" and other.checks[0].necessity == "condition"
+
+
+def test_a_route_of_unstated_equivalent_experience_leaves_a_lower_degree_undecided():
+    text = "PhD or equivalent relevant experience in the field of Theoretical Physics."
+    notice = Notice("n6", "n6.txt", text, (Section("Body", 0, len(text), "body"),))
+    reqs = [Requirement("n6", "education", "required", 0, len(text), text, level="doctorate",
+                        routes=(Route("doctorate"), Route("none", extra_unstated=True)))]
+    master = check_eligibility(notice, reqs, Profile(degree_level="master"))
+    assert master.verdict == "insufficient_info"
+    assert master.checks[0].criterion == "Education: a doctorate, or equivalent experience"
+    assert master.checks[0].explanation == ("Your master's is below the degrees the notice names; it also accepts "
+                                            "equivalent experience without saying how much, so the quoted "
+                                            "requirement decides.")
+    assert check_eligibility(notice, reqs, Profile(degree_level="doctorate")).verdict == "eligible"
+
+
 def test_coursework_towards_a_degree_admits_its_students():
     text = "Coursework towards the completion of a Masters in Oral History, Public History, or Archival Management."
     notice = Notice("n3", "n3.txt", text, (Section("Body", 0, len(text), "body"),))

@@ -70,6 +70,12 @@ def test_unstated_additional_years_and_a_route_without_degree():
                  "additional years of experience\n", "education")
     assert edu.routes == (Route("bachelor"), Route("none", extra_years=3.0))
     assert edu.fields == ()
+    [phd] = reqs("Education\nPhD or equivalent relevant experience in the field of Theoretical Physics.\n",
+                 "education")
+    assert phd.routes == (Route("doctorate"), Route("none", extra_unstated=True))
+    [ba] = reqs("Education\nBachelor's degree in library science or an equivalent combination of education and "
+                "experience is required.\n", "education")
+    assert ba.routes == (Route("bachelor"), Route("none", extra_unstated=True))
 
 
 # -- experience ---------------------------------------------------------------------
@@ -464,7 +470,8 @@ def test_duties_in_the_third_person_and_organisation_boilerplate_are_no_requirem
 def test_degrees_joined_by_a_bare_or_share_the_years_after_them():
     [edu] = reqs("Education\nBachelor’s or master’s degree with 2 years of experience or equivalent "
                  "combination of education and experience\n", "education")
-    assert edu.routes == (Route("bachelor", total_years=2.0), Route("master", total_years=2.0))
+    assert edu.routes == (Route("bachelor", total_years=2.0), Route("master", total_years=2.0),
+                          Route("none", extra_unstated=True))
 
 
 def test_a_capitalised_or_ending_a_bullet_joins_the_next_route():

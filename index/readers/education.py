@@ -146,13 +146,23 @@ def _route(text: str, d: Degree, seg_end: int) -> tuple[Route, list[tuple[int, i
 
 
 def _experience_route(text: str, start: int, end: int):
-    """"…, or 3 additional years of experience": a route without a degree."""
+    """"…, or 3 additional years of experience": a route without a degree; "PhD or
+    equivalent relevant experience", "… or an equivalent combination of education and
+    experience": one whose amount the notice does not state (extra_unstated)."""
     m = re.search(rf"\bor\s+(?P<n>{number()})\s+(?:additional\s+|more\s+)?years?\s+of\s+(?:\w+\s+)?"
                   r"experience", text[start:end], re.I)
-    if not m:
-        return None
-    years = vocab.parse_number(m.group("n"))
-    return Route("none", extra_years=years), (start + m.start(), start + m.end())
+    if m:
+        return Route("none", extra_years=vocab.parse_number(m.group("n"))), (start + m.start(), start + m.end())
+    m = _EQUIVALENT_EXPERIENCE.search(text, start, end)
+    if m:
+        return Route("none", extra_unstated=True), (m.start(), m.end())
+    return None
+
+
+_EQUIVALENT_EXPERIENCE = re.compile(
+    r"\bor\s+(?:an?\s+|any\s+)?equivalent\s+(?:(?:relevant|professional|work|practical)\s+){0,2}experience\b"
+    r"|\bor\s+(?:an?\s+|any\s+)?equivalent\s+combination\s+of\s+(?:\w+\s+){0,3}?and\s+(?:\w+\s+)?experience\b",
+    re.I)
 
 
 _FIELD_LEAD = re.compile(
