@@ -66,7 +66,9 @@ KINDS: tuple[Kind, ...] = (
                  # physical demands: "light lifting and shelving", "lift up to 30 lbs", "able to stand, walk …"
                  r"\b(?:light|heavy) lifting\b", r"\blift(?:ing)? (?:up to )?\d+\s*(?:lbs?|pounds|kg|kilos)\b",
                  r"\b(?:be )?able to (?:stand|walk|sit|kneel|climb)\b", r"\bfine motor skills\b",
-                 r"\bphysical (?:demands|requirements)\b"), qualification=False, reader="conditions"),
+                 r"\bphysical (?:demands|requirements)\b",
+                 # "Physical ability to move about the building and to handle the tools of the trade"
+                 r"\bphysical(?:ly)? (?:abilit(?:y|ies)|able|capable)\b"), qualification=False, reader="conditions"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
@@ -326,7 +328,9 @@ RULES: tuple[Rule, ...] = (
          r"women|female|gender", "encouraged", values=("female",), preference=True,
          all_of=(r"\b(?:female|women) candidates are (?:strongly )?encouraged|\bapplications from "
                  r"qualified female\b|\bparticularly qualified female\b|\bencourages? (?:qualified )?"
-                 r"(?:female|women)\b|^\W*(?:women|females?)\b[^.]{0,60}\b(?:are|is) (?:strongly )?encouraged\b",),
+                 r"(?:female|women)\b|^\W*(?:women|females?)\b[^.]{0,60}\b(?:are|is) (?:strongly )?encouraged\b"
+                 # "We encourage protected veterans, individuals with disabilities, women and minorities to apply"
+                 r"|\bencourag(?:e[sd]?|ing)\b[^.;]{0,120}\b(?:women|females?)\b[^.;]{0,60}\bto apply\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.

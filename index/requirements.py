@@ -192,10 +192,16 @@ def _reduced_years(before: str, now: str) -> bool:
         re.search(r"\breduced to\b|\binstead of\b", now, re.I))
 
 
+_WHO = re.compile(r"\b(?:eligib\w*|apply|candidates?|applicants?|nationals?|citizens?|countries|member states?)\b",
+                  re.I)
+
+
 def _list_after_colon(before: str, now: str, st: Statement) -> bool:
     """A lead-in about who may apply ("… considered first-tier candidates:") keeps its list."""
-    if not re.search(r"\b(?:tier|represented|following)\b[^\n]*:\s*(?:\n|$)", before, re.I):
-        return False
+    if not (re.search(r"\b(?:tier|represented)\b[^\n]*:\s*(?:\n|$)", before, re.I)
+            or re.search(r"\bfollowing\b[^\n]*:\s*(?:\n|$)", before, re.I)
+            and (st.section != "responsibilities" or _WHO.search(before))):
+        return False   # "Duties are but not limited to the following:" keeps its items apart
     return st.item or now.count(";") >= 3 or now.count(",") >= 3
 
 
@@ -222,7 +228,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
     if _ROLE_DOES.match(text) or (st.section == "skills" and _INDICATOR_VERB.match(text)):
         return rules   # "The language specialist provides translations …", "Builds and maintains …"
-    if st.mode == CONTEXT and not (marked or qualification):
+    asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (st.item and st.section == "responsibilities"
+                                                                    and _ASKED_ITEM.match(text)))
+    if st.mode == CONTEXT and not (marked or qualification or asked):
         return rules + [r for r in _conditions.read(notice, st, necessity, True)
                         if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)
                                                          and st.section not in _INDICATOR_SECTIONS)]
@@ -238,7 +246,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                  or (r.kind == "language" and r.proficiency)
                  or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
     if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)
-                                    or (st.mode == CONTEXT and _MUST_KNOW.match(text))):
+                                    or asked):
         found = [req(notice, "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
 
@@ -248,6 +256,13 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
 _MUST_KNOW = re.compile(r"\W*(?:(?:the )?(?:successful )?(?:candidates?|applicants?|you) )?must (?:have (?:\w+ )?"
                         r"(?:knowledge|experience|familiarity|skills?|proficiency)|know|be (?:familiar|proficient|"
                         r"knowledgeable|fluent|skilled|able to)|possess|demonstrate)\b", re.I)
+
+
+# An item of a duties list that names what the candidate brings, not what they will do
+# ("Ability to promote Library collections …", "Experience with copyright compliance").
+_ASKED_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies) (?:and willingness )?to|(?:be )?able to|experience (?:with|in)|"
+                         r"knowledge of|familiarity with|proficiency (?:in|with)|proficient (?:in|with)|"
+                         r"fluency in)\b", re.I)
 
 
 # The organisation describing itself or the procedure, whatever words it uses ("Our

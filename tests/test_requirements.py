@@ -613,3 +613,36 @@ def test_a_bar_in_shared_legal_text_is_read_and_nothing_else_there():
     notice = parse_notice("t.txt", text)
     found = extract_requirements(notice)
     assert [(r.kind, r.rule) for r in found] == [("education", None), ("eligibility_rule", "general")]
+
+
+# -- round 5: items of a duties list that ask for something; encouragement naming women --
+DUTIES = ("Audio Video Specialist\n\n### Responsibilities\n\nDuties are but not limited to the following:\n\n"
+          "* Maintain professional attire and conduct at all times\n\n"
+          "* Must have advanced knowledge of Windows and Macintosh Computer platforms\n\n"
+          "* Must know Microsoft Office.\n\n"
+          "* Provide reference services in-person and online\n\n"
+          "* Ability to promote Library collections to the campus community\n\n"
+          "* Experience with copyright compliance\n")
+
+
+def test_a_duties_list_keeps_its_items_apart_and_reads_the_ones_that_ask():
+    assert [(r.kind, r.necessity, quote(r)) for r in reqs(DUTIES)] == [
+        ("other", "required", "Must have advanced knowledge of Windows and Macintosh Computer platforms"),
+        ("other", "required", "Must know Microsoft Office."),
+        ("other", "required", "Ability to promote Library collections to the campus community"),
+        ("experience", "required", "Experience with copyright compliance")]
+
+
+def test_an_encouragement_that_names_women_among_others_is_a_preference():
+    for sentence in ("We encourage protected veterans, individuals with disabilities, women and minorities to apply.",
+                     "We are committed to our diverse community by actively encouraging people with disabilities, "
+                     "minorities, veterans, and women to apply."):
+        [r] = reqs(f"Officer\n\n### Requirements\n\n{sentence}\n")
+        assert (r.kind, r.necessity, r.rule, r.values, r.preference) == (
+            "eligibility_rule", "desirable", "gender", ("female",), True)
+
+
+def test_a_physical_ability_is_medical():
+    [r] = reqs("Officer\n\n### Requirements\n\nPhysical ability to move about the building and to handle the "
+               "tools of the trade.\n")
+    assert (r.kind, r.necessity) == ("medical", "required")
