@@ -223,12 +223,13 @@ RULES: tuple[Rule, ...] = (
          r"\blive|resid|commut", "residence", "residence", reader=_residence),
     Rule("work_permit", "a work or residency permit for the duty-station country is needed",
          r"permit|visa|right to work|authori[sz]ed to work", "work permit or residency needed", "work_permit",
-         all_of=(r"work permit|work authori[sz]ation|residency status|legal residen|\bvisa\b|"
+         all_of=(r"work permit|work authori[sz]ation|authori[sz]ation to work|residency status|legal residen|\bvisa\b|"
                  r"permanent resident|legally (?:authori[sz]ed|entitled|able|permitted) to (?:live and )?work|"
                  r"right to (?:live and )?work|(?:eligible|authori[sz]ed) to work|legal status to live|"
                  r"permission to (?:live and )?work|\blocal status\b",
                  r"\b(?:required|requires|must|only|prerequisite|should|eligible|subject to evidence)\b|"
-                 r"\bvisa sponsorship (?:is )?not\b|\b(?:not|unable to|cannot|will not) (?:be able to )?sponsor\b")),
+                 r"\bvisa sponsorship (?:is )?not\b|\b(?:not|unable to|cannot|will not) (?:be able to )?sponsor\b"
+                 r"|\b(?:not|unable to|cannot|can't|will not) (?:provide|offer) (?:visa )?sponsorship\b")),
     Rule("member_nationality", "only nationals of the member states the notice names may apply",
          r"national|citizen|member state", "nationals of member states only", "member_nationality",
          all_of=(r"\b(?:be|are|is|being) (?:a )?(?:nationals?|citizens?) of (?:one of )?(?:the )?(?:[\w-]+ ){0,4}"

@@ -153,11 +153,32 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out = []
     for b_start, b_end, item in _blocks(text, start, end):
         for s_start, s_end in sentences(text, b_start, b_end):
-            for p_start, p_end in _label_cuts(text, s_start, s_end):
-                p_start, p_end = _trimmed(text, p_start, p_end)
-                if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
-                    out.append((p_start, p_end, item and p_start <= b_start + 1))
+            for l_start, l_end in _label_cuts(text, s_start, s_end):
+                for p_start, p_end in _clause_cuts(text, l_start, l_end):
+                    p_start, p_end = _trimmed(text, p_start, p_end)
+                    if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
+                        out.append((p_start, p_end, item and p_start <= b_start + 1))
     return out
+
+
+def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence that lists items between semicolons ("Required: an MLS degree …; experience
+    with …; excellent written and oral communication skills") as one piece per item, each
+    read on its own; a semicolon inside brackets does not cut, and a sentence whose parts are
+    not all a few words long stays whole. Parts that belong together again ("…; or a
+    first-level degree …") are joined by the requirement reader (`requirements._joined`)."""
+    cuts, depth = [start], 0
+    for i in range(start, end):
+        ch = text[i]
+        depth += ch in "([" and 1 or (ch in ")]" and -1 or 0)
+        if ch == ";" and depth <= 0:
+            cuts.append(i + 1)
+    if len(cuts) == 1:
+        return [(start, end)]
+    parts = list(zip(cuts, cuts[1:] + [end]))
+    if any(len(re.findall(r"\w+", text[a:b])) < 3 for a, b in parts):
+        return [(start, end)]
+    return parts
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
