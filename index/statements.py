@@ -175,7 +175,7 @@ def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append(i + 1)
     if len(cuts) == 1:
         return [(start, end)]
-    parts = list(zip(cuts, cuts[1:] + [end]))
+    parts = [(a, b - 1 if text[b - 1] == ";" else b) for a, b in zip(cuts, cuts[1:] + [end])]
     if any(len(re.findall(r"\w+", text[a:b])) < 3 for a, b in parts):
         return [(start, end)]
     return parts

@@ -646,3 +646,32 @@ def test_a_physical_ability_is_medical():
     [r] = reqs("Officer\n\n### Requirements\n\nPhysical ability to move about the building and to handle the "
                "tools of the trade.\n")
     assert (r.kind, r.necessity) == ("medical", "required")
+
+
+def test_items_between_semicolons_are_read_one_by_one():
+    found = reqs("Librarian\n\n### Qualifications\n\nRequired: ALA-accredited MLS degree, and at least two years’ "
+                 "professional experience in an academic library; excellent written and oral communication skills; "
+                 "commitment to teamwork with diverse colleagues.\n\nDesired: Second master's degree; experience with "
+                 "scripting and programming languages.\n")
+    assert [(r.kind, r.necessity, quote(r)) for r in found] == [
+        ("education", "required", "Required: ALA-accredited MLS degree, and at least two years’ professional "
+                                  "experience in an academic library"),
+        ("experience", "required", "Required: ALA-accredited MLS degree, and at least two years’ professional "
+                                   "experience in an academic library"),
+        ("other", "required", "excellent written and oral communication skills"),
+        ("other", "required", "commitment to teamwork with diverse colleagues."),
+        ("education", "desirable", "Desired: Second master's degree"),
+        ("experience", "desirable", "experience with scripting and programming languages.")]
+    [edu] = reqs("Education\nAdvanced university degree in economics; a first-level university degree with two "
+                 "additional years of qualifying experience may be accepted in lieu of the advanced university degree.\n",
+                 "education")
+    assert edu.routes == (Route("master"), Route("bachelor", extra_years=2.0))
+
+
+def test_a_preference_clause_after_a_semicolon_is_desirable_and_a_visa_clause_is_the_permit_rule():
+    [lead, pref] = reqs("Director\n\n### Requirements\n\n* Proven leader with deep international experience; "
+                        "preference given to those with experience and networks in Asia\n")
+    assert (lead.necessity, pref.necessity) == ("required", "desirable")
+    rules = reqs("Director\n\n### Requirements\n\nWe can only consider applicants with authorization to work in the "
+                 "United States; unfortunately, we cannot provide visa sponsorship.\n", "eligibility_rule")
+    assert [r.rule for r in rules] == ["work_permit", "work_permit"]
