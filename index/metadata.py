@@ -210,6 +210,10 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
         _offer(text, found, field, candidate)
     if "grade" not in found and "title" in found:
         _offer(text, found, "grade", _grade_in_title(text, found["title"]))
+    if "grade" not in found:
+        rank = _stated_rank(text)
+        if rank is not None:
+            found["grade"] = rank
     if "title" not in found:
         _offer(text, found, "title", _first_title_line(text, front[1]))
     if "duty_station" not in found:
@@ -262,14 +266,43 @@ def _check_date(text: str, f: _Found) -> _Found | None:
     return _Found(m.group(0), m.start(), m.end())
 
 
-def _check_grade(text: str, f: _Found) -> _Found | None:
+def _check_grade(text: str, f: _Found, own: bool = True) -> _Found | None:
+    """The grade in a labelled value; `own`: the label names the grade itself, so a value in
+    the employer's own scale counts (a contract-type label's value only for a known grade)."""
     bare = re.fullmatch(r"\d{1,2}", text[f.start:f.end].strip())
     if bare:
         return _trim(text, f.start, f.end)
     m = _GRADE.search(text, f.start, f.end)
     if not m or normalise_grade(m.group(0)) is None:
-        return None
+        return _own_grade(text, f) if own else None
     return _Found(m.group(0), m.start(), m.end())
+
+
+def _own_grade(text: str, f: _Found) -> _Found | None:
+    """A labelled grade in the employer's own scale ("Salary Grade: Staff Union - SU18.0"):
+    short, with a number or a roman numeral in it, and not a salary, a date or years."""
+    f = _trim(text, f.start, f.end)
+    if f is None or len(f.value) > 40 or len(f.value.split()) > 6:
+        return None
+    if not re.search(r"\d|\b[IVX]{1,4}\b", f.value) or _DATE.search(f.value) or re.search(
+            r"[$€£%]|\b(?:USD|EUR|CHF|GBP|per|annum|annual|hour|hourly|salary|years?|months?|n/?a)\b", f.value, re.I):
+        return None
+    return f
+
+
+# "… at the rank of Librarian III", "… to be hired at the Assistant or Senior Assistant rank":
+# an academic rank stated in a sentence (capitalised words only).
+_RANK = re.compile(r"\bat the rank of (?P<of>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of))*(?: [IVX]{1,4})?)\b"
+                   r"|\bat the (?P<at>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: or [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?) "
+                   r"(?:rank|level)\b")
+
+
+def _stated_rank(text: str) -> _Found | None:
+    m = _RANK.search(text, 0, 8000)
+    if m is None:
+        return None
+    group = "of" if m.group("of") else "at"
+    return _Found(m.group(group), m.start(group), m.end(group))
 
 
 def _check_period(text: str, f: _Found) -> _Found | None:
@@ -417,7 +450,7 @@ def _labels(text: str, start: int, end: int) -> Iterator[tuple[str, _Found | Non
             if span is None:
                 continue
             if grade_hint:
-                yield "grade", _check_grade(text, _Found("", *span))
+                yield "grade", _check_grade(text, _Found("", *span), own=False)
             else:
                 yield field, _Found("", *span)
 
@@ -922,7 +955,7 @@ def _to_metadata(found: dict[str, _Found], order: bool | None = None) -> Metadat
     return Metadata(
         title=val("title"),
         organisation=val("organisation"),
-        grade=normalise_grade(val("grade")) if "grade" in found else None,
+        grade=(normalise_grade(val("grade")) or " ".join(val("grade").split())) if "grade" in found else None,
         duty_station=val("duty_station"),
         posted=parse_date(val("posted"), order) if "posted" in found else None,
         closes=parse_date(val("closes"), order) if "closes" in found else None,

@@ -104,7 +104,7 @@ def test_spans_point_at_the_text_that_states_each_value(path):
         if field in ("posted", "closes"):
             assert parse_date(stated, numeric_order(text)) == getattr(meta, field), (field, stated)
         elif field == "grade":
-            assert normalise_grade(stated) == meta.grade, stated
+            assert (normalise_grade(stated) or " ".join(stated.split())) == meta.grade, stated
         elif field == "period":
             assert parse_date(stated) is not None, stated
         else:
@@ -350,3 +350,22 @@ def test_label_starts_finds_the_known_labels_of_a_run_on_line():
 
     line = "Grade: SC10 Type of contract: Service Duration: 06 Months Duty Station: Dhaka, the duration: n/a"
     assert [line[p:p + 8] for p in label_starts(line, 0, len(line))] == ["Type of ", "Duration", "Duty Sta"]
+
+
+# -- round 5: an employer's own grade scale, an academic rank in a sentence -------------
+def test_a_labelled_grade_in_the_employers_own_scale_is_kept_as_written():
+    assert read_metadata("Circulation Clerk\n\nSalary Grade: Staff Union - SU18.0\n").grade == "Staff Union - SU18.0"
+    assert read_metadata("Clerk\n\nGrade: P4\n").grade == "P-4"
+    assert read_metadata("Clerk\n\nSalary Grade: USD 45,000 per annum\n").grade is None
+    assert read_metadata("Clerk\n\nLevel: 3 years of experience\n").grade is None
+
+
+def test_an_academic_rank_stated_in_a_sentence_is_the_grade():
+    assert read_metadata("Archivist\n\nThe University invites applications for a tenure-track position at the rank "
+                         "of Librarian III.\n").grade == "Librarian III"
+    assert read_metadata("Librarian\n\nA full-time, tenure-track faculty position at the Assistant Professor rank. "
+                         "Library faculty teach.\n").grade == "Assistant Professor"
+    assert read_metadata("Librarian\n\nA position to be hired at the Assistant or Senior Assistant rank.\n"
+                         ).grade == "Assistant or Senior Assistant"
+    assert read_metadata("Librarian\n\nThe candidate will be appointed to an appropriate Librarian rank.\n"
+                         ).grade is None
