@@ -210,6 +210,11 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
         _offer(text, found, field, candidate)
     if "grade" not in found and "title" in found:
         _offer(text, found, "grade", _grade_in_title(text, found["title"]))
+    if "job_opening" not in found:
+        _offer(text, found, "job_opening", _stated_reference(text, found.get("title")))
+        title, number = found.get("title"), found.get("job_opening")
+        if title is not None and number is not None and title.start < number.start < title.end:
+            found["title"] = _trim(text, title.start, number.start - 1, _STRIP + "( ") or title   # "… (24303)"
     if "grade" not in found:
         rank = _stated_rank(text)
         if rank is not None:
@@ -295,6 +300,30 @@ def _own_grade(text: str, f: _Found) -> _Found | None:
 _RANK = re.compile(r"\bat the rank of (?P<of>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of))*(?: [IVX]{1,4})?)\b"
                    r"|\bat the (?P<at>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: or [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?) "
                    r"(?:rank|level)\b")
+
+
+# "Advertising Request, Req. #F-10026-19-04", "Reference number eu-LISA/26/TA/AD10/15.1
+# Deadline …": a reference after its unlabelled (colon-less) name, a digit in it.
+_REFERENCE = re.compile(r"\b(?:Req(?:uisition)?|Ref(?:erence)?)\.?(?: (?:number|no\.?|ID))? ?#? ?"
+                        r"(?P<code>(?=[\w./-]*\d)[A-Za-z0-9][\w./-]*[A-Za-z0-9])(?=[\s,;)]|$)")
+
+
+def _stated_reference(text: str, title: _Found | None) -> _Found | None:
+    """A reference stated without a label's colon: after "Req. #" / "Reference number" near
+    the top, or as a number in brackets closing the title's line ("… Registry (24231)")."""
+    if title is not None:
+        inside = re.compile(r"\((\d{4,8})\)\s*$").search(text, title.start, title.end)
+        if inside:
+            return _Found(inside.group(1), inside.start(1), inside.end(1))
+        line_end = text.find("\n", title.end)
+        line_end = len(text) if line_end < 0 else line_end
+        m = re.compile(r"\((\d{4,8})\)[\s<]*$").search(text, title.end, line_end) or \
+            re.compile(r"\((\d{4,8})\)").match(text, title.end + (len(text[title.end:line_end]) -
+                                                                  len(text[title.end:line_end].lstrip())))
+        if m:
+            return _Found(m.group(1), m.start(1), m.end(1))
+    m = _REFERENCE.search(text, 0, 4000)
+    return _Found(m.group("code"), m.start("code"), m.end("code")) if m else None
 
 
 def _stated_rank(text: str) -> _Found | None:

@@ -228,8 +228,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
     if _ROLE_DOES.match(text) or (st.section == "skills" and _INDICATOR_VERB.match(text)):
         return rules   # "The language specialist provides translations …", "Builds and maintains …"
-    asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (st.item and st.section == "responsibilities"
-                                                                    and _ASKED_ITEM.match(text)))
+    asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (
+        st.item and st.section == "responsibilities" and _ASKED_ITEM.match(text)
+        and not re.search(r"\b(?:is|are|was|were)\b", text)))   # "Ability to decide is shown daily": an indicator
     if st.mode == CONTEXT and not (marked or qualification or asked):
         return rules + [r for r in _conditions.read(notice, st, necessity, True)
                         if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)

@@ -100,7 +100,11 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
             continue
         elif caps := _caps_run(text, start, end):
             _apply_heading(state, caps)  # "WFP LEADERSHIP FRAMEWORK …" in a one-line notice
-        out.append(Statement(start, end, state.mode, state.necessity, section.kind, label, item))
+        clauses = _clause_cuts(text, start, end) if state.mode == FULL else [(start, end)]
+        for i, (c_start, c_end) in enumerate(clauses):   # a requirements part reads a list's items one by one
+            c_start, c_end = _trimmed(text, c_start, c_end)
+            out.append(Statement(c_start, c_end, state.mode, state.necessity, section.kind, label if not i else None,
+                                 item and not i))
         lead = _lead_in_necessity(text[start:end])
         if lead:
             state.necessity = lead   # "Additionally, we would love it if you have:" sets its list's necessity
@@ -153,11 +157,10 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out = []
     for b_start, b_end, item in _blocks(text, start, end):
         for s_start, s_end in sentences(text, b_start, b_end):
-            for l_start, l_end in _label_cuts(text, s_start, s_end):
-                for p_start, p_end in _clause_cuts(text, l_start, l_end):
-                    p_start, p_end = _trimmed(text, p_start, p_end)
-                    if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
-                        out.append((p_start, p_end, item and p_start <= b_start + 1))
+            for p_start, p_end in _label_cuts(text, s_start, s_end):
+                p_start, p_end = _trimmed(text, p_start, p_end)
+                if p_end > p_start and re.search(r"\w", text[p_start:p_end]):
+                    out.append((p_start, p_end, item and p_start <= b_start + 1))
     return out
 
 
@@ -176,9 +179,21 @@ def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(cuts) == 1:
         return [(start, end)]
     parts = [(a, b - 1 if text[b - 1] == ";" else b) for a, b in zip(cuts, cuts[1:] + [end])]
-    if any(len(re.findall(r"\w+", text[a:b])) < 3 for a, b in parts):
+    words = [re.findall(r"\w+", re.sub(r"\([^()]*\)", "", text[a:b])) for a, b in parts]
+    if any(len(w) < 4 for w in words) or any(_JOINED_PART.match(text, a, b) for a, b in parts[1:]) \
+            or any(_LEADS_ON.search(text[a:b]) for a, b in parts[:-1]) or _WHOLE_PREDICATE.search(text[parts[-1][0]:end]):
         return [(start, end)]
     return parts
+
+
+# Parts of one thought: "(a) …; and (b) …", "…; therefore applicants must: a) …", a part that
+# leads on to the list ("… of the following work areas; social protection, …"), and a list
+# that is the subject of one closing predicate ("A; B; C, is desirable.").
+_JOINED_PART = re.compile(r"\s*(?:\(?[a-h]\)|\(?[ivx]{1,4}\)|(?:and|or|but|nor|unless|while|whereas|therefore|thus|"
+                          r"provided|then|which|who|where|otherwise|however|including|respectively)\b)", re.I)
+_LEADS_ON = re.compile(r"\b(?:following|as follows|includ\w*|such as|namely)(?:\s+[\w-]+){0,3}\W*$|:\s*$", re.I)
+_WHOLE_PREDICATE = re.compile(r",\s*(?:is|are|would be|will be)\s+(?:\w+\s+)?(?:desirable|required|essential|"
+                              r"an? (?:asset|advantage|plus)|preferred|mandatory|needed)\W*$", re.I)
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

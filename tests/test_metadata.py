@@ -369,3 +369,17 @@ def test_an_academic_rank_stated_in_a_sentence_is_the_grade():
                          ).grade == "Assistant or Senior Assistant"
     assert read_metadata("Librarian\n\nThe candidate will be appointed to an appropriate Librarian rank.\n"
                          ).grade is None
+
+
+def test_a_reference_stated_without_a_labels_colon_is_the_job_number():
+    assert read_metadata("Advertising Request, Req. #F-10026-19-04\n\nKnowledge Management Librarian\n"
+                         ).job_opening == "F-10026-19-04"
+    assert read_metadata("Head of Unit\n\nBudget and Finances Reference number eu-LISA/26/TA/AD10/15.1 Deadline "
+                         "21/09/2026\n").job_opening == "eu-LISA/26/TA/AD10/15.1"
+    assert read_metadata("Clerk\n\nPlease refer to our website for more.\n").job_opening is None
+
+
+def test_a_number_in_brackets_closing_the_title_is_the_job_number_not_the_title():
+    meta = read_metadata("Career Opportunities: Witness Assistant (Individual Contractor) (24303)\n\n"
+                         "Duty Station: The Hague\n")
+    assert (meta.title, meta.job_opening) == ("Witness Assistant (Individual Contractor)", "24303")
