@@ -383,3 +383,7 @@ def test_a_number_in_brackets_closing_the_title_is_the_job_number_not_the_title(
     meta = read_metadata("Career Opportunities: Witness Assistant (Individual Contractor) (24303)\n\n"
                          "Duty Station: The Hague\n")
     assert (meta.title, meta.job_opening) == ("Witness Assistant (Individual Contractor)", "24303")
+
+
+def test_a_country_field_is_the_duty_station():
+    assert read_metadata("Public Finance Officer\n\ncountry: Zambia\n").duty_station == "Zambia"
