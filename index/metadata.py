@@ -54,8 +54,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "duty_station": ("duty station", "duty stations", "location", "duty station(s)",
                      "place of assignment", "work location", "city", "job location",
                      "place of employment", "place of work", "office location", "lieu d'affectation",
-                     "lugar de destino", "duty location", "locations", "country", "country of assignment",
-                     "duty country"),
+                     "lugar de destino", "duty location", "locations"),
     "posted": ("posted", "posting date", "date posted", "posted date", "posteddate",
                "publication date", "date of publication", "date of issue", "date",
                "issue date", "opening date"),
@@ -76,6 +75,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
                     "job no", "vacancy code", "reference code", "ref"),
     # a bare "ID" names the job only when nothing better does (a page's record id)
     "job_opening_weak": ("id",),
+    "duty_station_weak": ("country", "country of assignment", "duty country"),   # when no place is labelled
 }
 # Labels of other facts: they end the value of the label before them on a flattened line.
 _OTHER_LABELS = (
@@ -204,9 +204,10 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
     order = numeric_order(text)
-    weak = found.pop("job_opening_weak", None)
-    if "job_opening" not in found and weak is not None:
-        found["job_opening"] = weak
+    for field in ("job_opening", "duty_station"):
+        weak = found.pop(f"{field}_weak", None)
+        if field not in found and weak is not None:
+            found[field] = weak
     for field, candidate in _value_block(text):
         _offer(text, found, field, candidate)
     if "grade" not in found and "title" in found:
@@ -400,6 +401,7 @@ _REMOTE_PLACE = re.compile(r"\b(?:remote|home[- ]based|online|field|various|mult
 
 _CHECKS = {"posted": _check_date, "closes": _check_date, "grade": _check_grade,
            "job_opening_weak": lambda text, f: _check_job_opening(text, f),
+           "duty_station_weak": lambda text, f: _check_duty_station(text, f),
            "grade_hint": _check_grade, "period": _check_period,
            "job_opening": _check_job_opening, "organisation": _check_organisation,
            "duty_station": _check_duty_station}

@@ -387,3 +387,4 @@ def test_a_number_in_brackets_closing_the_title_is_the_job_number_not_the_title(
 
 def test_a_country_field_is_the_duty_station():
     assert read_metadata("Public Finance Officer\n\ncountry: Zambia\n").duty_station == "Zambia"
+    assert read_metadata("Officer\n\ncountry: Kenya\nDuty Station: Nairobi\n").duty_station == "Nairobi"
