@@ -76,6 +76,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     # a bare "ID" names the job only when nothing better does (a page's record id)
     "job_opening_weak": ("id",),
     "duty_station_weak": ("country", "country of assignment", "duty country"),   # when no place is labelled
+    "title_weak": ("name",),   # a scraped record's "name:", when no line reads as the title
 }
 # Labels of other facts: they end the value of the label before them on a flattened line.
 _OTHER_LABELS = (
@@ -223,6 +224,9 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
             found["grade"] = rank
     if "title" not in found:
         _offer(text, found, "title", _first_title_line(text, front[1]))
+    weak_title = found.pop("title_weak", None)
+    if "title" not in found and weak_title is not None:
+        _offer(text, found, "title", weak_title)
     if "duty_station" not in found:
         _offer(text, found, "duty_station", _board_place(text))
     if "organisation" not in found:

@@ -388,3 +388,9 @@ def test_a_number_in_brackets_closing_the_title_is_the_job_number_not_the_title(
 def test_a_country_field_is_the_duty_station():
     assert read_metadata("Public Finance Officer\n\ncountry: Zambia\n").duty_station == "Zambia"
     assert read_metadata("Officer\n\ncountry: Kenya\nDuty Station: Nairobi\n").duty_station == "Nairobi"
+
+
+def test_a_records_name_field_is_the_title_when_no_line_reads_as_one():
+    text = "name: Mapeo y actualización de fuentes de talento - Perú\norganization: UNV\n"
+    assert read_metadata(text).title == "Mapeo y actualización de fuentes de talento - Perú"
+    assert read_metadata("Finance Officer\n\nName: Jane Doe\n").title == "Finance Officer"
