@@ -220,7 +220,10 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     rules = _rules.read(notice, st)
     if rules and any(kinds.rule(r.rule).consumes for r in rules):
         return rules
-    if _ABOUT_US_OR_PROCEDURE.search(text) or _LEAD_IN.search(text) or _HEADING_ONLY.fullmatch(text):
+    labelled_item = st.item and text.rstrip().endswith(":") and len(text.split()) >= 5 \
+        and reads_as_qualification(text.rstrip(" :"))   # "• Knowledge and application of particle physics:"
+    if _ABOUT_US_OR_PROCEDURE.search(text) or (_LEAD_IN.search(text) and not labelled_item) \
+            or _HEADING_ONLY.fullmatch(text):
         return []
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
     # In a duties or competencies part a qualification-like sentence is an indicator of
@@ -449,17 +452,27 @@ _NOT_REQUIREMENT = re.compile(
     r"interview(?:s|ed)?|written (?:and oral )?tests?|assessment centre|reserve list|pass-?mark|"
     r"please|click|enquir\w+|queries|apply (?:now|online|here|through|via)|applications?\b[^.;]{0,40}\b"
     r"(?:must|should|will) be (?:submitted|received|sent|made)|committed to|should be aware|will not be considered|only (?:successful|shortlisted) (?:candidates|"
-    r"applicants)|payments?|deliverables?|proposals? will|the (?:executive director|panel|committee)|"
+    r"applicants)|proposals? will|the (?:executive director|panel|committee)|"
     r"we (?:offer|bring|seek|are|believe|value)|our (?:team|mission|values|workforce)|you will be part of|"
-    r"benefits?|salary|hybrid|re-?advertise|discretion|gender balance|diversity|it should be noted|does not imply)\b", re.I)
+    r"re-?advertise|gender balance|it should be noted|does not imply)\b", re.I)
+# Words of the offer or of policy ("benefits", "diversity") that make a statement no
+# requirement unless it reads as the candidate's own quality ("Knowledge of … digital
+# payments", "Commitment to diversity and inclusion").
+_NOT_REQUIREMENT_TOPIC = re.compile(r"\b(?:payments?|deliverables?|benefits?|salary|hybrid|discretion|diversity)\b",
+                                    re.I)
+_OWN_QUALITY = re.compile(r"\W*(?:(?:a|an|demonstrated|strong|proven|genuine|personal)\s+)*(?:commitment|dedication|"
+                          r"sensitivity)\s+to\b", re.I)
 
 
 def _is_other(st: Statement, text: str) -> bool:
     """Full mode: a statement that reads as a qualification, not as a task ("Identify
     engagement opportunities …"), the procedure or a lead-in to a list; notes mode: only
     with a requirement word."""
-    lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6   # "A candidate must:"
+    lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6 and not (   # "A candidate must:"
+        st.item and len(text.split()) >= 5 and reads_as_qualification(text.rstrip(" :")))
     if _NOT_REQUIREMENT.search(text) or lead_in or len(text.split()) <= 2:
+        return False
+    if _NOT_REQUIREMENT_TOPIC.search(text) and not (reads_as_qualification(text) or _OWN_QUALITY.match(text)):
         return False
     if st.mode == FULL:
         done = re.match(r"\W*(?:has|have|having)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b", text, re.I)  # "Has developed …"

@@ -675,3 +675,19 @@ def test_a_preference_clause_after_a_semicolon_is_desirable_and_a_visa_clause_is
     rules = reqs("Director\n\n### Requirements\n\nWe can only consider applicants with authorization to work in the "
                  "United States; unfortunately, we cannot provide visa sponsorship.\n", "eligibility_rule")
     assert [r.rule for r in rules] == ["work_permit", "work_permit"]
+
+
+def test_a_candidates_own_commitment_or_knowledge_is_read_though_it_names_a_policy_word():
+    found = reqs("Coordinator\n\n### Qualifications\n\n• Commitment to diversity and inclusion\n\n"
+                 "• Knowledge of digital public infrastructure, including digital ID and digital payments.\n\n"
+                 "• We value diversity and inclusion in our workforce.\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("other", "Commitment to diversity and inclusion"),
+        ("other", "Knowledge of digital public infrastructure, including digital ID and digital payments.")]
+
+
+def test_a_list_item_naming_a_skill_before_a_colon_is_a_requirement_not_a_lead_in():
+    found = reqs("Physicist\n\n### Your skills\n\n• Knowledge and application of particle physics, phenomenology:\n"
+                 "• Thorough knowledge of theoretical physics.\n\nCandidates must have:\n")
+    assert [quote(r) for r in found] == ["Knowledge and application of particle physics, phenomenology:",
+                                         "Thorough knowledge of theoretical physics."]
