@@ -162,7 +162,8 @@ NUMBER_WORDS = {
 }
 
 DESIRABLE = (
-    r"desirable", r"desired", r"advantageous", r"preferred", r"preferable",
+    r"desirable", r"desired(?! (?:results?|outcomes?|objectives?|goals?|effects?|impacts?|changes?|state|level))",
+    r"advantageous", r"preferred", r"preferable",
     r"an? (?:strong |distinct |added |additional |definite |real |considerable |important |great |valuable )?"
     r"(?:asset|advantage|plus)", r"(?:nice|good|great) to have", r"bonus", r"a plus",
     r"preference (?:will|may|shall|would) be given", r"(?:considered|regarded|seen) as (?:an? )?(?:assets?|advantages?)",

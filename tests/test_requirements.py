@@ -691,3 +691,9 @@ def test_a_list_item_naming_a_skill_before_a_colon_is_a_requirement_not_a_lead_i
                  "• Thorough knowledge of theoretical physics.\n\nCandidates must have:\n")
     assert [quote(r) for r in found] == ["Knowledge and application of particle physics, phenomenology:",
                                          "Thorough knowledge of theoretical physics."]
+
+
+def test_desired_results_are_no_desirability():
+    [r] = reqs("Head of Unit\n\n### Requirements\n\nThe ability to motivate members of the team to achieve the desired "
+               "results.\n")
+    assert (r.kind, r.necessity) == ("other", "required")
