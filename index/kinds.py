@@ -331,7 +331,9 @@ RULES: tuple[Rule, ...] = (
                  r"qualified female\b|\bparticularly qualified female\b|\bencourages? (?:qualified )?"
                  r"(?:female|women)\b|^\W*(?:women|females?)\b[^.]{0,60}\b(?:are|is) (?:strongly )?encouraged\b"
                  # "We encourage protected veterans, individuals with disabilities, women and minorities to apply"
-                 r"|\bencourag(?:e[sd]?|ing)\b[^.;]{0,120}\b(?:women|females?)\b[^.;]{0,60}\bto apply\b",),
+                 r"|\bencourag(?:e[sd]?|ing)\b[^.;]{0,120}\b(?:women|females?)\b[^.;]{0,60}\bto apply\b"
+                 # "Applications from minorities, women, veterans … are encouraged"
+                 r"|\b(?:women|females?)\b[^.;]{0,80}\b(?:are|is) (?:strongly |particularly )?encouraged\b",),
          none_of=(r"first[- ]tier",)),
 )
 # Read when no rule above matched: a bar stated in general words.

@@ -257,7 +257,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
 
 # A part of duties or setting that says what the candidate must know ("Must have advanced
 # knowledge of Windows", "Must be familiar with audiovisual systems").
-_MUST_KNOW = re.compile(r"\W*(?:(?:the )?(?:successful )?(?:candidates?|applicants?|you) )?must (?:have (?:\w+ )?"
+_MUST_KNOW = re.compile(r"\W*(?:the )?successful (?:candidates?|applicants?) will (?:have|possess|bring|be (?:able to|"
+                        r"proficient|familiar|knowledgeable|skilled|fluent))\b"
+                        r"|\W*(?:(?:the )?(?:successful )?(?:candidates?|applicants?|you) )?must (?:have (?:\w+ )?"
                         r"(?:knowledge|experience|familiarity|skills?|proficiency)|know|be (?:familiar|proficient|"
                         r"knowledgeable|fluent|skilled|able to)|possess|demonstrate)\b", re.I)
 
@@ -417,7 +419,8 @@ def _necessity(text: str, default: str) -> str:
             return REQUIRED
         if not required or desirable.start() > required.start():
             return DESIRABLE
-    if re.search(r"\b(?:is|are) (?:also )?(?:required|essential|mandatory)\b|\bmust\b", text, re.I):
+    if re.search(r"\b(?:is|are) (?:also )?(?:required|essential|mandatory)\b|\bmust\b"
+                 r"|\b(?:required|essential|mandatory|a must)\W*$", text, re.I):   # "Attention to detail essential."
         return REQUIRED
     return default
 

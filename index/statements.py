@@ -114,7 +114,7 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
 # "(Functional Skills marked with an asterisk* are essential)": the others are desirable.
 _STARRED_NOTE = re.compile(r"\bmarked with an? (?:asterisk|star)\s*\(?\*?\)?\s*(?:are|is) (?:essential|required|"
                            r"mandatory)\b", re.I)
-_DESIRABLE_LEAD = re.compile(r"\b(?:would love|we'?d love|great if|nice to have|bonus|a plus|desirable|"
+_DESIRABLE_LEAD = re.compile(r"\b(?:would love|we'?d love|great if|nice to have|bonus|a plus|desirable|ideal candidates?|"
                              r"preferred|preferably|ideally|assets?|advantage|would be helpful)\b", re.I)
 _REQUIRED_LEAD = re.compile(r"\b(?:must|required|essential|minimum|mandatory)\b", re.I)
 

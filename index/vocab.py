@@ -171,6 +171,7 @@ DESIRABLE = (
     r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",
     r"(?:the |an )?ideal candidates?", r"(?:especially|particularly) interested in",
     r"(?:is|are) (?:highly |strongly )?recommended", r"(?:is|are) (?:highly |strongly )?encouraged",
+    r"(?:is|are|would be) (?:very |also )?helpful",
 )
 REQUIRED = (
     r"(?:is|are) (?:also |absolutely )?(?:required|essential|mandatory|a must|necessary)",
