@@ -220,9 +220,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     rules = _rules.read(notice, st)
     if rules and any(kinds.rule(r.rule).consumes for r in rules):
         return rules
-    labelled_item = st.item and text.rstrip().endswith(":") and len(text.split()) >= 5 \
-        and reads_as_qualification(text.rstrip(" :"))   # "• Knowledge and application of particle physics:"
-    if _ABOUT_US_OR_PROCEDURE.search(text) or (_LEAD_IN.search(text) and not labelled_item) \
+    if _ABOUT_US_OR_PROCEDURE.search(text) or (_LEAD_IN.search(text) and not _skill_before_colon(st, text)) \
             or _HEADING_ONLY.fullmatch(text):
         return []
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
@@ -467,12 +465,18 @@ _OWN_QUALITY = re.compile(r"\W*(?:(?:a|an|demonstrated|strong|proven|genuine|per
                           r"sensitivity)\s+to\b", re.I)
 
 
+def _skill_before_colon(st: Statement, text: str) -> bool:
+    """A list item naming a skill before a colon ("• Knowledge and application of particle
+    physics:"): a requirement, not a lead-in ("A candidate must:")."""
+    return st.item and text.rstrip().endswith(":") and len(text.split()) >= 5 \
+        and reads_as_qualification(text.rstrip(" :"))
+
+
 def _is_other(st: Statement, text: str) -> bool:
     """Full mode: a statement that reads as a qualification, not as a task ("Identify
     engagement opportunities …"), the procedure or a lead-in to a list; notes mode: only
     with a requirement word."""
-    lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6 and not (   # "A candidate must:"
-        st.item and len(text.split()) >= 5 and reads_as_qualification(text.rstrip(" :")))
+    lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6 and not _skill_before_colon(st, text)
     if _NOT_REQUIREMENT.search(text) or lead_in or len(text.split()) <= 2:
         return False
     if _NOT_REQUIREMENT_TOPIC.search(text) and not (reads_as_qualification(text) or _OWN_QUALITY.match(text)):

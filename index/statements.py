@@ -167,14 +167,18 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence that lists items between semicolons ("Required: an MLS degree …; experience
     with …; excellent written and oral communication skills") as one piece per item, each
-    read on its own; a semicolon inside brackets does not cut, and a sentence whose parts are
-    not all a few words long stays whole. Parts that belong together again ("…; or a
-    first-level degree …") are joined by the requirement reader (`requirements._joined`)."""
+    read on its own; a semicolon inside brackets does not cut, and a sentence stays whole
+    when a part is under four words or the parts are one thought (below). Parts that belong
+    together again ("…; or a first-level degree …") are joined by the requirement reader
+    (`requirements._joined`). Left out: lists separated by commas alone."""
     cuts, depth = [start], 0
     for i in range(start, end):
         ch = text[i]
-        depth += ch in "([" and 1 or (ch in ")]" and -1 or 0)
-        if ch == ";" and depth <= 0:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == ";" and depth <= 0:
             cuts.append(i + 1)
     if len(cuts) == 1:
         return [(start, end)]
