@@ -181,13 +181,35 @@ def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch == ";" and depth <= 0:
             cuts.append(i + 1)
     if len(cuts) == 1:
-        return [(start, end)]
+        return _comma_cuts(text, start, end)
     parts = [(a, b - 1 if text[b - 1] == ";" else b) for a, b in zip(cuts, cuts[1:] + [end])]
     words = [re.findall(r"\w+", re.sub(r"\([^()]*\)", "", text[a:b])) for a, b in parts]
     if any(len(w) < 4 for w in words) or any(_JOINED_PART.match(text, a, b) for a, b in parts[1:]) \
             or any(_LEADS_ON.search(text[a:b]) for a, b in parts[:-1]) or _WHOLE_PREDICATE.search(text[parts[-1][0]:end]):
+        return _comma_cuts(text, start, end)
+    return [cut for a, b in parts for cut in _comma_cuts(text, a, b)]
+
+
+def _comma_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"The successful candidate will have a MLS …, superior written and oral communication
+    skills, experience in a supervisory capacity, strong technology skills, …": a sentence
+    whose commas open at least two further qualifications is read one qualification at a
+    time; a comma before anything else ("copyright, fair use, and other …") does not cut."""
+    cuts = [m.end() for m in _COMMA_QUALIFICATION.finditer(text, start, end)]
+    if len(cuts) < 2:
+        return [(start, end)]
+    bounds = [start] + cuts
+    parts = [(a, b - 1) for a, b in zip(bounds, cuts)] + [(cuts[-1], end)]
+    if any(len(re.findall(r"\w+", text[a:b])) < 3 for a, b in parts):
         return [(start, end)]
     return parts
+
+
+_COMMA_QUALIFICATION = re.compile(
+    r",(?=\s*(?:and\s+)?(?:(?:superior|excellent|strong|good|solid|sound|proven|demonstrated|thorough|advanced|"
+    r"working|extensive|in-depth|effective|basic|some|prior|previous|relevant)\s+)*(?:experience|familiarity|"
+    r"knowledge|ability|abilities|proficiency|understanding|commitment|expertise|fluency|"
+    r"(?:[\w-]+(?:\s+and\s+[\w-]+)?\s+){1,3}skills)\b)", re.I)
 
 
 # Parts of one thought: "(a) …; and (b) …", "…; therefore applicants must: a) …", a part that

@@ -720,3 +720,16 @@ def test_applications_from_women_among_others_are_encouraged_and_a_successful_ca
                  "for the budget.\n")
     assert [quote(r) for r in found] == ["Successful candidates will have excellent verbal and written "
                                          "communication skills."]
+
+
+def test_a_sentence_listing_qualifications_between_commas_is_read_one_at_a_time():
+    found = reqs("Librarian\n\n### Qualifications\n\nThe successful candidate will have a MLS from an ALA accredited "
+                 "program, superior written and oral communication skills, experience in a supervisory capacity, and "
+                 "familiarity with copyright, fair use, and other intellectual property issues.\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("education", "The successful candidate will have a MLS from an ALA accredited program"),
+        ("other", "superior written and oral communication skills"),
+        ("experience", "experience in a supervisory capacity"),
+        ("other", "and familiarity with copyright, fair use, and other intellectual property issues.")]
+    [one] = reqs("Officer\n\n### Experience\n\nExperience in budgeting, accounting, and reporting.\n")
+    assert quote(one) == "Experience in budgeting, accounting, and reporting."
