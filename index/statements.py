@@ -108,9 +108,17 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
         lead = _lead_in_necessity(text[start:end])
         if lead:
             state.necessity = lead   # "Additionally, we would love it if you have:" sets its list's necessity
+        glued = _GLUED_HEADING.search(text, start, end)
+        if glued:
+            _apply_heading(state, glued.group("heading"))   # "• Conduct error-free data analysis Requirements"
     return out
 
 
+# A heading run into the end of the line before it when a page lost its line breaks: a
+# lower-case word, then only the heading's words.
+_GLUED_HEADING = re.compile(r"(?<=[a-z,]) (?P<heading>(?:Minimum |Preferred |Required |Desired )?(?:Requirements|"
+                            r"Qualifications|Required Skills|Skills and Qualifications|Requirements and Qualifications))"
+                            r"[ \t:]*$")
 # "(Functional Skills marked with an asterisk* are essential)": the others are desirable.
 _STARRED_NOTE = re.compile(r"\bmarked with an? (?:asterisk|star)\s*\(?\*?\)?\s*(?:are|is) (?:essential|required|"
                            r"mandatory)\b", re.I)

@@ -733,3 +733,12 @@ def test_a_sentence_listing_qualifications_between_commas_is_read_one_at_a_time(
         ("other", "and familiarity with copyright, fair use, and other intellectual property issues.")]
     [one] = reqs("Officer\n\n### Experience\n\nExperience in budgeting, accounting, and reporting.\n")
     assert quote(one) == "Experience in budgeting, accounting, and reporting."
+
+
+def test_a_heading_run_into_the_end_of_a_duties_bullet_starts_the_requirements():
+    found = reqs("Content Manager\n\n### Responsibilities\n\n•  Review content before publishing\n\n"
+                 "•  Conduct error-free data analysis Requirements\n\n•  Strong attention to detail\n\n"
+                 "•  An interest in government and politics is a plus\n")
+    assert [(r.kind, r.necessity, quote(r)) for r in found] == [
+        ("other", "required", "Strong attention to detail"),
+        ("other", "desirable", "An interest in government and politics is a plus")]
