@@ -163,7 +163,9 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
                     r"|diversity|inclusion"
                     r"|reasonable accommodation|leadership framework|considerations|reminders"),
     ("qualifications", r"\babout you\b"),
-    ("org_setting", r"^(?:about|why join|who we are|our)\b"),
+    ("org_setting", r"^(?:about|why join|who we are|our)\b"
+                    r"|\b(?:academic|university|student|faculty|company|institutional|organi[sz]ational|college|school|"
+                    r"corporate|campus|community|country)\s+profile\b"),
     ("how_to_apply", r"\bappl(?:y|ication|ications|icants?)\b|deadline|submission|closing date"),
     ("desirable", r"desir|prefer|\bassets?\b|bonus|nice to have"),
     ("qualifications", r"(?:educat|experience|languages?|skills|qualif)\w*(?:,| and| &) .*"

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .headings import classify
 from .records import Notice, Section
 from .sections import front_matter
 from .sentences import sentences
@@ -374,6 +375,9 @@ _HEADING_KINDS: tuple[tuple[str, str, str], ...] = (
 
 
 def _apply_heading(state: _State, heading: str) -> None:
+    if classify(heading) == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
+        state.mode, state.necessity = CONTEXT, REQUIRED
+        return
     for pattern, mode, necessity in _HEADING_KINDS:
         if re.search(pattern, heading, re.I):
             if mode == CONTEXT and state.mode == CONTEXT:

@@ -742,3 +742,11 @@ def test_a_heading_run_into_the_end_of_a_duties_bullet_starts_the_requirements()
     assert [(r.kind, r.necessity, quote(r)) for r in found] == [
         ("other", "required", "Strong attention to detail"),
         ("other", "desirable", "An interest in government and politics is a plus")]
+
+
+def test_an_employers_profile_inside_a_description_is_not_read_as_requirements():
+    found = reqs("Dean\n\n### Description\n\nThe dean leads the libraries.\n\nAcademic Profile\n\n"
+                 "• The University Libraries provide access to over 88,000 online journals.\n\n"
+                 "• Money magazine honored Adelphi as a Best College.\n\n### Qualifications\n\n"
+                 "• University degree in library science.\n")
+    assert [quote(r) for r in found] == ["University degree in library science."]
