@@ -55,7 +55,9 @@ KINDS: tuple[Kind, ...] = (
                  r"availability to|required to)\s+(?:\w+\s+)?travel", r"\bdeploy(?:ed|ment)? to\b",
                  r"\btravel (?:is|will be|may be) (?:required|expected)\b", r"\btravel up to\b",
                  r"\btravel requirements?\s*[:|]\s*\d", r"\b(?:with|including|involving) (?:some |occasional |"
-                 r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b"),
+                 r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b",
+                 r"^\W*(?:some |occasional |frequent |regular |extensive |local |international )?travel (?:is )?"
+                 r"(?:required|expected|necessary)\b"),   # "Some travel required."
          qualification=False, reader="conditions"),
     Kind("medical", "Medical", "a medical requirement",
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work|physical(?:ly)? (?:demanding|fit|requirements?|"
@@ -68,7 +70,11 @@ KINDS: tuple[Kind, ...] = (
                  r"\b(?:be )?able to (?:stand|walk|sit|kneel|climb)\b", r"\bfine motor skills\b",
                  r"\bphysical (?:demands|requirements)\b",
                  # "Physical ability to move about the building and to handle the tools of the trade"
-                 r"\bphysical(?:ly)? (?:abilit(?:y|ies)|able|capable)\b"), qualification=False, reader="conditions"),
+                 r"\bphysical(?:ly)? (?:abilit(?:y|ies)|able|capable)\b",
+                 # "Ability to lift moderately heavy boxes", "… push a fully loaded book truck", "frequent sitting"
+                 r"\babilit(?:y|ies) to (?:lift|push|pull|carry(?! out)|bend|climb|kneel|stoop)\b",
+                 r"\b(?:extended|long) periods (?:of time )?(?:at a (?:computer|desk|workstation)|sitting|standing)\b",
+                 r"\bfrequent (?:sitting|standing|walking|bending|lifting|reaching)\b"), qualification=False, reader="conditions"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"

@@ -334,11 +334,19 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
     """A marked-up heading line, or a plain one in capitals or naming a requirements part
     ("Education Required", "Computer Skills"); not "Bachelor's Degree" on its own line."""
     line = text[start:end].strip()
+    if _NECESSITY_PART.fullmatch(line.strip(" \t#*_")):
+        return True   # "Preferred qualifications and skills", in sentence case
     if "\n" in line or " | " in line or not _looks_like_heading(line):
         return False  # a table row ("French | Fluent | Required") is content, not a heading
     marked = bool(re.match(r"^#{1,6}|^\*\*.*\*\*$", line) or re.search(r"#{2,}\s*$", line))
     bare = line.strip(" \t#*_")
     return marked or bare.isupper() or any(re.search(p, bare, re.I) for p, _, _ in _HEADING_KINDS)
+
+
+_NECESSITY_PART = re.compile(
+    r"(?:minimum|required|preferred|desired|desirable|additional|essential|basic)\s+(?:qualifications?|requirements?|"
+    r"skills?|experience|education)(?:\s*(?:,|and|&)\s*(?:skills?|experience|qualifications?|abilities|competencies|"
+    r"knowledge|education)){0,2}\s*:?", re.I)
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -645,6 +645,10 @@ def test_an_encouragement_that_names_women_among_others_is_a_preference():
 @pytest.mark.parametrize("sentence, kind, necessity", [
     ("Physical ability to move about the building and to handle the tools of the trade.", "medical", "required"),
     ("The ability to motivate members of the team to achieve the desired results.", "other", "required"),  # no marker
+    ("Ability to lift moderately heavy boxes and books", "medical", "required"),
+    ("Ability to work for extended periods at a computer workstation", "medical", "required"),
+    ("Work is performed under typical library conditions with frequent sitting and standing.", "medical", "required"),
+    ("Some travel required.", "travel", "required"),
 ])
 def test_one_requirement_sentence_reads_as(sentence, kind, necessity):
     [r] = reqs(f"Officer\n\n### Requirements\n\n{sentence}\n")
@@ -750,3 +754,16 @@ def test_an_employers_profile_inside_a_description_is_not_read_as_requirements()
                  "• Money magazine honored Adelphi as a Best College.\n\n### Qualifications\n\n"
                  "• University degree in library science.\n")
     assert [quote(r) for r in found] == ["University degree in library science."]
+
+
+def test_a_sentence_case_heading_naming_a_necessity_sets_its_lists_necessity():
+    found = reqs("Manager\n\n### Qualifications\n\nRequired qualifications and skills\n\n"
+                 "* Proficiency in project management\n\nPreferred qualifications and skills\n\n"
+                 "* Familiarity with Linux operating system\n")
+    assert [(quote(r), r.necessity) for r in found] == [("Proficiency in project management", "required"),
+                                                         ("Familiarity with Linux operating system", "desirable")]
+
+
+def test_carrying_out_a_vision_is_no_physical_demand():
+    found = reqs("Officer\n\n### Requirements\n\nDemonstrates the ability to carry out the organization's vision.\n")
+    assert "medical" not in [r.kind for r in found]
