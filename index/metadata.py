@@ -314,18 +314,21 @@ _REFERENCE = re.compile(r"\b(?:Req(?:uisition)?|Ref(?:erence)?)\.?(?: (?:number|
                         r"(?P<code>(?=[\w./-]*\d)[A-Za-z0-9][\w./-]*[A-Za-z0-9])(?=[\s,;)]|$)")
 
 
+_BRACKETED_NUMBER = re.compile(r"\((\d{4,8})\)")
+_NUMBER_CLOSING_TITLE = re.compile(r"\((\d{4,8})\)\s*$")
+_NUMBER_CLOSING_LINE = re.compile(r"\((\d{4,8})\)[\s<]*$")
+
+
 def _stated_reference(text: str, title: _Found | None) -> _Found | None:
     """A reference stated without a label's colon: after "Req. #" / "Reference number" near
     the top, or as a number in brackets closing the title's line ("… Registry (24231)")."""
     if title is not None:
-        inside = re.compile(r"\((\d{4,8})\)\s*$").search(text, title.start, title.end)
-        if inside:
-            return _Found(inside.group(1), inside.start(1), inside.end(1))
         line_end = text.find("\n", title.end)
         line_end = len(text) if line_end < 0 else line_end
-        m = re.compile(r"\((\d{4,8})\)[\s<]*$").search(text, title.end, line_end) or \
-            re.compile(r"\((\d{4,8})\)").match(text, title.end + (len(text[title.end:line_end]) -
-                                                                  len(text[title.end:line_end].lstrip())))
+        rest = text[title.end:line_end]
+        m = (_NUMBER_CLOSING_TITLE.search(text, title.start, title.end)       # "… Registry (24231)"
+             or _NUMBER_CLOSING_LINE.search(text, title.end, line_end)        # the title, then "(24231)"
+             or _BRACKETED_NUMBER.match(text, title.end + len(rest) - len(rest.lstrip())))
         if m:
             return _Found(m.group(1), m.start(1), m.end(1))
     m = _REFERENCE.search(text, 0, 4000)
@@ -404,8 +407,7 @@ _REMOTE_PLACE = re.compile(r"\b(?:remote|home[- ]based|online|field|various|mult
 
 
 _CHECKS = {"posted": _check_date, "closes": _check_date, "grade": _check_grade,
-           "job_opening_weak": lambda text, f: _check_job_opening(text, f),
-           "duty_station_weak": lambda text, f: _check_duty_station(text, f),
+           "job_opening_weak": _check_job_opening, "duty_station_weak": _check_duty_station,
            "grade_hint": _check_grade, "period": _check_period,
            "job_opening": _check_job_opening, "organisation": _check_organisation,
            "duty_station": _check_duty_station}
