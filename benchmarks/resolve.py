@@ -2,6 +2,7 @@
 given folders indexed together (default: notices/ + ../shared/corpus/{notices,dev,scale}).
 
     .venv/bin/python benchmarks/resolve.py [DIR ...] [--part tune|heldout|all] [--per-kind 120] [--seed 7] [--show 10]
+    .venv/bin/python benchmarks/resolve.py --references benchmarks/data/resolve_fresh.jsonl
 
 References are generated from the notices' metadata, the ways users name a post (title
 only; organisation + place; grade + place; acronym + title; misspelt place; a follow-up
@@ -239,6 +240,27 @@ def handwritten(cards: list[NoticeCard]) -> list[Reference]:
     return out
 
 
+def from_file(path: Path, cards: list[NoticeCard]) -> list[Reference]:
+    """References written in a JSON-lines file (`benchmarks/data/README.md`): each expected
+    entry is a lower-case piece of one notice file's name; kind is kept as written."""
+    import json
+
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        expected = set()
+        for piece in row["expected"]:
+            fits = {c.notice_id for c in cards if piece in c.source.lower()}
+            if len(fits) != 1:
+                raise SystemExit(f"{path}:{n}: {piece!r} names {len(fits)} indexed notices, not one")
+            expected |= fits
+        out.append(Reference(row["kind"], row["question"], tuple(row.get("history", ())),
+                             frozenset(expected)))
+    return out
+
+
 def outcome(res, expected: frozenset[str]) -> str:
     if res.how in ("mentioned", "history"):
         if res.notice_ids[0] in expected:
@@ -422,6 +444,9 @@ def main() -> int:
                         help="which references: the tuning part (default), the held-out part, or all")
     parser.add_argument("--calibrate", action="store_true",
                         help="search GRID on the tuning part, then report the chosen tuning on --part")
+    parser.add_argument("--references", type=Path,
+                        help="measure on the references of this JSON-lines file instead "
+                             "(e.g. benchmarks/data/resolve_fresh.jsonl); --part is then ignored")
     parser.add_argument("--calibration-seeds", default="7,8,9",
                         help="the calibration uses the tuning part of the references of these seeds")
     args = parser.parse_args()
@@ -444,8 +469,12 @@ def main() -> int:
                 if part_of(r) == "tune":
                     pool.setdefault((r.question, r.history), r)
         resolver = resolver.tuned(calibrate(resolver, list(pool.values())))
-    refs = [r for r in refs if args.part == "all" or part_of(r) == args.part]
-    print(f"part {args.part}: {len(refs)} references")
+    if args.references:
+        refs = from_file(args.references, cards)
+        print(f"{args.references}: {len(refs)} references")
+    else:
+        refs = [r for r in refs if args.part == "all" or part_of(r) == args.part]
+        print(f"part {args.part}: {len(refs)} references")
     report(resolver, refs, cards, args.show)
     if embedder:
         embedder.save()
