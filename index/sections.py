@@ -94,11 +94,14 @@ def _headings(text: str) -> list[_Heading]:
 
 
 _BULLET = re.compile(r"[ \t]*(?:[•▪●◦*·–-]|\d{1,2}[.)])[ \t]+\S")
+# Kinds whose Title Case line alone opens a part even when a paragraph, not a list, follows
+# ("Desired Qualities and Qualifications" over a lead-in sentence).
+_PART_KINDS = REQUIREMENT_KINDS
 
 
 def _isolated_heading(lines: list[str], i: int, offset: int) -> list[_Heading]:
     """A short line alone between blank lines whose words tell a kind, when a list follows
-    it or it has at most three words (`Your profile`, `Be sure to meet the eligibility
+    it, it has at most three words, or it is a Title Case name of a requirements part (`Your profile`, `Be sure to meet the eligibility
     criteria`, `Global Benefits at CERN`): the headings of pages turned into text, which
     lose their markup. Left out: lines with figures or a sentence end, and lines whose
     words tell no kind (`Learn more`)."""
@@ -109,11 +112,12 @@ def _isolated_heading(lines: list[str], i: int, offset: int) -> list[_Heading]:
     if i > 0 and lines[i - 1].strip():
         return []
     rest = [line for line in lines[i + 1:i + 4] if line.strip()]
-    if not rest or not (len(words) <= 3 or _BULLET.match(rest[0])):
+    kind = guess_kind(stripped)
+    part = kind in _PART_KINDS and len(words) <= 6 and is_title_case(stripped)
+    if not rest or not (len(words) <= 3 or _BULLET.match(rest[0]) or part):
         return []
     if i + 1 < len(lines) and lines[i + 1].strip() and not _BULLET.match(lines[i + 1]):
         return []
-    kind = guess_kind(stripped)
     if kind == "other" or kind == "experience" and not is_title_case(stripped):
         return []   # "Analyse current experience and practices" is a task, not a heading
     return [_Heading(offset + len(lines[i]) - len(lines[i].lstrip()), clean_heading(stripped), kind,

@@ -59,15 +59,33 @@ class Statement:
 class _State:
     mode: str
     necessity: str
+    scope: bool = False   # inside a part headed as desirable ("Preferred Qualifications"), not a label
+
+
+def _opens_desirable_part(heading: str) -> bool:
+    """"Desired Qualities and Qualifications", "Preferred Skills": a desirable part whose
+    sub-topics follow; not a bare "Desirable:" label inside a topic."""
+    return len(re.findall(r"\w+", heading)) >= 2 and bool(re.search(r"\b(?:desirable|desired|preferred)\b", heading, re.I))
 
 
 def statements(notice: Notice) -> tuple[Statement, ...]:
-    """Every statement of every section except boilerplate, in text order."""
+    """Every statement of every section except boilerplate, in text order. A section that
+    is a sub-topic of a desirable part before it ("Desired Qualities" over "Experience/
+    Knowledge in the Field") keeps that part's necessity (`_in_desirable_scope`)."""
     out: list[Statement] = []
     _, front_end = front_matter(notice.text)   # a job board's fields (its `excerpt:` repeats the body)
+    scope = False
     for section in notice.sections:
-        if section.kind not in _SKIP_KINDS:
-            out.extend(st for st in _section_statements(notice.text, section) if st.start >= front_end)
+        if section.kind in _SKIP_KINDS:
+            scope = False
+            continue
+        state = _State(*section_defaults(section))
+        if scope and _in_desirable_scope(section.name, section.kind) and _heading_alone(notice.text, section):
+            state.mode, state.necessity, state.scope = FULL, DESIRABLE, True
+        elif state.necessity == DESIRABLE and _opens_desirable_part(section.name):
+            state.scope = True
+        out.extend(st for st in _section_statements(notice.text, section, state) if st.start >= front_end)
+        scope = state.scope and (state.mode, state.necessity) == (FULL, DESIRABLE)
     return tuple(out)
 
 
@@ -76,11 +94,12 @@ def boilerplate_statements(notice: Notice) -> tuple[Statement, ...]:
     with the section kind "boilerplate": read only for bars on who may be appointed ("No
     appointment … will be offered to members of …"), never for other requirements."""
     return tuple(replace(st, mode=NOTES, section=section.kind) for section in notice.sections
-                 if section.kind in _SKIP_KINDS for st in _section_statements(notice.text, section))
+                 if section.kind in _SKIP_KINDS
+                 for st in _section_statements(notice.text, section, _State(*section_defaults(section))))
 
 
-def _section_statements(text: str, section: Section) -> list[Statement]:
-    state = _State(*section_defaults(section))
+def _section_statements(text: str, section: Section, state: _State) -> list[Statement]:
+    """The section's statements; `state` starts as given and is left as the section ends."""
     starred = _STARRED_NOTE.search(text, section.start, section.end)
     if starred:
         state.mode = FULL   # a list whose note says which items are essential lists requirements
@@ -93,6 +112,8 @@ def _section_statements(text: str, section: Section) -> list[Statement]:
             item = True     # each line is one of the list's items
         label = _label_at(text, start, end)
         if label is not None:
+            if not _is_bare_heading(text, start, end):
+                state.scope = False   # "Language: Fluency in English": a peer of the part, not its sub-topic
             _apply_heading(state, label)
             if _is_bare_heading(text, start, end):
                 continue
@@ -382,7 +403,35 @@ _HEADING_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# Sub-topics of a requirements part: headings naming a kind of qualification, not a
+# necessity ("Leadership", "Experience/Knowledge in the Field", "Technical Skills").
+_SUBTOPIC_KINDS = frozenset({"education", "experience", "languages", "job_specific", "competencies", "other"})
+_SUBTOPIC_WORDS = re.compile(r"\b(?:experience|knowledge|skills?|competenc\w*|abilit\w*|attributes|qualities|"
+                             r"leadership|management|communication|collaboration|teamwork|education|languages?|"
+                             r"technical|personal|professional|interpersonal|computer|technology)\b", re.I)
+_NAMES_NECESSITY = re.compile(r"\b(?:essential|required|requirements?|minimum|mandatory|must|basic|"
+                              r"qualifications?|eligibility)\b", re.I)
+
+
+def _heading_alone(text: str, section: Section) -> bool:
+    """The section's heading is a line of its own, not a `Label: value` line."""
+    line = text[section.start:text.find("\n", section.start) % (len(text) + 1)]
+    return not re.search(r":[ \t]*\S", line)
+
+
+def _in_desirable_scope(heading: str, kind: str) -> bool:
+    """Is `heading`, met inside a desirable part, one of that part's sub-topics (so its
+    items stay desirable)? Not when it names a necessity of its own or another kind of
+    part (duties, how to apply, terms)."""
+    return (kind in _SUBTOPIC_KINDS and bool(_SUBTOPIC_WORDS.search(heading))
+            and not _NAMES_NECESSITY.search(heading) and len(heading.split()) <= 8)
+
+
 def _apply_heading(state: _State, heading: str) -> None:
+    if state.scope and (state.mode, state.necessity) == (FULL, DESIRABLE) and _in_desirable_scope(
+            heading, classify(heading)):
+        return   # "Leadership" under "Desired Qualities and Qualifications"
+    state.scope = False
     if classify(heading) == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
         state.mode, state.necessity = CONTEXT, REQUIRED
         return
@@ -391,6 +440,7 @@ def _apply_heading(state: _State, heading: str) -> None:
             if mode == CONTEXT and state.mode == CONTEXT:
                 return
             state.mode, state.necessity = mode, necessity
+            state.scope = necessity == DESIRABLE and _opens_desirable_part(heading)
             return
     if state.mode != CONTEXT:
         state.mode, state.necessity = NOTES, REQUIRED

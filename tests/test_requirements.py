@@ -767,3 +767,34 @@ def test_a_sentence_case_heading_naming_a_necessity_sets_its_lists_necessity():
 def test_carrying_out_a_vision_is_no_physical_demand():
     found = reqs("Officer\n\n### Requirements\n\nDemonstrates the ability to carry out the organization's vision.\n")
     assert "medical" not in [r.kind for r in found]
+
+
+# -- round 6, a desirable part over sub-topic headings -----------------------------------
+_DESIRED_PART = ("Dean\n\nThe University seeks a dean.\n\nDesired Qualities and Qualifications\n\n"
+                 "The next Dean will meet the requirements for Full Professor, and will provide vision. To best "
+                 "serve the University, the ideal candidate will possess many of the following qualities and "
+                 "qualifications:\n\n"
+                 "Leadership\n\n• Visionary leadership skills with a record of lasting change\n\n"
+                 "Experience/Knowledge in the Field\n\n• Experience with accrediting bodies\n\n"
+                 "• Ability to develop strategic plans\n\n"
+                 "How to Apply\n\nApplicants must submit a cover letter.\n")
+
+
+def test_sub_topic_headings_under_a_desired_part_keep_its_necessity():
+    found = reqs(_DESIRED_PART)
+    items = ("Visionary leadership skills", "Experience with accrediting bodies", "Ability to develop strategic plans")
+    assert [(item, r.necessity) for item in items for r in found if item in quote(r)] == [
+        (item, "desirable") for item in items]
+
+
+def test_a_bare_desirable_label_does_not_make_the_next_topic_desirable():
+    found = reqs("Officer\n\nExperience\n\nEssential: At least 5 years of experience in laboratories.\n\n"
+                 "Desirable: Working experience with WHO.\n\nSkills\n\n• Ability to organise and manage a laboratory.\n")
+    assert [(r.kind, r.necessity) for r in found] == [("experience", "required"), ("experience", "desirable"),
+                                                       ("other", "required")]
+
+
+def test_a_labelled_line_after_a_desirable_part_is_its_peer_not_its_sub_topic():
+    found = reqs("Officer\n\nEssential Requirements\nExperience with donors.\nDesirable Requirements\n"
+                 "Has developed effective relationships with partners.\nLanguage: Fluency (level C) in English.\n")
+    assert [(r.kind, r.necessity) for r in found][-1] == ("language", "required")
