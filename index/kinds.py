@@ -81,7 +81,17 @@ KINDS: tuple[Kind, ...] = (
          r"residen\w+|commut\w+|work permit|visa|age limit|how old)\b", "rule", qualification=False, reader="rules",
          scope=r"nationality|citizenship|residence|residency|who may apply|eligibility rules?|permit|age"),
     Kind("other", "Other requirements", "other requirements",
-         r"\b(?:skills?|knowledge|abilit\w+|tools?|software)\b", None),
+         r"\b(?:skills?|knowledge|abilit\w+|tools?|software)\b", None,
+         # conditions of the job the candidate must accept, wherever they stand: hours outside
+         # the working week, a background check
+         detect=(r"\b(?:evenings?|nights?|weekends?|saturdays?|sundays?|holidays?)(?:,?\s+(?:and\s+|or\s+|&\s+)?"
+                 r"(?:evenings?|nights?|weekends?|saturdays?|sundays?|holidays?))*\s+(?:hours|work|shifts?|schedules?|"
+                 r"coverage|availability)\b",
+                 r"\b(?:an?|the) (?:evening|night|weekend|rotating) (?:work )?(?:schedule|shift)\b",
+                 r"\bflexib\w+ (?:with|in|regarding) (?:the |their |your |a |one's )?(?:work(?:ing)? )?(?:schedule|hours)\b",
+                 r"\bwork(?:ing)? (?:some |occasional |on )?(?:evenings|nights|weekends)\b",
+                 r"\b(?:clear|pass|undergo|complete|completion of|subject to) (?:a |an |the )?(?:criminal |satisfactory )?"
+                 r"background (?:check|investigation|screening)s?\b")),
 )
 KIND_NAMES = tuple(k.name for k in KINDS)
 

@@ -232,6 +232,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (
         st.item and st.section == "responsibilities" and _ASKED_ITEM.match(text)
         and not re.search(r"\b(?:is|are|was|were)\b", text)))   # "Ability to decide is shown daily": an indicator
+    condition = st.section != "responsibilities" and not _DUTY_START.match(text) and bool(  # a duty's hours are the duty's
+        kinds.detect_pattern("other").search(text))   # "Occasional night and weekend work required."
+    asked = asked or condition
     if st.mode == CONTEXT and not (marked or qualification or asked):
         return rules + [r for r in _conditions.read(notice, st, necessity, True)
                         if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)
@@ -276,7 +279,7 @@ _ABOUT_US_OR_PROCEDURE = re.compile(
     r"^\W*(?:our|we)\b(?! (?:are )?(?:seeking|looking for) (?:someone|a candidate|candidates))|\byou will be part of\b|"
     r"\bstep in grade\b|\bsupport (?:their|your) applications?\b|\bapplication form\b|\bexact dates\b|"
     r"\bcriteria will be\b|\bevaluate (?:the )?technical proposals\b|\bwill be (?:assessed|evaluated|tested)\b|"
-    r"\bholiday\b|\bannual leave\b", re.I)
+    r"\bholidays?\b(?!\s+(?:hours|shifts?|work|coverage))|\bannual leave\b", re.I)
 # A lead-in or a heading left in the text: "Candidates must have", "Professional
 # experience:", "Education 6." (a footnote number), "Qualifications requises".
 _LEAD_IN = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[^.;]{0,80}[:：]\s*$|^\W*(?:\w+\s+){0,3}(?:must|should|will|shall)\s+(?:have|be|"

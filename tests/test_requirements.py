@@ -798,3 +798,14 @@ def test_a_labelled_line_after_a_desirable_part_is_its_peer_not_its_sub_topic():
     found = reqs("Officer\n\nEssential Requirements\nExperience with donors.\nDesirable Requirements\n"
                  "Has developed effective relationships with partners.\nLanguage: Fluency (level C) in English.\n")
     assert [(r.kind, r.necessity) for r in found][-1] == ("language", "required")
+
+
+def test_hours_outside_the_week_and_a_background_check_are_conditions_of_the_job():
+    found = reqs("Librarian\n\n### Description\n\nThe position may include evening, weekend, and holiday hours.\n\n"
+                 "### Requirements\n\n• Occasional night and weekend work required.\n\n"
+                 "The selected candidate must successfully clear a background investigation.\n\n"
+                 "### Responsibilities\n\n• Provide reference service during evening shifts.\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("other", "The position may include evening, weekend, and holiday hours."),
+        ("other", "Occasional night and weekend work required."),
+        ("other", "The selected candidate must successfully clear a background investigation.")]
