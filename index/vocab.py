@@ -165,7 +165,7 @@ DESIRABLE = (
     r"desirable", r"desired(?! (?:results?|outcomes?|objectives?|goals?|effects?|impacts?|changes?|state|level))",
     r"advantageous", r"preferred", r"preferable",
     r"an? (?:strong |distinct |added |additional |definite |real |considerable |important |great |valuable )?"
-    r"(?:asset|advantage|plus)", r"(?:nice|good|great) to have", r"bonus", r"a plus",
+    r"(?:asset|advantage|plus)", r"added advantages?", r"(?:nice|good|great) to have", r"bonus", r"a plus",
     r"preference (?:will|may|shall|would) be given", r"(?:considered|regarded|seen) as (?:an? )?(?:assets?|advantages?)",
     r"(?:serait|constitue(?:rait)?|est) un (?:atout|avantage)", r"un atout", r"souhaitable", r"souhaité",
     r"deseable", r"se valorar[aá]", r"(?:ser[ií]a|es) una ventaja", r"valorable",

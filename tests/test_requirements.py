@@ -809,3 +809,11 @@ def test_hours_outside_the_week_and_a_background_check_are_conditions_of_the_job
         ("other", "The position may include evening, weekend, and holiday hours."),
         ("other", "Occasional night and weekend work required."),
         ("other", "The selected candidate must successfully clear a background investigation.")]
+
+
+def test_knowledge_with_experience_beside_it_is_experience_but_experience_inside_a_skill_is_not():
+    found = reqs("Archivist\n\n### Qualifications\n\n• Knowledge of MARC and DACS standards, and experience with EAD\n\n"
+                 "• Knowledge or experience working with the Regional Health Bureau are added advantage.\n\n"
+                 "• Strong analysis skills, including experience with analytical tools\n")
+    assert [(r.kind, r.necessity) for r in found] == [("experience", "required"), ("experience", "desirable"),
+                                                       ("other", "required")]

@@ -52,8 +52,8 @@ def read(notice, st, necessity, consumed, has_education, section_default=True):
                 if not any(a <= m.start < b for a, b in consumed)]
     if mentions:
         return _experience_groups(notice, st, necessity, mentions)
-    if _SKILL_OPENING.match(body):
-        return []   # "Knowledge and experience in using …", "Ability to transfer previous experience": a skill
+    if _SKILL_OPENING.match(body) and not _ALSO_EXPERIENCE.search(body):
+        return []   # "Ability to transfer previous experience", "skills, including experience with …": a skill
     if has_education:
         return []
     vague = _VAGUE_YEARS.search(body)   # "several years of experience": a number the notice does not give
@@ -71,6 +71,11 @@ _QUALITY_NOUNS = (r"knowledge|understanding|abilit\w*|skills?|familiarity|profic
 # A statement opening with a quality of the candidate; "command" alone also opens a command
 # post ("Senior command … experience"), so only "command of" counts as a skill.
 _SKILL_OPENING = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command of)\b", re.I)
+# Experience asked beside the quality, not inside it: "Knowledge of MARC, and experience with
+# EAD", "Knowledge or experience working with …" (not "skills, including experience with …").
+_ALSO_EXPERIENCE = re.compile(r"(?<!including)(?<!with)(?<!such as)\s+(?:and|or|as well as|and/or)\s+(?:\w+\s+){0,2}?"
+                              r"experience\s+(?:with|in|of|working|using|conducting|managing|building|developing)\b"
+                              r"|^\W*(?:evidence|a (?:proven |demonstrated |strong )?record|record) of\b", re.I)
 _OTHER_QUALITY = re.compile(rf"\W*(?:[\w-]+\s+){{0,6}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
 
 
