@@ -325,6 +325,7 @@ _QUALIFICATION_OPENING = re.compile(
     r"hands-on|highly developed|well[- ]developed)\b"
     r"[^.;:]{0,80}\b(?:experience|knowledge|skills?|abilit\w+|understanding|proficiency|command|"
     r"record|expertise|familiarity|writing|communicat\w+|written|spoken|English|French|Spanish)\b"
+    rf"|^\W*(?:{vocab.RECORD_OF})"
     r"|^\W*(?:you|candidates?|applicants?|the (?:ideal |successful )?candidates?)\s+"
     r"(?:must|should|shall|will need to|need to|are expected to|are required to)\s+(?:have|be|possess|hold|"
     r"demonstrate|speak|produce|fulfil|enjoy|meet)\b"

@@ -161,6 +161,14 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
 }
 
+# What the candidate has done, shown by its record ("Evidence of leadership in …", "Record of
+# participation in professional activities", "Demonstrable success in leading …"): experience.
+# Not a record of a quality ("Evidence of ability to …", "Evidence of commitment to …").
+RECORD_OF = (r"(?:an?\s+)?(?:(?:proven|demonstrated|demonstrable|consistent|established|strong|successful)\s+)?"
+             r"(?:(?:track\s+)?record|evidence|history)\s+of\b(?!\s+(?:[\w-]+\s+){0,2}?(?:abilit\w*|commitment|interests?|"
+             r"potential|aptitude|skills?|knowledge|understanding|scholarship)\b)"
+             r"|(?:demonstrated|demonstrable|proven)\s+success\s+(?:in|with|at)\b")
+
 DESIRABLE = (
     r"desirable", r"desired(?! (?:results?|outcomes?|objectives?|goals?|effects?|impacts?|changes?|state|level))",
     r"advantageous", r"preferred", r"preferable",

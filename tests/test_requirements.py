@@ -817,3 +817,11 @@ def test_knowledge_with_experience_beside_it_is_experience_but_experience_inside
                  "• Strong analysis skills, including experience with analytical tools\n")
     assert [(r.kind, r.necessity) for r in found] == [("experience", "required"), ("experience", "desirable"),
                                                        ("other", "required")]
+
+
+def test_a_record_of_what_the_candidate_did_is_experience_a_record_of_a_quality_is_not():
+    found = reqs("Librarian\n\n### Preferred Qualifications\n\n• Record of participation in professional activities.\n\n"
+                 "• Evidence of leadership in the provision of access to scholarly resources;\n\n"
+                 "• Evidence of commitment to continuing professional education\n")
+    assert [(r.kind, r.necessity) for r in found] == [("experience", "desirable"), ("experience", "desirable"),
+                                                       ("other", "desirable")]

@@ -42,7 +42,7 @@ def read(notice, st, necessity, consumed, has_education, section_default=True):
     body = flat(text[st.start:st.end])
     if re.search(r"\bno (?:\w+ ){0,3}experience (?:is )?required\b", body, re.I):
         return [req(notice, "experience", necessity, st.start, st.end, years=0.0)]
-    about_experience = re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
+    about_experience = _RECORD_OF.match(body) or re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
                                  r"\bexpérience\b|\byears?\s+(?:of|in|as)\s+(?:[\w-]+\s+){0,4}?(?:work|service|employment)\b",
                                  body, re.I) or (
         st.section == "experience" and section_default and not _OTHER_QUALITY.match(body))
@@ -62,6 +62,9 @@ def read(notice, st, necessity, consumed, has_education, section_default=True):
                  uncertain=("years",) if vague else ())]
 
 
+# What the candidate has done, shown by its record: "Evidence of leadership in …", "Record of
+# participation in professional activities", "Demonstrable success in leading …".
+_RECORD_OF = re.compile(rf"\W*(?:{vocab.RECORD_OF})", re.I)
 _VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some|significant number of)\s+"
                           r"(?:\w+\s+)?years?\b|\byears of (?:\w+\s+){0,3}experience\b", re.I)
 
