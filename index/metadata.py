@@ -698,21 +698,40 @@ def _title_employer(text: str, start: int, end: int) -> Iterator[tuple[str, _Fou
     """A job board's `Title - Employer`: the employer when the part after the last dash names
     an organisation (`- United Nations`, `- Columbia University Libraries`, `- UNICEF`)."""
     for key, value_start, value_end in _front_labels(text, start, end):
+        line_start = text.rfind("\n", 0, value_start) + 1
         if _FIELD_OF.get(key) != "title":
             continue
         f = _trim(text, value_start, value_end)
         if f is None:
             return
-        dash = None
-        for dash in re.finditer(r" [–—-] ", text[f.start:f.end]):
-            pass
-        if dash is None:
+        dashes = list(re.finditer(r" [–—-] ", text[f.start:f.end]))
+        if not dashes:
             return
-        employer = _trim(text, f.start + dash.end(), f.end)
-        if employer and _ORG_WORDS.search(employer.value):
-            yield "title", _Found("", f.start, f.start + dash.start())
+        employer = _trim(text, f.start + dashes[-1].end(), f.end)
+        if not (employer and _ORG_WORDS.search(employer.value)):
+            employer = next((e for e in (_trim(text, f.start + d.end(), f.end) for d in dashes)
+                             if e and _named_again(text, e, (line_start, value_end))), None)
+            dashes = [d for d in dashes if employer and f.start + d.end() <= employer.start]
+        if employer:
+            yield "title", _Found("", f.start, f.start + dashes[-1].start())
             yield "organisation", employer
         return
+
+
+_NOT_EMPLOYER = re.compile(r"\d|\b(?:part|full)[- ]time\b|\b(?:temporary|permanent|contract|remote|hybrid|"
+                           r"intern(?:ship)?|adjunct|tenure|track|position|job|grant[- ]funded|per diem)\b", re.I)
+
+
+def _named_again(text: str, f: _Found, line: tuple[int, int]) -> bool:
+    """The part after a title's dash is its employer when the notice names it again outside
+    that line ("The Frick Collection", "Voxgov is a fast growing startup", "Museum of
+    Jewish Heritage—A Living Memorial …"), unless it reads as the job's terms or a place."""
+    if _NOT_EMPLOYER.search(f.value) or not f.value[:1].isupper() or len(f.value) < 5 \
+            or places.country_code(f.value) or f.value in places.us_states():
+        return False
+    words = re.findall(r"[a-z0-9]+", f.value.lower())
+    rest = " ".join(re.findall(r"[a-z0-9]+", (text[:line[0]] + " " + text[line[1]:]).lower()))
+    return len(words) <= 10 and f" {' '.join(words)} " in f" {rest} "
 
 
 def _front_labels(text: str, start: int, end: int):

@@ -394,3 +394,17 @@ def test_a_records_name_field_is_the_title_when_no_line_reads_as_one():
     text = "name: Mapeo y actualización de fuentes de talento - Perú\norganization: UNV\n"
     assert read_metadata(text).title == "Mapeo y actualización de fuentes de talento - Perú"
     assert read_metadata("Finance Officer\n\nName: Jane Doe\n").title == "Finance Officer"
+
+
+@pytest.mark.parametrize("title, body, organisation", [
+    ("Assistant Librarian - The Frick Collection", "The Frick Collection is an art museum.", "The Frick Collection"),
+    ("Project Assistant (Temporary) - Museum of Jewish Heritage - A Living Memorial to the Holocaust",
+     "The Museum of Jewish Heritage—A Living Memorial to the Holocaust is committed to diversity.",
+     "Museum of Jewish Heritage - A Living Memorial to the Holocaust"),
+    ("Content Manager - VoxGov", "About Us Voxgov is a fast growing startup company.", "VoxGov"),
+    ("Reference Librarian - New York", "The library is in New York.", None),
+    ("Cataloger - Part Time", "This part time post is for a cataloger.", None),
+])
+def test_the_part_after_a_title_dash_is_the_employer_when_the_notice_names_it_again(title, body, organisation):
+    meta = _read(f'---\nlayout: post\ntitle:  "{title}"\ndate:   2017-05-12\ntag: job\n---\n\n### Description\n\n{body}\n')
+    assert meta.organisation == organisation
