@@ -100,7 +100,7 @@ _LABEL_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), f) for 
     (r"\b(?:deadline|closing|close ?date|closes|cl[oô]ture|cierre|fecha ?l[ií]mite|date ?limite)", "closes"),
     (r"\b(?:posting|sourcing|application|advert(?:isement)?) ?end\b", "closes"),
     (r"\b(?:grade|level)$", "grade"),
-    (r"\b(?:job|vacancy|requisition|req|reference|ref|posting|position) (?:#|no|number|id|code)$", "job_opening"),
+    (r"\b(?:job|vacancy|requisition|req|reference|ref|posting|position) ?(?:#|no|number|id|code)$", "job_opening"),
     (r"^(?:date ?posted|posted ?on|publication|published|date ?of ?issue|opening ?date|publish ?date)", "posted"),
 ))
 
@@ -174,8 +174,10 @@ _EQUAL_OPPORTUNITY = re.compile(
     rf"(?P<org>{_ORG_NAME}) (?:is an? (?i:equal opportunit(?:y|ies)(?:/[\w ]+?)? employer)"
     r"|(?i:offers equal opportunities))")
 _DEADLINE_PROSE = re.compile(
-    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the (?:closing )?date of\s+)?(?P<date>{_DATE.pattern})")
-_APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline)\b")
+    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the (?:closing )?date of\s+)?"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? Time|\s+[A-Z]{2,4})?\s+(?i:on)\s+)?"
+    rf"(?P<date>{_DATE.pattern})")   # "no later than 5:00 PM Eastern Time on 07/06/2018"
+_APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline|repl(?:y|ies)|respond)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Nations|University|Universit\w+|Librar\w+|Institute|Times|Company|Corporation|"
     r"Organi[sz]ation|Programme|Fund|Bank|Foundation|Agency|Office|Council|Commission|Inc|Ltd|"
@@ -205,6 +207,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
     _dates_of_period(text, found)
     _drop_title_as_organisation(found)
     order = numeric_order(text)
+    if order is None and "duty_station" in found and places.country_code(found["duty_station"].value) == "US":
+        order = False   # a US notice writes its numeric dates month first ("Posting End Date: 07/06/2018")
     for field in ("job_opening", "duty_station"):
         weak = found.pop(f"{field}_weak", None)
         if field not in found and weak is not None:
@@ -272,9 +276,13 @@ def _check_date(text: str, f: _Found) -> _Found | None:
     m = _DATE.search(text, f.start, f.end)
     if not m or (parse_date(m.group(0), True) is None and parse_date(m.group(0), False) is None):
         return None
-    if f.end - f.start > 60 and m.start() - f.start > 2:
-        return None
+    if f.end - f.start > 60 and m.start() - f.start > 2 and not _DATE_LEAD.search(text, max(f.start, m.start() - 30),
+                                                                                 m.start()):
+        return None   # "Review of applications will begin March 30, 2018 …" under a bare label: that date
     return _Found(m.group(0), m.start(), m.end())
+
+
+_DATE_LEAD = re.compile(r"\b(?:begins?|starts?|by|before|until|on|is)[ \t]+$", re.I)
 
 
 def _check_grade(text: str, f: _Found, own: bool = True) -> _Found | None:

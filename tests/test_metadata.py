@@ -408,3 +408,21 @@ def test_a_records_name_field_is_the_title_when_no_line_reads_as_one():
 def test_the_part_after_a_title_dash_is_the_employer_when_the_notice_names_it_again(title, body, organisation):
     meta = _read(f'---\nlayout: post\ntitle:  "{title}"\ndate:   2017-05-12\ntag: job\n---\n\n### Description\n\n{body}\n')
     assert meta.organisation == organisation
+
+
+def test_a_us_notice_reads_its_ambiguous_numeric_dates_month_first():
+    meta = _read("Head of Acquisitions\n\nLocation: Stony Brook, NY\nREF#:        F-9754-18-06-F\n"
+                 "Posting End Date:        07/06/2018\n")
+    assert (meta.closes, meta.job_opening) == (date(2018, 7, 6), "F-9754-18-06-F")
+    assert _read("Officer\n\nDuty Station: Geneva, Switzerland\nClosing date: 07/06/2018\n").closes is None
+
+
+@pytest.mark.parametrize("text, closes", [
+    ("Applications must be received no later than 5:00 PM Eastern Time on 07/06/2018.\n\nLocation: Albany, NY",
+     date(2018, 7, 6)),
+    ("Reply with resume, cover letter, and references by May 31, 2019:", date(2019, 5, 31)),
+    ("CLOSING DATE: \t\nReview of applications will begin March 30, 2018 and continue until a candidate is identified.",
+     date(2018, 3, 30)),
+])
+def test_a_deadline_written_in_a_sentence(text, closes):
+    assert _read(f"Librarian\n\n### How to apply\n\n{text}\n").closes == closes
