@@ -53,7 +53,8 @@ FACTS: tuple[FactKind, ...] = (
              r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
              r"employment type|employment status|position (?:status|type)|affiliate type|placed on a roster|"
              r"individual contractor|secondment|type de contrat|part[- ]time|full[- ]time|tenure[- ]track|"
-             r"faculty status|temporary(?! duty)|permanent position|"
+             r"faculty status|temporary(?! duty)|permanent position|independent contractor|"
+             r"\d+[- ]hours?(?: per| a|/)? ?week|hours per week|\b(?-i:FT|PT)\b|"
              r"tipo de contrato)\b",
              frozenset({"header", "special_notice", "details", "org_setting"}), 3,
              "the type or duration of the contract",
@@ -65,7 +66,9 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
-             r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through))",
+             r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through)|"
+             r"(?:position|appointment|contract|internship|fellowship|assignment) is (?:offered|available)\b[^.]{0,60}"
+             r"\b(?:until|through|ending)\b)",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
@@ -88,6 +91,10 @@ FACTS: tuple[FactKind, ...] = (
              r"commence\w*|entry on duty|to start (?:in |on )?(?:\w+ )?(?:19|20)\d\d|"
              r"(?:start|begin)\w* (?:in )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
              r"to be undertaken over|will host|date to be filled|to be filled (?:by|on)|fecha de inicio|date de d[ée]but|"
+             r"(?:anticipated|expected|scheduled|planned|able|available) to (?:begin|start|commence)\b|"
+             r"available (?:in|from|beginning|starting) (?:the )?(?:spring|summer|fall|autumn|winter|January|February|"
+             r"March|April|May|June|July|August|September|October|November|December)|"
+             r"(?:spring|summer|fall|autumn|winter)(?: semester| term| session)?,? (?:of )?(?:19|20)\d\d\b|"
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
              r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
              r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",

@@ -171,6 +171,15 @@ def test_who_may_apply_rules(sentence, rule, necessity):
      "The Society is seeking 2 Oral History Interns for the fall."),
     ("Notes\n\nVISA sponsorship is not available for this position.\n", "who_may_apply",
      "VISA sponsorship is not available for this position."),
+    ("Notes\n\nThis position is anticipated to begin in the Summer of 2020.\n", "start_date",
+     "This position is anticipated to begin in the Summer of 2020."),
+    ("Notes\n\nAble to begin work between February 18th and February 25th\n", "start_date",
+     "Able to begin work between February 18th and February 25th"),
+    ("Notes\n\nPaid WNYC Archives Internship Fall 2017\n", "start_date", "Paid WNYC Archives Internship Fall 2017"),
+    ("Notes\n\nWorking as an independent contractor\n", "contract", "Working as an independent contractor"),
+    ("Notes\n\nThis is a 35-hour week position.\n", "contract", "This is a 35-hour week position."),
+    ("Notes\n\nThis temporary part-time position is offered for 21 hours per week until June 30.\n", "duration",
+     "This temporary part-time position is offered for 21 hours per week until June 30."),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
