@@ -825,3 +825,9 @@ def test_a_record_of_what_the_candidate_did_is_experience_a_record_of_a_quality_
                  "• Evidence of commitment to continuing professional education\n")
     assert [(r.kind, r.necessity) for r in found] == [("experience", "desirable"), ("experience", "desirable"),
                                                        ("other", "desirable")]
+
+
+def test_years_spent_doing_something_are_experience_without_the_word():
+    [r] = reqs("Manager\n\n### Required Qualifications\n\n• A minimum of 2-3 years managing projects from planning "
+               "to completion\n")
+    assert (r.kind, r.necessity, r.years) == ("experience", "required", 2.0)
