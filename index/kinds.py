@@ -74,7 +74,15 @@ KINDS: tuple[Kind, ...] = (
                  # "Ability to lift moderately heavy boxes", "… push a fully loaded book truck", "frequent sitting"
                  r"\babilit(?:y|ies) to (?:lift|push|pull|carry(?! out)|bend|climb|kneel|stoop)\b",
                  r"\b(?:extended|long) periods (?:of time )?(?:at a (?:computer|desk|workstation)|sitting|standing)\b",
-                 r"\bfrequent (?:sitting|standing|walking|bending|lifting|reaching)\b"), qualification=False, reader="conditions"),
+                 r"\bfrequent (?:sitting|standing|walking|bending|lifting|reaching)\b",
+                 # "standing for extended periods", "lifting, bending, reaching, squatting", "up to 50 lbs"
+                 r"\b(?:standing|sitting|walking) for (?:extended|long|prolonged) periods\b",
+                 r"\bextensive (?:time )?(?:sitting|standing|walking)\b",
+                 r"\b(?:lifting|bending|reaching|squatting|stooping|kneeling|climbing|twisting)(?:,? (?:and |or )?"
+                 r"(?:lifting|bending|reaching|squatting|stooping|kneeling|climbing|twisting|pulling|pushing))+\b",
+                 r"\bphysically (?:active|demanding)\b", r"\blift\w*\b[^.;]{0,60}\bup to \d+\s*(?:lbs?|pounds|kg)\b",
+                 r"\b(?:close|distance|peripheral) vision\b",
+                 r"\babilit(?:y|ies) to (?:continuously |frequently |repeatedly )?(?:bend|twist|stoop|kneel|reach|crouch)\b"), qualification=False, reader="conditions"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
@@ -333,7 +341,10 @@ RULES: tuple[Rule, ...] = (
                  r"female|those|persons|people)\b",),
          # "Preference will be given to candidates having experience in …" prefers a qualification
          none_of=(r"\b(?:having|with|who (?:have|hold)|holding)\b[^.;]{0,40}\b(?:experience|degrees?|"
-                  r"qualifications?|knowledge|skills?|publications?)\b",)),
+                  r"qualifications?|knowledge|skills?|publications?)\b",
+                  # "… to candidates who have worked with diverse student populations": experience
+                  r"\bwho (?:have|has) (?:\w+ )?(?:worked|served|taught|managed|led|supervised|completed|earned|"
+                  r"published)\b")),
     Rule("encouraged", "the notice encourages some candidates to apply",
          r"encourag", "some candidates are encouraged to apply", preference=True, general=True,
          all_of=(r"\b(?:are|is) (?:strongly |particularly |especially )?encouraged(?: to apply)?\b|"

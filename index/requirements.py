@@ -226,7 +226,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     marked = bool(vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text))
     # In a duties or competencies part a qualification-like sentence is an indicator of
     # performance, not a requirement; elsewhere (a one-section notice) it is one.
-    qualification = st.section not in _INDICATOR_SECTIONS and reads_as_qualification(text)
+    qualification = st.section not in _INDICATOR_SECTIONS and (
+        reads_as_qualification(text) or reads_as_qualification(_LABEL_DASH.sub("", text, 1)))
     if _ROLE_DOES.match(text) or (st.section == "skills" and _INDICATOR_VERB.match(text)):
         return rules   # "The language specialist provides translations …", "Builds and maintains …"
     asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (
@@ -254,6 +255,10 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                                     or asked):
         found = [req(notice, "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
+
+
+# A short label before a dash opening an item: "Team - Strong commitment to …", "Assess - Ability to …".
+_LABEL_DASH = re.compile(r"^\W*[A-Z][\w/&]*(?: [\w/&]+){0,2} [-–—] (?=[A-Z])")
 
 
 # A part of duties or setting that says what the candidate must know ("Must have advanced
@@ -335,6 +340,8 @@ _QUALIFICATION_OPENING = re.compile(
     r"s[oó]lid[ao]s?|ampli[ao]s?|profund[ao]s?)\s+)?(?:connaissances?|ma[iî]trise|capacit[ée]s?|aptitudes?|comp[ée]tences?|"
     r"exp[ée]rience|conocimientos?|dominio|capacidad(?:es)?|habilidad(?:es)?|experiencia|familiaridad|manejo|"
     r"sens (?:de|du|élevé))\b"
+    r"|^\W*be\s+(?:able|familiar|comfortable|proficient|knowledgeable|willing|punctual|reliable|flexible|organi[sz]ed|"
+    r"detail[- ]oriented|prepared|available|skilled|fluent|experienced|capable)\b"
     r"|^\W*(?:have|hold|possess|be|speak|enjoy|produce|fulfil|fulfill)\s+(?:an?|the|at least|a minimum|good|full|"
     r"excellent|thorough|proven|fulfilled|completed|evidence|proof|appropriate|\w+ing)\b", re.I)
 _NOT_QUALIFICATION = re.compile(
@@ -488,5 +495,6 @@ def _is_other(st: Statement, text: str) -> bool:
         return False
     if st.mode == FULL:
         done = re.match(r"\W*(?:has|have|having)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b", text, re.I)  # "Has developed …"
-        return bool(_QUALIFICATION_WORDS.search(text) or st.item or done) and not _DUTY_START.match(text)
+        return bool(_QUALIFICATION_WORDS.search(text) or st.item or done) and not _DUTY_START.match(
+            _LABEL_DASH.sub("", text, 1))   # "Assess - Ability to think quickly …" is no task
     return st.mode == NOTES and bool(_OTHER_MARKERS.search(text))

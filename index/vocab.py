@@ -103,6 +103,7 @@ PROFICIENCY: tuple[tuple[str, str], ...] = (
      r"written)|(?:excellent|strong|very good) (?:drafting|writing) skills in", "proficient"),
     (r"working knowledge|working level|working proficiency|ability to (?:speak|read|write|"
      r"communicate|work)", "working knowledge"),
+    (r"(?<=[a-z] )speaking\b", "working knowledge"),   # "English and Spanish speaking required"
     (r"basic (?:knowledge|understanding|proficiency)|elementary", "basic"),
     (r"(?:good |sound |strong |excellent )?knowledge|familiarity", "knowledge"),
     (r"(?:excellente |parfaite |bonne )?ma[iî]trise|(?:excelente |buen )?dominio", "proficient"),

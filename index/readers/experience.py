@@ -42,7 +42,8 @@ def read(notice, st, necessity, consumed, has_education, section_default=True):
     body = flat(text[st.start:st.end])
     if re.search(r"\bno (?:\w+ ){0,3}experience (?:is )?required\b", body, re.I):
         return [req(notice, "experience", necessity, st.start, st.end, years=0.0)]
-    about_experience = _RECORD_OF.match(body) or re.search(r"(?<!user )\bexperience|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
+    about_experience = _RECORD_OF.match(body) or re.search(r"(?<!user )\bexperience|"
+                                 r"\b(?:have|has|having) (?:previously |successfully )?(?:worked|served)\b|\btrack[- ]record\b|\bexposure to\b|\bexperiencia\b|"
                                  r"\bexpérience\b|\byears?\s+(?:of|in|as)\s+(?:[\w-]+\s+){0,4}?(?:work|service|employment)\b"
                                  r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*[-–]\s*\d+)?\+?\s+years?\s+"
                                  r"(?!old\b)(?:managing|working|supervising|leading|providing|developing|teaching|"
