@@ -27,6 +27,7 @@ class Kind:
     check: str | None       # eligibility check name; None: a condition of the job, not a bar
     detect: tuple[str, ...] = ()   # patterns a statement matches (kinds read by pattern only)
     qualification: bool = True     # counted among "the qualifications" a question asks about
+    heading: str | None = None     # a heading whose items are of this kind ("Travel Requirements:")
     scope: str | None = None       # words naming this part in "Do I meet the … requirement?"
     reader: str | None = None      # module of `index/readers` that types it; None: the fallback
                                    # in `requirements.py` ("other": a qualification no reader typed)
@@ -58,7 +59,7 @@ KINDS: tuple[Kind, ...] = (
                  r"frequent |regular |extensive )?travel (?:with)?in\b", r"\b\d{1,3}\s*%\s*(?:of )?(?:the time )?travel\b",
                  r"^\W*(?:some |occasional |frequent |regular |extensive |local |international )?travel (?:is )?"
                  r"(?:required|expected|necessary)\b"),   # "Some travel required."
-         qualification=False, reader="conditions"),
+         qualification=False, reader="conditions", heading=r"^\W*travel(?: requirements?)?\W*$"),
     Kind("medical", "Medical", "a medical requirement",
          r"\b(?:medical\w*|vaccin\w*|health clearance|fit to work|physical(?:ly)? (?:demanding|fit|requirements?|"
          r"demands|fitness)|lift(?:ing)? (?:heavy|up to|boxes)|heavy lifting|stand(?:ing)? for long)\b", None,
@@ -82,7 +83,8 @@ KINDS: tuple[Kind, ...] = (
                  r"(?:lifting|bending|reaching|squatting|stooping|kneeling|climbing|twisting|pulling|pushing))+\b",
                  r"\bphysically (?:active|demanding)\b", r"\blift\w*\b[^.;]{0,60}\bup to \d+\s*(?:lbs?|pounds|kg)\b",
                  r"\b(?:close|distance|peripheral) vision\b",
-                 r"\babilit(?:y|ies) to (?:continuously |frequently |repeatedly )?(?:bend|twist|stoop|kneel|reach|crouch)\b"), qualification=False, reader="conditions"),
+                 r"\babilit(?:y|ies) to (?:continuously |frequently |repeatedly )?(?:bend|twist|stoop|kneel|reach|crouch)\b"),
+         qualification=False, reader="conditions", heading=r"^\W*physical (?:demands|requirements|effort)\W*$"),
     Kind("eligibility_rule", "Who may apply", "a restriction on who may apply",
          r"\b(?:roster\w*|internal|external|nationals?|nationality|citizens?|citizenship|"
          r"young professionals|who (?:can|may) apply|open to|eligible|live|living|reside|"
@@ -112,6 +114,11 @@ def kind(name: str) -> Kind:
 @cache
 def detect_pattern(name: str) -> re.Pattern:
     return re.compile("|".join(kind(name).detect), re.I)
+
+
+def kind_of_heading(heading: str | None) -> str | None:
+    """The kind whose items a heading lists ("Travel Requirements:" → travel), if one."""
+    return next((k.name for k in KINDS if k.heading and heading and re.search(k.heading, heading, re.I)), None)
 
 
 def qualification_kinds() -> tuple[str, ...]:

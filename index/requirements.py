@@ -243,14 +243,18 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     education, consumed = _education.read(notice, st, necessity)
     languages = _language.read(notice, st, necessity, so_far)
     conditions = _conditions.read(notice, st, necessity, bool(education or languages))
-    experience = _experience.read(notice, st, necessity, consumed, bool(education),
-                             section_default=not (languages or conditions))
+    experience = _experience.read(notice, st, necessity, consumed, bool(education),   # "Monitors project
+                             section_default=not (languages or conditions or _DUTY_START.match(text)))  # deliverables …"
     found = list(education) + experience + languages + [
         c for c in conditions if c.kind != "certification" or not experience or c.names]
     if st.mode == NOTES and not (marked or qualification):
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
                  or (r.kind == "language" and r.proficiency)
                  or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
+    listed = kinds.kind_of_heading(st.heading) if not (found or rules) and st.item and len(text.split()) <= 25 \
+        else None
+    if listed and not _HEADING_ONLY.fullmatch(text) and kinds.kind_of_heading(text) is None:
+        found = [req(notice, listed, necessity, st.start, st.end)]   # "10% - 25%" under "Travel Requirements:"
     if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)
                                     or asked):
         found = [req(notice, "other", necessity, st.start, st.end)]

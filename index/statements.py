@@ -53,6 +53,7 @@ class Statement:
     section: str
     label: str | None = None
     item: bool = False  # opened by a bullet or an item number
+    heading: str | None = None   # the nearest heading above it (the section's or a sub-heading)
 
 
 @dataclass
@@ -60,6 +61,7 @@ class _State:
     mode: str
     necessity: str
     scope: bool = False   # inside a part headed as desirable ("Preferred Qualifications"), not a label
+    heading: str | None = None
 
 
 def _opens_desirable_part(heading: str) -> bool:
@@ -126,7 +128,7 @@ def _section_statements(text: str, section: Section, state: _State) -> list[Stat
         for i, (c_start, c_end) in enumerate(clauses):   # a requirements part reads a list's items one by one
             c_start, c_end = _trimmed(text, c_start, c_end)
             out.append(Statement(c_start, c_end, state.mode, state.necessity, section.kind, label if not i else None,
-                                 item and not i))
+                                 item and not i, state.heading or section.name))
         lead = _lead_in_necessity(text[start:end])
         if lead:
             state.necessity = lead   # "Additionally, we would love it if you have:" sets its list's necessity
@@ -428,6 +430,7 @@ def _in_desirable_scope(heading: str, kind: str) -> bool:
 
 
 def _apply_heading(state: _State, heading: str) -> None:
+    state.heading = heading
     if state.scope and (state.mode, state.necessity) == (FULL, DESIRABLE) and _in_desirable_scope(
             heading, classify(heading)):
         return   # "Leadership" under "Desired Qualities and Qualifications"

@@ -858,3 +858,11 @@ def test_imperative_be_items_a_label_before_a_dash_and_a_preference_for_those_wh
                  "Preference will be given to candidates who have worked with diverse student populations.\n")
     assert [(r.kind, r.necessity) for r in found] == [("other", "required"), ("other", "required"),
                                                        ("other", "required"), ("experience", "desirable")]
+
+
+def test_duties_in_an_experience_part_are_not_experience_and_a_travel_headings_items_are_travel():
+    found = reqs("Coordinator\n\n### Experience\n\n• Minimum of 5 years of experience in public health.\n\n"
+                 "• Monitors project deliverables and reports to supervisors.\n\n### Travel Requirements:\n\n"
+                 "* 10% - 25%\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("experience", "Minimum of 5 years of experience in public health."), ("travel", "10% - 25%")]
