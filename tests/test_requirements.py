@@ -866,3 +866,10 @@ def test_duties_in_an_experience_part_are_not_experience_and_a_travel_headings_i
                  "* 10% - 25%\n")
     assert [(r.kind, quote(r)) for r in found] == [
         ("experience", "Minimum of 5 years of experience in public health."), ("travel", "10% - 25%")]
+
+
+def test_a_foreign_language_or_languages_other_than_english_is_another_language():
+    found = reqs("Librarian\n\n### Preferred\n\n• Familiarity with at least one foreign language\n\n"
+                 "• Familiarity with cataloging in languages other than English a plus - but not required\n")
+    assert [(r.kind, r.necessity, r.languages) for r in found] == [
+        ("language", "desirable", ("another language",)), ("language", "desirable", ("another language",))]
