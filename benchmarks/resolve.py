@@ -19,8 +19,8 @@ notice found). Prints counts per kind and the first `--show` failures.
 
 Tuning and held-out parts (`--part`): each reference belongs to one part by a fixed rule
 on the notice it was made from (`part_of`: the first byte of the SHA-256 of that notice's
-id, even → tune, odd → held out; a hand-written reference goes by the smallest id it
-expects). The resolver is tuned on `--part tune` only; `--part heldout` measures it.
+file name, even → tune, odd → held out; a hand-written reference goes by the file of the
+smallest id it expects). The resolver is tuned on `--part tune` only; `--part heldout` measures it.
 """
 
 from __future__ import annotations
@@ -116,11 +116,14 @@ class Reference:
 PARTS = ("tune", "heldout")
 
 
-def part_of(ref: Reference) -> str:
-    """The reference's part, by the notice it was made from: fixed, whatever the resolver."""
+def part_of(ref: Reference, files: dict[str, str]) -> str:
+    """The reference's part, by the file name of the notice it was made from (`files`:
+    notice id → file name): fixed whatever the resolver and the parser. (Notice ids hash
+    the parser too, so a part drawn from ids moved with every parser change; before round
+    6 it was.)"""
     import hashlib
 
-    source = ref.source or min(ref.expected)
+    source = files[ref.source or min(ref.expected, key=files.get)]
     return PARTS[hashlib.sha256(source.encode()).digest()[0] % 2]
 
 
@@ -460,20 +463,21 @@ def main() -> int:
     resolver = Resolver(cards, embedder.one if embedder else None, vectors)
     t3 = time.perf_counter()
     refs = generated(cards, args.per_kind, random.Random(args.seed)) + handwritten(cards)
+    files = {c.notice_id: c.source for c in cards}
     print(f"notices {len(cards)}  references {len(refs)}  (parse+cards {t1 - t0:.1f} s, "
           f"card embeddings {t2 - t1:.1f} s, index {t3 - t2:.1f} s)")
     if args.calibrate:
         pool = {}
         for seed in map(int, args.calibration_seeds.split(",")):
             for r in generated(cards, args.per_kind, random.Random(seed)) + handwritten(cards):
-                if part_of(r) == "tune":
+                if part_of(r, files) == "tune":
                     pool.setdefault((r.question, r.history), r)
         resolver = resolver.tuned(calibrate(resolver, list(pool.values())))
     if args.references:
         refs = from_file(args.references, cards)
         print(f"{args.references}: {len(refs)} references")
     else:
-        refs = [r for r in refs if args.part == "all" or part_of(r) == args.part]
+        refs = [r for r in refs if args.part == "all" or part_of(r, files) == args.part]
         print(f"part {args.part}: {len(refs)} references")
     report(resolver, refs, cards, args.show)
     if embedder:
