@@ -67,7 +67,8 @@ class _State:
 def _opens_desirable_part(heading: str) -> bool:
     """"Desired Qualities and Qualifications", "Preferred Skills": a desirable part whose
     sub-topics follow; not a bare "Desirable:" label inside a topic."""
-    return len(re.findall(r"\w+", heading)) >= 2 and bool(re.search(r"\b(?:desirable|desired|preferred)\b", heading, re.I))
+    return len(re.findall(r"\w+", heading)) >= 2 and bool(
+        re.search(r"\b(?:desirable|desired|preferred)\b", heading, re.I))
 
 
 def statements(notice: Notice) -> tuple[Statement, ...]:
@@ -417,8 +418,8 @@ _NAMES_NECESSITY = re.compile(r"\b(?:essential|required|requirements?|minimum|ma
 
 def _heading_alone(text: str, section: Section) -> bool:
     """The section's heading is a line of its own, not a `Label: value` line."""
-    line = text[section.start:text.find("\n", section.start) % (len(text) + 1)]
-    return not re.search(r":[ \t]*\S", line)
+    end = text.find("\n", section.start)
+    return not re.search(r":[ \t]*\S", text[section.start:end if end >= 0 else len(text)])
 
 
 def _in_desirable_scope(heading: str, kind: str) -> bool:
