@@ -296,7 +296,9 @@ RULES: tuple[Rule, ...] = (
          all_of=(r"\b(?:within|in) the (?:past|last) (?:\w+ )?(?:\(\d+\) )?years?\b[^.;]{0,80}"
                  r"\b(?:graduat\w*|degree|completed|diploma)|\b(?:graduat\w*|completed)\b[^.;]{0,60}\bwithin the "
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b"
-                 r"|^\W*(?:must be (?:a )?)?current(?:ly enrolled| (?:[\w-]+ ){0,2}students?\b)"
+                 r"|^\W*(?:must be (?:a )?)?current(?:ly (?:\w+ ){0,2}enrolled| (?:[\w-]+ ){0,2}students?\b)"
+                 # "… is seeking a library school student or recent graduate for a fellowship"
+                 r"|\bseek(?:s|ing)? (?:an? )?(?:[\w-]+ ){0,3}students? or (?:a )?recent graduates?\b"
                  r"|\b(?:prepared|expected|due|about|able) to graduate\b|\bgraduat\w* (?:between|by|no later than)\b",)),
     Rule("open_to_group", "the opening is open only to the group it names",
          r"\bopen (?:only )?to\b", "open only to the group the notice names", None, general=True,

@@ -873,3 +873,11 @@ def test_a_foreign_language_or_languages_other_than_english_is_another_language(
                  "• Familiarity with cataloging in languages other than English a plus - but not required\n")
     assert [(r.kind, r.necessity, r.languages) for r in found] == [
         ("language", "desirable", ("another language",)), ("language", "desirable", ("another language",))]
+
+
+def test_seeking_a_student_or_recent_graduate_and_currently_enrolled_students_are_the_graduation_window():
+    found = reqs("Fellow\n\n### Description\n\nThe Library is seeking a library school student or recent graduate "
+                 "for a fellowship.\n\n### Requirements\n\n* Currently students enrolled in ALA accredited library "
+                 "science graduate programs\n")
+    assert [getattr(r, "rule", None) for r in found if r.kind == "eligibility_rule"] == [
+        "graduation_window", "graduation_window"]
