@@ -251,7 +251,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
                  or (r.kind == "language" and r.proficiency)
                  or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
-    listed = kinds.kind_of_heading(st.heading) if not (found or rules) and st.item and len(text.split()) <= 25 \
+    fragment = st.item or (len(text.split()) <= 8 and "," not in text   # a list's line without a bullet
+                           and not text.rstrip().endswith((".", "!", "?")))
+    listed = kinds.kind_of_heading(st.heading) if not (found or rules) and fragment and len(text.split()) <= 25 \
         else None
     if listed and not _HEADING_ONLY.fullmatch(text) and kinds.kind_of_heading(text) is None:
         found = [req(notice, listed, necessity, st.start, st.end)]   # "10% - 25%" under "Travel Requirements:"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .headings import classify
+from .kinds import kind_of_heading
 from .records import Notice, Section
 from .sections import front_matter
 from .sentences import sentences
@@ -364,7 +365,8 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
         return False  # a table row ("French | Fluent | Required") is content, not a heading
     marked = bool(re.match(r"^#{1,6}|^\*\*.*\*\*$", line) or re.search(r"#{2,}\s*$", line))
     bare = line.strip(" \t#*_")
-    return marked or bare.isupper() or any(re.search(p, bare, re.I) for p, _, _ in _HEADING_KINDS)
+    return marked or bare.isupper() or any(re.search(p, bare, re.I) for p, _, _ in _HEADING_KINDS) \
+        or kind_of_heading(bare) is not None   # "Physical Demands" over its list
 
 
 _NECESSITY_PART = re.compile(
@@ -436,6 +438,9 @@ def _apply_heading(state: _State, heading: str) -> None:
             heading, classify(heading)):
         return   # "Leadership" under "Desired Qualities and Qualifications"
     state.scope = False
+    if kind_of_heading(heading):   # "Physical Demands", "Travel Requirements": its items are that kind
+        state.mode, state.necessity = NOTES, REQUIRED
+        return
     if classify(heading) == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
         state.mode, state.necessity = CONTEXT, REQUIRED
         return

@@ -881,3 +881,10 @@ def test_seeking_a_student_or_recent_graduate_and_currently_enrolled_students_ar
                  "science graduate programs\n")
     assert [getattr(r, "rule", None) for r in found if r.kind == "eligibility_rule"] == [
         "graduation_window", "graduation_window"]
+
+
+def test_a_physical_demands_line_heads_its_unbulleted_list():
+    found = reqs("Librarian\n\n### Description\n\nPhysical Demands\n \tExtensive Use of Computers\n"
+                 " \tExtensive time sitting and standing\n")
+    assert [(r.kind, quote(r)) for r in found] == [("medical", "Extensive Use of Computers"),
+                                                    ("medical", "Extensive time sitting and standing")]
