@@ -706,9 +706,9 @@ def _title_employer(text: str, start: int, end: int) -> Iterator[tuple[str, _Fou
     """A job board's `Title - Employer`: the employer when the part after the last dash names
     an organisation (`- United Nations`, `- Columbia University Libraries`, `- UNICEF`)."""
     for key, value_start, value_end in _front_labels(text, start, end):
-        line_start = text.rfind("\n", 0, value_start) + 1
         if _FIELD_OF.get(key) != "title":
             continue
+        line_start = text.rfind("\n", 0, value_start) + 1
         f = _trim(text, value_start, value_end)
         if f is None:
             return

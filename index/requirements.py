@@ -233,7 +233,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     asked = st.mode == CONTEXT and bool(_MUST_KNOW.match(text) or (
         st.item and st.section == "responsibilities" and _ASKED_ITEM.match(text)
         and not re.search(r"\b(?:is|are|was|were)\b", text)))   # "Ability to decide is shown daily": an indicator
-    condition = st.section != "responsibilities" and not _DUTY_START.match(text) and bool(  # a duty's hours are the duty's
+    duty = bool(_DUTY_START.match(text))
+    condition = st.section != "responsibilities" and not duty and bool(   # a duty's hours are the duty's
         kinds.detect_pattern("other").search(text))   # "Occasional night and weekend work required."
     asked = asked or condition
     if st.mode == CONTEXT and not (marked or qualification or asked):
@@ -244,7 +245,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     languages = _language.read(notice, st, necessity, so_far)
     conditions = _conditions.read(notice, st, necessity, bool(education or languages))
     experience = _experience.read(notice, st, necessity, consumed, bool(education),   # "Monitors project
-                             section_default=not (languages or conditions or _DUTY_START.match(text)))  # deliverables …"
+                             section_default=not (languages or conditions or duty))  # deliverables …"
     found = list(education) + experience + languages + [
         c for c in conditions if c.kind != "certification" or not experience or c.names]
     if st.mode == NOTES and not (marked or qualification):

@@ -94,9 +94,6 @@ def _headings(text: str) -> list[_Heading]:
 
 
 _BULLET = re.compile(r"[ \t]*(?:[•▪●◦*·–-]|\d{1,2}[.)])[ \t]+\S")
-# Kinds whose Title Case line alone opens a part even when a paragraph, not a list, follows
-# ("Desired Qualities and Qualifications" over a lead-in sentence).
-_PART_KINDS = REQUIREMENT_KINDS
 
 
 def _isolated_heading(lines: list[str], i: int, offset: int) -> list[_Heading]:
@@ -113,7 +110,7 @@ def _isolated_heading(lines: list[str], i: int, offset: int) -> list[_Heading]:
         return []
     rest = [line for line in lines[i + 1:i + 4] if line.strip()]
     kind = guess_kind(stripped)
-    part = kind in _PART_KINDS and len(words) <= 6 and is_title_case(stripped)
+    part = kind in REQUIREMENT_KINDS and len(words) <= 6 and is_title_case(stripped)
     if not rest or not (len(words) <= 3 or _BULLET.match(rest[0]) or part):
         return []
     if i + 1 < len(lines) and lines[i + 1].strip() and not _BULLET.match(lines[i + 1]):

@@ -65,11 +65,13 @@ class _State:
     heading: str | None = None
 
 
+_DESIRABLE_NAME = re.compile(r"\b(?:desirable|desired|preferred)\b", re.I)
+
+
 def _opens_desirable_part(heading: str) -> bool:
     """"Desired Qualities and Qualifications", "Preferred Skills": a desirable part whose
     sub-topics follow; not a bare "Desirable:" label inside a topic."""
-    return len(re.findall(r"\w+", heading)) >= 2 and bool(
-        re.search(r"\b(?:desirable|desired|preferred)\b", heading, re.I))
+    return len(re.findall(r"\w+", heading)) >= 2 and bool(_DESIRABLE_NAME.search(heading))
 
 
 def statements(notice: Notice) -> tuple[Statement, ...]:
@@ -169,7 +171,7 @@ def section_defaults(section: Section) -> tuple[str, str]:
                                                    section.name, re.I):
         mode = FULL  # "Knowledge & Skills", "Skills and Competencies" list requirements, not indicators
     desirable = section.kind == "desirable" or (
-        mode == FULL and re.search(r"\b(?:desirable|desired|preferred)\b", section.name, re.I))
+        mode == FULL and _DESIRABLE_NAME.search(section.name))
     return mode, DESIRABLE if desirable else REQUIRED
 
 
@@ -434,14 +436,14 @@ def _in_desirable_scope(heading: str, kind: str) -> bool:
 
 def _apply_heading(state: _State, heading: str) -> None:
     state.heading = heading
-    if state.scope and (state.mode, state.necessity) == (FULL, DESIRABLE) and _in_desirable_scope(
-            heading, classify(heading)):
+    kind = classify(heading)
+    if state.scope and (state.mode, state.necessity) == (FULL, DESIRABLE) and _in_desirable_scope(heading, kind):
         return   # "Leadership" under "Desired Qualities and Qualifications"
     state.scope = False
     if kind_of_heading(heading):   # "Physical Demands", "Travel Requirements": its items are that kind
         state.mode, state.necessity = NOTES, REQUIRED
         return
-    if classify(heading) == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
+    if kind == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
         state.mode, state.necessity = CONTEXT, REQUIRED
         return
     for pattern, mode, necessity in _HEADING_KINDS:

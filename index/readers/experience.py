@@ -56,7 +56,7 @@ def read(notice, st, necessity, consumed, has_education, section_default=True):
                 if not any(a <= m.start < b for a, b in consumed)]
     if mentions:
         return _experience_groups(notice, st, necessity, mentions)
-    if _SKILL_OPENING.match(body) and not _ALSO_EXPERIENCE.search(body):
+    if _SKILL_OPENING.match(body) and not (_ALSO_EXPERIENCE.search(body) or _RECORD_OF.match(body)):
         return []   # "Ability to transfer previous experience", "skills, including experience with …": a skill
     if has_education:
         return []
@@ -81,8 +81,7 @@ _SKILL_OPENING = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command o
 # Experience asked beside the quality, not inside it: "Knowledge of MARC, and experience with
 # EAD", "Knowledge or experience working with …" (not "skills, including experience with …").
 _ALSO_EXPERIENCE = re.compile(r"(?<!including)(?<!with)(?<!such as)\s+(?:and|or|as well as|and/or)\s+(?:\w+\s+){0,2}?"
-                              r"experience\s+(?:with|in|of|working|using|conducting|managing|building|developing)\b"
-                              r"|^\W*(?:evidence|a (?:proven |demonstrated |strong )?record|record) of\b", re.I)
+                              r"experience\s+(?:with|in|of|working|using|conducting|managing|building|developing)\b", re.I)
 _OTHER_QUALITY = re.compile(rf"\W*(?:[\w-]+\s+){{0,6}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
 
 
