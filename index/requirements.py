@@ -43,10 +43,10 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
     out: list[Requirement] = []
     sts = _joined(notice.text, statements(notice))
     section_of = _section_finder(notice)
-    frameworks = _framework_sections(notice, sts, section_of)
+    frameworks, labels = _framework_sections(notice, sts, section_of)
     for st in sts:
         i = section_of(st.start) if st.section == "competencies" else -1
-        if i >= 0 and i not in frameworks and _SKILLS_PART.search(notice.sections[i].name):
+        if i >= 0 and _skills_part(notice.sections[i].name, st, i in frameworks, labels.get(i, set())):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
     for st in boilerplate_statements(notice):      # shared legal text: only its bars in general words
@@ -76,18 +76,39 @@ def _section_finder(notice: Notice) -> Callable[[int], int]:
     return section_of
 
 
-def _framework_sections(notice: Notice, sts, section_of: Callable[[int], int]) -> set[int]:
-    """Competencies parts written as a framework — indicators under competency names
-    ("Professionalism: Knowledge of …", "Teamwork: …") — rather than a list of the
-    knowledge and skills the post needs (ILO: "Good knowledge of programme and budget")."""
-    labelled: dict[int, int] = {}
+def _skills_part(section_name: str, st: Statement, framework: bool, labels: set[str]) -> bool:
+    """Whether a statement of a competencies section lists knowledge and skills: the section
+    is named for them and is no framework, or the statement sits under a sub-heading of its
+    own so named ("Technical Competencies" after a framework of core competencies)."""
+    sub = st.heading if st.heading and st.label is None and st.heading.lower() not in labels else None
+    if sub and sub != section_name and _SKILLS_PART.search(sub) and not _FRAMEWORK_NAME.search(sub):
+        return True
+    return not framework and bool(_SKILLS_PART.search(section_name))
+
+
+_FRAMEWORK_NAME = re.compile(r"\b(?:core|behaviou?ral|values|managerial|leadership|corporate|organi[sz]ational)\b", re.I)
+
+
+def _framework_sections(notice: Notice, sts, section_of: Callable[[int], int]) -> tuple[set[int], dict[int, set[str]]]:
+    """Competencies sections written as a framework — indicators under competency names
+    ("Professionalism: Shows pride in work …", "Teamwork: Works collaboratively …") rather
+    than a list of the knowledge and skills the post needs ("Record management: Know-how in
+    record keeping …", ILO: "Good knowledge of programme and budget"). A label counts twice
+    when it is a competency's name, once when its text opens with a verb in the third person
+    as indicators do. Also each section's labels (lower case)."""
+    weights: dict[int, int] = {}
+    labels: dict[int, set[str]] = {}
     for st in sts:
         m = _INDICATOR_LABEL.match(notice.text, st.start, st.end)
         if st.section == "competencies" and (st.label or m):
-            name = " ".join((st.label or m.group(0)).strip(" :").lower().split())
+            label = (st.label or m.group(0)).strip(" :")
+            name = " ".join(label.lower().split())
+            rest = flat(notice.text[st.start:st.end]).split(":", 1)[-1]
             i = section_of(st.start)
-            labelled[i] = labelled.get(i, 0) + (2 if name in vocab.COMPETENCY_NAMES else 1)
-    return {i for i, n in labelled.items() if n >= 2}
+            labels.setdefault(i, set()).add(name)
+            weights[i] = weights.get(i, 0) + (2 if name in vocab.COMPETENCY_NAMES else
+                                              int(bool(_INDICATOR_VERB.match(rest) or _THIRD_PERSON_VERB.match(rest))))
+    return {i for i, n in weights.items() if n >= 2}, labels
 
 
 def requirements_for(library_or_store, notice_id: str) -> tuple[Requirement, ...]:
@@ -236,7 +257,8 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
     duty = bool(_DUTY_START.match(text))
     condition = st.section != "responsibilities" and not duty and bool(   # a duty's hours are the duty's
         kinds.detect_pattern("other").search(text))   # "Occasional night and weekend work required."
-    asked = asked or condition
+    candidate = _about_candidate(st, text)
+    asked = asked or condition or candidate
     if st.mode == CONTEXT and not (marked or qualification or asked):
         return rules + [r for r in _conditions.read(notice, st, necessity, True)
                         if r.kind != "certification" or (r.names and _ASKS_FOR.search(text)
@@ -248,7 +270,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                              section_default=not (languages or conditions or duty))  # deliverables …"
     found = list(education) + experience + languages + [
         c for c in conditions if c.kind != "certification" or not experience or c.names]
-    if st.mode == NOTES and not (marked or qualification):
+    if st.mode == NOTES and not (marked or qualification or candidate):
         found = [r for r in found if r.kind in ("licence", "travel", "medical")
                  or (r.kind == "language" and r.proficiency)
                  or (r.kind == "certification" and r.names and _ASKS_FOR.search(text))]
@@ -277,6 +299,48 @@ _MUST_KNOW = re.compile(r"\W*(?:the )?successful (?:candidates?|applicants?) wil
                         r"knowledgeable|fluent|skilled|able to)|possess|demonstrate)\b", re.I)
 
 
+# A clause whose subject is the candidate, anywhere in a sentence and under any heading:
+# what the candidate has, is or must do to qualify ("Reporting to …, the candidate must have a
+# strong commitment to …", "The ideal candidate can perform …", "requires a candidate who is
+# able to …", "We are seeking someone who …", "the Software Engineer will have strong
+# programming skills"). Left out: what the candidate will be offered or asked to do in the
+# procedure (`_NOT_QUALIFICATION`).
+_BE_QUALITY = (r"be (?:able|skilled|proficient|familiar|knowledgeable|comfortable|fluent|experienced|passionate|"
+               r"willing|prepared|available|flexible|organi[sz]ed|detail|required to)")
+_NOT_PERSON = r"(?!(?:position|role|post|job|office|unit|team|department|library|division|section|programme|project|" \
+              r"contract|assignment|work|organi[sz]ation)\b)"
+_CANDIDATE_HAS = re.compile(
+    r"\b(?:the |an? )?(?:ideal |successful |right |selected |qualified |strong )?(?:candidates?|applicants?|"
+    r"individual|person|someone)\s+(?:who\s+)?(?:(?:must|should|shall|would)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
+    rf"(?:have(?!\s+to\b)|possess|bring|need to|demonstrate|confirm|{_BE_QUALITY})|will\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|need to|"
+    r"be required to)|(?:has|have|possess(?:es)?|brings?)\s|(?:is|are) (?:also )?(?:able|skilled|proficient|familiar|"
+    r"knowledgeable|comfortable|fluent|experienced|passionate|interested|eager|detail))"
+    r"|\b(?:ideal|right|successful) (?:candidate|applicant|person)s? can\b"
+    r"|\brequires? (?:an? (?:candidate|individual|person|someone)|(?:the )?(?:\w+ ){0,2}?(?:abilit(?:y|ies)|knowledge|"
+    r"skills?|understanding|familiarity|proficiency|fluency))\b"
+    r"|\b(?:seek(?:s|ing)?|looking for) (?:an? |someone|candidates?)(?:[\w-]+ ){0,3}?who\b"
+    rf"|\b(?:the|this) {_NOT_PERSON}(?:[\w-]+ ){{1,3}}(?:will|must|should) (?:also )?(?:have|possess) (?:[\w,-]+ ){{0,4}}?"
+    r"(?:knowledge|experience|skills?|understanding|expertise|background)\b"
+    rf"|^\W*(?:the|this) {_NOT_PERSON}(?:[\w-]+ ){{1,3}}(?:must|should) (?:be able to|have|possess|be (?:familiar|"
+    r"proficient|knowledgeable|skilled|fluent))\b", re.I)
+# What the procedure asks of a candidate, not a qualification ("will be required to produce
+# an official document", "will need to create a profile").
+_PROCEDURE_STEP = re.compile(r"\b(?:required|asked|need|needs) to (?:produce|make|submit|provide|sign|create|complete|"
+                             r"fill|send|upload|register|apply|undergo|rectify)\b", re.I)
+# In a requirements part, a sentence about the candidate: "They learn quickly and adapt.",
+# "You are a motivated self-starter."
+_CANDIDATE_SUBJECT = re.compile(r"\W*(?:you|they|he or she|s/he|the (?:ideal |successful )?candidates?|candidates|"
+                                r"applicants|someone)\s+(?:\w+\s+)?(?:are|is|have|has|can|should|must|possess|bring|"
+                                r"demonstrate|know|learn|enjoy|thrive|take|love)\b", re.I)
+
+
+def _about_candidate(st: Statement, text: str) -> bool:
+    """A clause about what the candidate has or is (`_CANDIDATE_HAS`), outside a competencies
+    framework and not the procedure."""
+    return st.section != "competencies" and bool(_CANDIDATE_HAS.search(text)) and not _PROCEDURE_STEP.search(text) \
+        and not _NOT_QUALIFICATION.search(text) and not _NOT_REQUIREMENT.search(text)
+
+
 # An item of a duties list that names what the candidate brings, not what they will do
 # ("Ability to promote Library collections …", "Experience with copyright compliance").
 _ASKED_ITEM = re.compile(r"\W*(?:(?:the )?abilit(?:y|ies) (?:and willingness )?to|(?:be )?able to|experience (?:with|in)|"
@@ -303,7 +367,7 @@ _LEAD_IN = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[^.;]{0,80}[:：]\s*$|^\W*(?
 _HEADING_ONLY = re.compile(
     r"\W*(?:(?:and|&|/|of|or|professional|work|relevant|academic|technical|"
     r"other|general|specific|key|core|qualifications?|experiences?|education(?:al)?|"
-    r"requirements?|skills?|languages?|competenc(?:y|ies)|knowledge|abilities|background|expérience|"
+    r"requirements?|skills?|languages?|competenc(?:y|ies)|knowledge|abilities|background|eligibility|expérience|"
     r"formation|experiencia|formación|compétences|profile|criteria)\W*){1,5}", re.I)
 _ROLE_DOES = re.compile(r"\W*(?:the|this|each|our) (?:[\w-]+ ){0,3}?(?:specialist|incumbent|officer|consultant|post|"
                         r"position|role|intern|fellow|assistant|adviser|advisor|manager|coordinator|team|unit)s? "
@@ -491,17 +555,49 @@ def _skill_before_colon(st: Statement, text: str) -> bool:
         and reads_as_qualification(text.rstrip(" :"))
 
 
+# An indicator opening with a verb in the third person: "Sees opportunities …", "Upholds
+# ethical norms", "Translates business requirements …" (not "Skills in …", "Systems …").
+_THIRD_PERSON_VERB = re.compile(
+    r"\W*(?!(?:skills|abilities|communications|analytics|statistics|economics|mathematics|operations|relations|"
+    r"logistics|finances|systems|sciences|studies|programmes|programs|tools|languages|results|projects|"
+    r"partners|rules|regulations|procedures|policies|processes|interests|class|business|fitness|wellness|"
+    r"attentiveness|thoroughness|awareness|openness|willingness|eagerness|effectiveness|politeness)\b)"
+    r"[A-Z][a-z]*[a-rt-z]s\s+\w", re.I)
+
+
+def _names_competency(text: str) -> bool:
+    """A line that only names a competency of a framework ("Integrity", "Client orientation")."""
+    name = " ".join(text.strip(" .:;").lower().replace("-", " ").split())
+    return name in {n.replace("-", " ") for n in vocab.COMPETENCY_NAMES}
+
+
+def _title_name(text: str) -> bool:
+    """A short Title Case name with no sentence in it: "Adaptability and Flexibility",
+    "Ongoing Learning" — a competency's name when only a quality word tells it."""
+    words = re.findall(r"[\w'’-]+", text)
+    return 2 <= len(words) <= 4 and not re.search(r"[.;,]", text.strip(" .")) and all(
+        w[0].isupper() for w in words if w.lower() not in ("of", "and", "to", "the", "for", "a", "an", "or"))
+
+
 def _is_other(st: Statement, text: str) -> bool:
     """Full mode: a statement that reads as a qualification, not as a task ("Identify
     engagement opportunities …"), the procedure or a lead-in to a list; notes mode: only
     with a requirement word."""
     lead_in = text.rstrip().endswith(":") and len(text.split()) <= 6 and not _skill_before_colon(st, text)
-    if _NOT_REQUIREMENT.search(text) or lead_in or len(text.split()) <= 2:
+    short = len(text.split()) <= 2 and not (   # "Critical thinking", "Organizational skills" in a list
+        st.mode == FULL and not _HEADING_ONLY.fullmatch(text) and not _title_name(text)
+        and (_QUALIFICATION_WORDS.search(text) or vocab.quality_pattern().search(text)))
+    if _NOT_REQUIREMENT.search(text) or lead_in or short or _names_competency(text):
         return False
     if _NOT_REQUIREMENT_TOPIC.search(text) and not (reads_as_qualification(text) or _OWN_QUALITY.match(text)):
         return False
     if st.mode == FULL:
         done = re.match(r"\W*(?:has|have|having)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\b", text, re.I)  # "Has developed …"
-        return bool(_QUALIFICATION_WORDS.search(text) or st.item or done) and not _DUTY_START.match(
-            _LABEL_DASH.sub("", text, 1))   # "Assess - Ability to think quickly …" is no task
+        quality = vocab.quality_pattern().search(text) and not _INDICATOR_VERB.match(text) \
+            and not _THIRD_PERSON_VERB.match(text) \
+            and not _title_name(text)   # not "Upholds ethical norms", "Ongoing Learning"
+        return bool(_QUALIFICATION_WORDS.search(text) or st.item or done or quality
+                    or _CANDIDATE_SUBJECT.match(text)) and not _DUTY_START.match(
+            _INDICATOR_LABEL.sub("", _LABEL_DASH.sub("", text, 1), 1))   # "Assess - Ability to think quickly …",
+    # "Record management: Know-how in …" are no tasks
     return st.mode == NOTES and bool(_OTHER_MARKERS.search(text))

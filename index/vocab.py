@@ -170,6 +170,21 @@ RECORD_OF = (r"(?:an?\s+)?(?:(?:proven|demonstrated|demonstrable|consistent|esta
              r"potential|aptitude|skills?|knowledge|understanding|scholarship)\b)"
              r"|(?:demonstrated|demonstrable|proven)\s+success\s+(?:in|with|at)\b")
 
+# Personal qualities a notice asks of the candidate ("Strong service orientation", "Highly
+# organized", "A passion for health and libraries", "Detail-oriented", "They learn quickly"):
+# in a requirements part they are requirements of kind "other", as skills are.
+PERSONAL_QUALITIES = (
+    r"orientation", r"[\w-]+[- ]oriented", r"organi[sz]ed", r"attention to details?",
+    r"detail", r"interest(?:ed)? in", r"passion(?:ate)?(?: about| for)?", r"proactive", r"self[- ]?starter",
+    r"(?:self[- ])?motivated", r"comfort(?:able)? with", r"flexib(?:le|ility)", r"adaptab(?:le|ility)",
+    r"reliab(?:le|ility)", r"dependab(?:le|ility)", r"ethic(?:s|al)", r"initiative", r"judge?ment",
+    r"(?:critical|analytical|strategic|creative) thinking", r"creativ(?:e|ity)", r"curio(?:us|sity)",
+    r"enthusias(?:m|tic)", r"team player", r"resourceful(?:ness)?", r"punctual(?:ity)?", r"discretion",
+    r"thorough(?:ness)?", r"alignment with", r"learns? quickly", r"quick learner", r"positive attitude",
+    r"diplomacy", r"tact(?:ful)?", r"patien(?:t|ce)", r"mindset", r"versatil(?:e|ity)", r"eager(?:ness)? to",
+    r"dedicat(?:ed|ion)", r"presence", r"collaborative", r"independent(?:ly)?", r"people skills",
+)
+
 DESIRABLE = (
     r"desirable", r"desired(?! (?:results?|outcomes?|objectives?|goals?|effects?|impacts?|changes?|state|level))",
     r"advantageous", r"preferred", r"preferable",
@@ -265,13 +280,18 @@ def desirable_pattern() -> re.Pattern:
 
 
 @cache
+def quality_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(PERSONAL_QUALITIES)})\b", re.I)
+
+
+@cache
 def required_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(REQUIRED)})\b", re.I)
 
 
 def vocabularies() -> tuple:
     """Every word list and pattern table above, as data (for `derived.parser_hash`)."""
-    return (LEVELS, COMPETENCY_NAMES, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
+    return (LEVELS, COMPETENCY_NAMES, PERSONAL_QUALITIES, tuple(DEGREES.items()), tuple(sorted(LANGUAGES.items())), PROFICIENCY,
             tuple(CERTIFICATIONS.items()), tuple(NUMBER_WORDS.items()), DESIRABLE, REQUIRED,
             tuple(ORGANISATIONS.items()))
 

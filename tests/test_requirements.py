@@ -888,3 +888,34 @@ def test_a_physical_demands_line_heads_its_unbulleted_list():
                  " \tExtensive time sitting and standing\n")
     assert [(r.kind, quote(r)) for r in found] == [("medical", "Extensive Use of Computers"),
                                                     ("medical", "Extensive time sitting and standing")]
+
+
+def test_personal_qualities_in_a_requirements_list_are_other_requirements():
+    found = reqs("Assistant\n\n### Preferred skills include:\n\n* Critical thinking\n\n* Organizational skills\n\n"
+                 "### Qualifications\n\nStrong service orientation.\n\nThey learn quickly and adapt.\n\n"
+                 "* Integrity\n\n* Ongoing Learning\n")
+    assert [(r.kind, r.necessity, quote(r)) for r in found] == [
+        ("other", "desirable", "Critical thinking"), ("other", "desirable", "Organizational skills"),
+        ("other", "required", "Strong service orientation."), ("other", "required", "They learn quickly and adapt.")]
+
+
+def test_a_clause_about_the_candidate_is_a_requirement_under_any_heading():
+    found = reqs("Librarian\n\n### Description\n\nReporting to the Head of Research, the candidate must have a strong "
+                 "commitment to public service.\n\nThe ideal candidate can perform quick analyses of study data.\n\n"
+                 "The candidate will be able to develop research skills during the fellowship.\n\n"
+                 "The successful candidate will be responsible for transitioning websites.\n\n"
+                 "Before appointment, successful applicants will be required to produce an official document.\n\n"
+                 "This position will have the ability to blend services.\n")
+    assert [(r.kind, r.necessity, quote(r)[:40]) for r in found] == [
+        ("other", "required", "Reporting to the Head of Research, the c"),
+        ("other", "desirable", "The ideal candidate can perform quick an")]
+
+
+def test_labelled_skills_are_requirements_and_a_framework_of_indicators_is_not():
+    skills = reqs("Associate\n\n### Skills\n\n* Record management: Know-how in record keeping and archiving.\n\n"
+                  "* Problem solving: Strong structured thinking and ability to dissect problems.\n")
+    framework = reqs("Associate\n\n### Skills\n\n* Teamwork: Works collaboratively with colleagues.\n\n"
+                     "* Courage: Demonstrates willingness to take a stand.\n\n"
+                     "Technical Skills\n\n* Knowledge of adult learning pedagogy.\n")
+    assert [(r.kind, quote(r)[:20]) for r in skills] == [("other", "Record management: K"), ("other", "Problem solving: Str")]
+    assert [(r.kind, quote(r)) for r in framework] == [("other", "Knowledge of adult learning pedagogy.")]
