@@ -40,6 +40,12 @@ class Fact:
 
 _ANY = frozenset({"header", "details", "special_notice", "org_setting", "qualifications", "body", "other",
                   "how_to_apply", "responsibilities"})
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A period given as two dates or months: "July-August 2016", "January -April 2020", "from
+# approximately May 21, 2018 to June 25, 2018", "June and July 2018".
+_DATE_RANGE = (rf"{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
+               rf"{_MONTH}(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d\d")
 _MONEY = r"(?:USD|US\$|\$|EUR|€|CHF|GBP|£|JPY|¥)\s?\d|\d[\d,.]*\s?(?:USD|EUR|CHF|GBP)\b"
 FACTS: tuple[FactKind, ...] = (
     FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
@@ -68,7 +74,9 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
              r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through)|"
              r"(?:position|appointment|contract|internship|fellowship|assignment) is (?:offered|available)\b[^.]{0,60}"
-             r"\b(?:until|through|ending)\b)",
+             r"\b(?:until|through|ending)\b|period\s*:|" + _DATE_RANGE +
+             r"|(?:for|during) (?:the )?(?:spring|summer|fall|autumn|winter) (?:(?:19|20)\d\d )?(?:semester|term)\b"
+             r"|for (?:the )?(?:spring|summer|fall|autumn|winter) (?:19|20)\d\d)",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
@@ -96,8 +104,8 @@ FACTS: tuple[FactKind, ...] = (
              r"March|April|May|June|July|August|September|October|November|December)|"
              r"(?:spring|summer|fall|autumn|winter)(?: semester| term| session)?,? (?:of )?(?:19|20)\d\d\b|"
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
-             r"October|November|December)|(?:work|starts?|begins?|run)\b[^.]{0,40}\bfrom (?:January|February|"
-             r"March|April|May|June|July|August|September|October|November|December) \d{1,2}\b)", None, 2, "a start date",
+             r"October|November|December)|(?:work|starts?|begins?|run|available)\b[^.]{0,40}\bfrom (?:approximately |about )?"
+             rf"{_MONTH}(?:\s+\d{{1,2}}\b|\s*[-–]|,?\s+(?:19|20)\d\d)|starts? on\b|" + _DATE_RANGE + ")", None, 2, "a start date",
              cues=r"\b(start dates?|when (does|would|will|do|can|could|should) (?:[^?]{0,80} )?(start|begin|commence)|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
              r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ ){0,2}(?:posts|positions|vacancies|"

@@ -255,7 +255,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         st.item and st.section == "responsibilities" and _ASKED_ITEM.match(text)
         and not re.search(r"\b(?:is|are|was|were)\b", text)))   # "Ability to decide is shown daily": an indicator
     duty = bool(_DUTY_START.match(text))
-    condition = st.section != "responsibilities" and not duty and bool(   # a duty's hours are the duty's
+    condition = not duty and bool(   # a duty's hours are the duty's
         kinds.detect_pattern("other").search(text))   # "Occasional night and weekend work required."
     candidate = _about_candidate(st, text)
     asked = asked or condition or candidate
@@ -337,8 +337,12 @@ _CANDIDATE_SUBJECT = re.compile(r"\W*(?:you|they|he or she|s/he|the (?:ideal |su
 def _about_candidate(st: Statement, text: str) -> bool:
     """A clause about what the candidate has or is (`_CANDIDATE_HAS`), outside a competencies
     framework and not the procedure."""
+    own = _WE_SEEK.sub("", text, 1)   # "We are seeking someone who …" is no "we are" of the organisation
     return st.section != "competencies" and bool(_CANDIDATE_HAS.search(text)) and not _PROCEDURE_STEP.search(text) \
-        and not _NOT_QUALIFICATION.search(text) and not _NOT_REQUIREMENT.search(text)
+        and not _NOT_QUALIFICATION.search(own) and not _NOT_REQUIREMENT.search(own)
+
+
+_WE_SEEK = re.compile(r"^\W*we (?:are )?(?:seek(?:ing)?|looking for)\b", re.I)
 
 
 # An item of a duties list that names what the candidate brings, not what they will do

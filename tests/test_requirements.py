@@ -919,3 +919,12 @@ def test_labelled_skills_are_requirements_and_a_framework_of_indicators_is_not()
                      "Technical Skills\n\n* Knowledge of adult learning pedagogy.\n")
     assert [(r.kind, quote(r)[:20]) for r in skills] == [("other", "Record management: K"), ("other", "Problem solving: Str")]
     assert [(r.kind, quote(r)) for r in framework] == [("other", "Knowledge of adult learning pedagogy.")]
+
+
+def test_hours_stated_in_a_duties_part_and_we_seek_someone_who_are_requirements():
+    found = reqs("Librarian\n\n### Responsibilities\n\n* Staff the reference desk.\n\n"
+                 "Reference Librarians share regular evening and weekend hours.\n\n### About Us\n\n"
+                 "We are looking for someone who has skills in quality assurance and data entry.\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("other", "Reference Librarians share regular evening and weekend hours."),
+        ("other", "We are looking for someone who has skills in quality assurance and data entry.")]

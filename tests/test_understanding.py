@@ -180,6 +180,16 @@ def test_who_may_apply_rules(sentence, rule, necessity):
     ("Notes\n\nThis is a 35-hour week position.\n", "contract", "This is a 35-hour week position."),
     ("Notes\n\nThis temporary part-time position is offered for 21 hours per week until June 30.\n", "duration",
      "This temporary part-time position is offered for 21 hours per week until June 30."),
+    ("Notes\n\nPeriod: July-August 2016\n", "duration", "Period: July-August 2016"),
+    ("Notes\n\nThis position will be full time from approximately May 21, 2018 to June 25, 2018.\n", "duration",
+     "This position will be full time from approximately May 21, 2018 to June 25, 2018."),
+    ("Notes\n\nThere are two positions available from approximately May 21, 2018 to June 25, 2018.\n", "start_date",
+     "There are two positions available from approximately May 21, 2018 to June 25, 2018."),
+    ("Notes\n\nThe fellowship will run from January -April 2020.\n", "start_date",
+     "The fellowship will run from January -April 2020."),
+    ("Notes\n\nStarts On: July 5, 2016\n", "start_date", "Starts On: July 5, 2016"),
+    ("Notes\n\nWe seek an adjunct librarian for part-time evening hours for Fall 2018.\n", "duration",
+     "We seek an adjunct librarian for part-time evening hours for Fall 2018."),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
