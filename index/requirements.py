@@ -448,11 +448,17 @@ def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement])
     if not found or any(r.necessity == DESIRABLE for r in found):
         return []
     m = _PREFERENCE_CLAUSE.search(notice.text, st.start, st.end)
-    if not m:
-        return []
-    if degrees(m.group("clause")) or re.search(r"\byears?\b|\bequivalent\b", m.group("clause")):
+    if m:
+        start, end = m.start("clause"), m.end("clause")
+    else:   # "Experience with integrated library systems (Koha preferred)"
+        m = next((p for p in _PARENTHESIS.finditer(notice.text, st.start, st.end) if _sub_item_preference(p.group(0))),
+                 None)
+        if not m:
+            return []
+        start, end = m.start() + 1, m.end() - 1
+    clause = notice.text[start:end]
+    if degrees(clause) or re.search(r"\byears?\b|\bequivalent\b|\bdegree\b", clause):
         return []  # an alternative route or a list of fields, read by the education reader
-    start, end = m.start("clause"), m.end("clause")
     end = start + len(notice.text[start:end].rstrip(" .\n"))
     kinds = dict.fromkeys(r.kind for r in found if r.kind != "eligibility_rule")
     return [req(notice, kind, DESIRABLE, start, end) for kind in kinds]
@@ -495,7 +501,21 @@ def _header_row(text: str) -> bool:
         and not vocab.language_pattern().search(text) and not re.search(r"\d", text)
 
 
+# A parenthesis that prefers one thing among those the statement requires: "(Koha
+# preferred)", "(degree in computer science preferred)" — not "(preferred)", "(strongly
+# preferred)", which mark the whole statement.
+_PARENTHESIS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_MARK_WORDS = re.compile(r"\b(?:strongly|highly|very|is|are|would|be|considered|a|an|but|not|required|and|or)\b", re.I)
+
+
+def _sub_item_preference(paren: str) -> bool:
+    inner = paren[1:-1]
+    m = vocab.desirable_pattern().search(inner)
+    return bool(m) and bool(re.search(r"\w", _MARK_WORDS.sub("", vocab.desirable_pattern().sub("", inner))))
+
+
 def _necessity(text: str, default: str) -> str:
+    text = _PARENTHESIS.sub(lambda m: " " if _sub_item_preference(m.group(0)) else m.group(0), text)
     if vocab.desirable_pattern().search(text):
         required = re.search(r"\b(?:is|are) (?:also )?required\b", text, re.I)
         desirable = vocab.desirable_pattern().search(text)

@@ -928,3 +928,12 @@ def test_hours_stated_in_a_duties_part_and_we_seek_someone_who_are_requirements(
     assert [(r.kind, quote(r)) for r in found] == [
         ("other", "Reference Librarians share regular evening and weekend hours."),
         ("other", "We are looking for someone who has skills in quality assurance and data entry.")]
+
+
+def test_a_preference_inside_a_parenthesis_is_a_desirable_sub_item_of_a_required_one():
+    found = reqs("Director\n\n### Qualifications\n\n* Experience with integrated library systems (Koha preferred).\n\n"
+                 "* Experience with archival description (preferred).\n")
+    assert [(r.kind, r.necessity, quote(r)) for r in found] == [
+        ("experience", "required", "Experience with integrated library systems (Koha preferred)."),
+        ("experience", "desirable", "Koha preferred"),
+        ("experience", "desirable", "Experience with archival description (preferred).")]
