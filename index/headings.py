@@ -182,6 +182,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
                          r"|scope of work|you(?:'ll| will)? do|\brole\b|objectives?"),
     ("assessment", r"assessment|evaluation|selection"),
     ("special_notice", r"terms|conditions|contract|salary|remuneration|benefits|compensation"
+                       r"|information for (?:candidates|applicants)|(?:additional|other|further) information"
                        r"|offer|\bnotes?\b|special|duration"),
     ("details", r"location|duty station|\burl\b|\blevel\b|period|starts? on|start date"
                 r"|reports? to|company|contact|details|general information|job title"),

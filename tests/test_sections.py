@@ -358,3 +358,10 @@ def test_a_skills_line_under_the_requirements_keeps_them_requirements():  # Worl
 def test_a_short_sentence_case_lead_line_can_open_the_requirements():  # ADB pages
     text = "Your Role\n\n• Lead the team.\nYou will need:\n\n• Written proficiency in English.\n"
     assert _kinds(text) == [("Your Role", "responsibilities"), ("You will need", "qualifications")]
+
+
+def test_information_for_candidates_alone_on_its_line_ends_the_requirements():
+    text = ("Experience/Knowledge in the Field\n\n• Ten years of library experience.\n\n"
+            "Information for Candidates\n\nThis position is anticipated to begin in the Summer of 2020.\n")
+    assert _kinds(text) == [("Experience/Knowledge in the Field", "experience"),
+                            ("Information for Candidates", "special_notice")]
