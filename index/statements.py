@@ -264,6 +264,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     prev_line = ""
     offset = start
     wrapped = _hard_wrapped(text[start:end])
+    listed = _lines_listed(text[start:end])
     for line in text[start:end].split("\n"):
         line_start, line_end = offset, offset + len(line)
         offset = line_end + 1
@@ -273,7 +274,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
-        if blocks and prev_line and not bullet and wrapped and _continues(prev_line, stripped):
+        if blocks and prev_line and not bullet and wrapped and _continues(prev_line, stripped, listed):
             blocks[-1][1] = line_end
         else:
             while content_start < line_end and text[content_start] in " \t":
@@ -293,10 +294,20 @@ def _hard_wrapped(region: str) -> bool:
     return long_lines >= 0.5 * len(lengths)
 
 
-def _continues(prev: str, line: str) -> bool:
-    if prev.endswith((".", ";", ":", "!", "?")) or _looks_like_heading(prev):
+def _continues(prev: str, line: str, listed: bool = False) -> bool:
+    """Whether `line` goes on with the sentence of `prev`: not after a sentence end or a
+    heading, nor, in a region whose lines are listed (`_lines_listed`), at a capital."""
+    if prev.endswith((".", ";", ":", "!", "?")) or _looks_like_heading(prev) or (listed and line[:1].isupper()):
         return False
     return len(prev) > 40 or line[:1].islower()
+
+
+def _lines_listed(region: str) -> bool:
+    """Lines of even length that each open with a capital: a list of unpunctuated items
+    ("… with scholarly publishing" / "Familiarity with searching …"), not prose cut at a
+    fixed width, whose lines mostly open with a small letter."""
+    lines = [line.strip() for line in region.split("\n") if line.strip()]
+    return len(lines) >= 3 and sum(line[:1].isupper() for line in lines[1:]) >= 0.8 * (len(lines) - 1)
 
 
 _NECESSITY_LABEL = re.compile(

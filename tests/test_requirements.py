@@ -937,3 +937,12 @@ def test_a_preference_inside_a_parenthesis_is_a_desirable_sub_item_of_a_required
         ("experience", "required", "Experience with integrated library systems (Koha preferred)."),
         ("experience", "desirable", "Koha preferred"),
         ("experience", "desirable", "Experience with archival description (preferred).")]
+
+
+def test_unpunctuated_lines_that_each_open_with_a_capital_are_items_not_a_wrapped_sentence():
+    found = reqs("Associate\n\nJob Requirements\n\n"
+                 "Bachelor's Degree with some research work or experience with scholarly publishing\n"
+                 "Familiarity with searching various databases such as Web of Science, PubMed, Scopus\n"
+                 "Basic knowledge of bibliometrics and of citation analysis tools\n")
+    assert [quote(r)[:25] for r in found] == ["Bachelor's Degree with so", "Familiarity with searchin",
+                                              "Basic knowledge of biblio"]
