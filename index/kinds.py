@@ -298,7 +298,10 @@ RULES: tuple[Rule, ...] = (
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b"
                  r"|^\W*(?:must be (?:a )?)?current(?:ly (?:\w+ ){0,2}enrolled| (?:[\w-]+ ){0,2}students?\b)"
                  # "… is seeking a library school student or recent graduate for a fellowship"
-                 r"|\bseek(?:s|ing)? (?:an? )?(?:[\w-]+ ){0,3}students? or (?:a )?recent graduates?\b"
+                 r"|\bseek(?:s|ing)? (?:an? )?(?:[\w-]+ ){0,3}students? (?:or (?:a )?recent graduates?|in|of|enrolled|who)\b"
+                 # "Enrollment in a graduate program in …", "MLS student in an ALA accredited program"
+                 r"|^\W*(?:current )?enrol(?:l)?ment in (?:an? |the )?(?:[\w-]+ ){0,4}(?:program|programme|degree|course|school)"
+                 r"|^\W*(?:an? )?(?:[A-Z]{2,5}|graduate|library school|[\w-]+ school) students? (?:in|at|of|enrolled)\b"
                  r"|\b(?:prepared|expected|due|about|able) to graduate\b|\bgraduat\w* (?:between|by|no later than)\b",)),
     Rule("open_to_group", "the opening is open only to the group it names",
          r"\bopen (?:only )?to\b", "open only to the group the notice names", None, general=True,

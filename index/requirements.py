@@ -49,6 +49,7 @@ def extract_requirements(notice: Notice) -> tuple[Requirement, ...]:
         if i >= 0 and _skills_part(notice.sections[i].name, st, i in frameworks, labels.get(i, set())):
             st = replace(st, section="skills", mode=FULL)   # a competencies part listing knowledge and skills
         out.extend(_read(notice, st, out))
+    out.extend(_sought_experience(notice, sts, out))
     for st in boilerplate_statements(notice):      # shared legal text: only its bars in general words
         out.extend(r for r in _rules.read(notice, st) if r.rule == kinds.GENERAL.name)
     return tuple(out)
@@ -310,6 +311,7 @@ _BE_QUALITY = (r"be (?:able|skilled|proficient|familiar|knowledgeable|comfortabl
 _NOT_PERSON = r"(?!(?:position|role|post|job|office|unit|team|department|library|division|section|programme|project|" \
               r"contract|assignment|work|organi[sz]ation)\b)"
 _CANDIDATE_HAS = re.compile(
+    rf"\byou\s+(?:must|should|will need to)\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|{_BE_QUALITY})\b|"
     r"\b(?:the |an? )?(?:ideal |successful |right |selected |qualified |strong )?(?:candidates?|applicants?|"
     r"individual|person|someone)\s+(?:who\s+)?(?:(?:must|should|shall|would)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
     rf"(?:have(?!\s+to\b)|possess|bring|need to|demonstrate|confirm|{_BE_QUALITY})|will\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|need to|"
@@ -326,7 +328,7 @@ _CANDIDATE_HAS = re.compile(
 # What the procedure asks of a candidate, not a qualification ("will be required to produce
 # an official document", "will need to create a profile").
 _PROCEDURE_STEP = re.compile(r"\b(?:required|asked|need|needs) to (?:produce|make|submit|provide|sign|create|complete|"
-                             r"fill|send|upload|register|apply|undergo|rectify)\b", re.I)
+                             r"fill|send|upload|register|apply|undergo|rectify)\b|\bin order to (?:complete|submit|apply)\b", re.I)
 # In a requirements part, a sentence about the candidate: "They learn quickly and adapt.",
 # "You are a motivated self-starter."
 _CANDIDATE_SUBJECT = re.compile(r"\W*(?:you|they|he or she|s/he|the (?:ideal |successful )?candidates?|candidates|"
@@ -338,11 +340,29 @@ def _about_candidate(st: Statement, text: str) -> bool:
     """A clause about what the candidate has or is (`_CANDIDATE_HAS`), outside a competencies
     framework and not the procedure."""
     own = _WE_SEEK.sub("", text, 1)   # "We are seeking someone who …" is no "we are" of the organisation
-    return st.section != "competencies" and bool(_CANDIDATE_HAS.search(text)) and not _PROCEDURE_STEP.search(text) \
-        and not _NOT_QUALIFICATION.search(own) and not _NOT_REQUIREMENT.search(own)
+    m = _CANDIDATE_HAS.search(own)
+    if st.section == "competencies" or not m or _PROCEDURE_STEP.search(text):
+        return False
+    must = re.search(r"\b(?:must|should)\b", m.group(0), re.I)   # "must be able to conduct reference interviews"
+    if must:
+        return not re.search(r"\b(?:click|apply (?:now|online|here|through|via)|submit\w*)\b", own, re.I)
+    return not _NOT_QUALIFICATION.search(own) and not _NOT_REQUIREMENT.search(own)
 
 
-_WE_SEEK = re.compile(r"^\W*we (?:are )?(?:seek(?:ing)?|looking for)\b", re.I)
+_WE_SEEK = re.compile(r"^\W*(?:please )?(?:note(?: that)?,?\s+)?(?:we (?:are )?(?:seek(?:ing)?|looking for)\b)?", re.I)
+# An employer seeking an experienced candidate: "The College is currently searching for an
+# experienced Librarian for its two libraries." Read only when nothing else in the notice
+# states experience (`_sought_experience`): most notices say what "experienced" means.
+_SEEKS_EXPERIENCED = re.compile(r"\b(?:seeks?|seeking|searching for|looking for|recruiting)\s+an?\s+(?:[\w-]+,?\s+"
+                                r"(?:and\s+)?){0,3}?experienced\b", re.I)
+
+
+def _sought_experience(notice: Notice, sts, found: list[Requirement]) -> list[Requirement]:
+    if any(r.kind == "experience" for r in found):
+        return []
+    st = next((st for st in sts if st.section != "competencies"
+               and _SEEKS_EXPERIENCED.search(notice.text, st.start, st.end)), None)
+    return [req(notice, "experience", REQUIRED, st.start, st.end)] if st else []
 
 
 # An item of a duties list that names what the candidate brings, not what they will do

@@ -183,6 +183,8 @@ PERSONAL_QUALITIES = (
     r"thorough(?:ness)?", r"alignment with", r"learns? quickly", r"quick learner", r"positive attitude",
     r"diplomacy", r"tact(?:ful)?", r"patien(?:t|ce)", r"mindset", r"versatil(?:e|ity)", r"eager(?:ness)? to",
     r"dedicat(?:ed|ion)", r"presence", r"collaborative", r"independent(?:ly)?", r"people skills",
+    r"engaged", r"pragmatic", r"insightful", r"dynamic", r"energetic", r"innovative", r"talented", r"personable",
+    r"outgoing", r"hard[- ]?working", r"forward[- ]thinking", r"visionary", r"tech[- ]savvy",
 )
 
 DESIRABLE = (

@@ -946,3 +946,30 @@ def test_unpunctuated_lines_that_each_open_with_a_capital_are_items_not_a_wrappe
                  "Basic knowledge of bibliometrics and of citation analysis tools\n")
     assert [quote(r)[:25] for r in found] == ["Bachelor's Degree with so", "Familiarity with searchin",
                                               "Basic knowledge of biblio"]
+
+
+def test_studies_under_way_stated_as_enrolment_or_as_the_student_sought_are_the_graduation_window():
+    for text in ("Fellow\n\n### Requirements\n\n* Enrollment in a graduate program in graphic design\n",
+                 "Fellow\n\n### Requirements\n\n* MLS student in an ALA accredited program with 12 credits\n",
+                 "Fellow\n\n### Description\n\nThe Library seeks a graduate student in library science for a "
+                 "fellowship.\n"):
+        assert [getattr(r, "rule", None) for r in reqs(text) if r.kind == "eligibility_rule"] == ["graduation_window"]
+
+
+def test_you_must_be_able_to_after_please_note_and_a_must_beside_a_procedure_word_are_requirements():
+    found = reqs("Fellow\n\n### Description\n\nPlease note that you must be able to commit to work the entire spring "
+                 "semester.\n\n### Responsibilities\n\n* Staff the desk.\n\nThe librarian must be able to conduct "
+                 "effective reference interviews.\n\nPlease note that you will need to have the following "
+                 "information ready in order to complete your application.\n")
+    assert [(r.kind, quote(r)[:30]) for r in found] == [("other", "Please note that you must be a"),
+                                                        ("other", "The librarian must be able to ")]
+
+
+def test_an_experienced_candidate_sought_is_an_experience_requirement_only_when_nothing_else_states_one():
+    alone = reqs("Librarian\n\n### Description\n\nThe College is searching for an experienced Librarian for its two "
+                 "libraries.\n\n### Requirements\n\n* MLS from an ALA-accredited program.\n")
+    beside = reqs("Librarian\n\n### Description\n\nThe College is searching for an experienced Librarian.\n\n"
+                  "### Requirements\n\n* Three years of reference experience.\n")
+    assert [(r.kind, quote(r)[:28]) for r in alone] == [("education", "MLS from an ALA-accredited p"),
+                                                        ("experience", "The College is searching for")]
+    assert [(r.kind, quote(r)[:28]) for r in beside] == [("experience", "Three years of reference exp")]
