@@ -220,10 +220,17 @@ def _clause_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return _comma_cuts(text, start, end)
     parts = [(a, b - 1 if text[b - 1] == ";" else b) for a, b in zip(cuts, cuts[1:] + [end])]
     words = [re.findall(r"\w+", re.sub(r"\([^()]*\)", "", text[a:b])) for a, b in parts]
-    if any(len(w) < 4 for w in words) or any(_JOINED_PART.match(text, a, b) for a, b in parts[1:]) \
+    last_and = re.match(r"\s*and\s", text[parts[-1][0]:parts[-1][1]]) is not None   # "A; B; and C" lists C
+    joined = parts[1:-1] + ([] if last_and else parts[-1:])
+    short = [len(w) < 4 and not _SKILL_PART.match(text, a, b) for w, (a, b) in zip(words, parts)]
+    if any(short) or any(_JOINED_PART.match(text, a, b) for a, b in joined) \
             or any(_LEADS_ON.search(text[a:b]) for a, b in parts[:-1]) or _WHOLE_PREDICATE.search(text[parts[-1][0]:end]):
         return _comma_cuts(text, start, end)
     return [cut for a, b in parts for cut in _comma_cuts(text, a, b)]
+
+
+# A short part naming a skill ("excellent communication skills") is an item of its own.
+_SKILL_PART = re.compile(r"\s*(?:and\s+)?(?:[\w-]+\s+){0,3}(?:skills|abilities|knowledge|experience|expertise)\W*$", re.I)
 
 
 def _comma_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -973,3 +973,14 @@ def test_an_experienced_candidate_sought_is_an_experience_requirement_only_when_
     assert [(r.kind, quote(r)[:28]) for r in alone] == [("education", "MLS from an ALA-accredited p"),
                                                         ("experience", "The College is searching for")]
     assert [(r.kind, quote(r)[:28]) for r in beside] == [("experience", "Three years of reference exp")]
+
+
+def test_a_semicolon_list_whose_last_item_opens_with_and_is_read_item_by_item():
+    found = reqs("Librarian\n\n### Qualifications\n\nMinimum Qualifications: JD and MLS from accredited institutions; "
+                 "extensive experience with legal research tools; excellent communication skills; and high level "
+                 "understanding of digital information systems.\n")
+    assert [(r.kind, quote(r)) for r in found] == [
+        ("education", "JD and MLS from accredited institutions"),
+        ("experience", "extensive experience with legal research tools"),
+        ("other", "excellent communication skills"),
+        ("other", "and high level understanding of digital information systems.")]
