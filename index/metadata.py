@@ -185,7 +185,8 @@ _ORG_WORDS = re.compile(
     r"School|Archives?|Trust|Authority|Court|Services|Network|Alliance|Press|Zoo|Conservancy|Academy|"
     r"Clinic|Institution)\b|\b[A-Z]{3,}\b")
 _ORG_SUFFIX = re.compile(r"\s+(?:website|web site|site|careers|jobs|job board|homepage)$", re.I)
-_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b")
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b|[a-z]{2}[.!?]\s+[A-Z]"
+                            r"|^(?i:visit|please|contact|call|e-?mail|see|click|apply|send|for more)\b")
 
 
 @dataclass(frozen=True)
@@ -735,11 +736,22 @@ def _named_again(text: str, f: _Found, line: tuple[int, int]) -> bool:
     that line ("The Frick Collection", "Voxgov is a fast growing startup", "Museum of
     Jewish Heritage—A Living Memorial …"), unless it reads as the job's terms or a place."""
     if _NOT_EMPLOYER.search(f.value) or not f.value[:1].isupper() or len(f.value) < 5 \
-            or places.country_code(f.value) or f.value in places.us_states():
+            or places.is_place(f.value):
         return False
     words = re.findall(r"[a-z0-9]+", f.value.lower())
-    rest = " ".join(re.findall(r"[a-z0-9]+", (text[:line[0]] + " " + text[line[1]:]).lower()))
-    return len(words) <= 10 and f" {' '.join(words)} " in f" {rest} "
+    outside = text[:line[0]] + " " + text[line[1]:]
+    rest = " ".join(re.findall(r"[a-z0-9]+", outside.lower()))
+    return len(words) <= 10 and (f" {' '.join(words)} " in f" {rest} " or _in_own_domain(f.value, outside))
+
+
+def _in_own_domain(name: str, text: str) -> bool:
+    """The employer's web or mail domain spells the name or its initials: "Hudson County
+    Community College" — `www.hccc.edu`, "Cartier North America" — `www.cartier.com`."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for", "at")]
+    initials = "".join(w[0] for w in words).lower()
+    labels = {label.lower() for d in re.findall(r"(?:www\.|@)([\w.-]+)\.(?:edu|org|com|net|int|gov)\b", text)
+              for label in d.split(".")}
+    return len(initials) >= 3 and initials in labels or any(len(w) >= 5 and w.lower() in labels for w in words[:1])
 
 
 def _front_labels(text: str, start: int, end: int):

@@ -74,6 +74,17 @@ def _cities() -> dict[str, str]:
     return {k: v for k, (_, v) in best.items()}
 
 
+def is_place(name: str) -> bool:
+    """Whether every comma part of `name` is a country, a city or a US state by itself
+    ("New York, NY", "Geneva, Switzerland"), not a name holding one ("Cartier North America")."""
+    parts = [p.strip(" .") for p in name.split(",") if p.strip(" .")]
+    def one(part: str) -> bool:
+        key = re.sub(r"^the\s+", "", part, flags=re.I).lower()
+        return key in _countries() or key in _cities() or key in us_states() \
+            or key in {d.lower() for d in DEMONYMS}
+    return bool(parts) and all(one(p) for p in parts)
+
+
 def country_code(place: str | None) -> str | None:
     """The country of a place name: a country, a demonym's country, a city, a US state;
     "Toronto, Canada" is read from its last part first."""

@@ -404,6 +404,12 @@ def test_a_records_name_field_is_the_title_when_no_line_reads_as_one():
     ("Content Manager - VoxGov", "About Us Voxgov is a fast growing startup company.", "VoxGov"),
     ("Reference Librarian - New York", "The library is in New York.", None),
     ("Cataloger - Part Time", "This part time post is for a cataloger.", None),
+    ("Reference Librarian - Hudson County Community COllege", "### URL\n\nwww.hccc.edu",
+     "Hudson County Community COllege"),
+    ("Archives Intern - Cartier North America", "Please apply at www.cartier.com", "Cartier North America"),
+    ("Circulation Supervisor - The New York Society Library", "The New York Society Library is an employer.\n\n"
+     "### Company Information\n\nVisit our website at www.nysoclib.org. No phone calls please.",
+     "The New York Society Library"),
 ])
 def test_the_part_after_a_title_dash_is_the_employer_when_the_notice_names_it_again(title, body, organisation):
     meta = _read(f'---\nlayout: post\ntitle:  "{title}"\ndate:   2017-05-12\ntag: job\n---\n\n### Description\n\n{body}\n')
