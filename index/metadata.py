@@ -185,7 +185,7 @@ _ORG_WORDS = re.compile(
     r"School|Archives?|Trust|Authority|Court|Services|Network|Alliance|Press|Zoo|Conservancy|Academy|"
     r"Clinic|Institution)\b|\b[A-Z]{3,}\b")
 _ORG_SUFFIX = re.compile(r"\s+(?:website|web site|site|careers|jobs|job board|homepage)$", re.I)
-_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b|[a-z]{2}[.!?]\s+[A-Z]"
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will|does|do|has|have|seeks?|offers?)\b|[a-z]{2}[.!?]\s+[A-Z]\w*(?:\s+[a-z]+){2}"
                             r"|^(?i:visit|please|contact|call|e-?mail|see|click|apply|send|for more)\b")
 
 
@@ -718,8 +718,9 @@ def _title_employer(text: str, start: int, end: int) -> Iterator[tuple[str, _Fou
             return
         employer = _trim(text, f.start + dashes[-1].end(), f.end)
         if not (employer and _ORG_WORDS.search(employer.value)):
-            employer = next((e for e in (_trim(text, f.start + d.end(), f.end) for d in dashes)
-                             if e and _named_again(text, e, (line_start, value_end))), None)
+            parts = [e for e in (_trim(text, f.start + d.end(), f.end) for d in dashes) if e]
+            employer = next((e for e in parts if _named_again(text, e, (line_start, value_end))), None) or next(
+                (e for e in reversed(parts) if _named_again(text, e, (line_start, value_end), by_domain=True)), None)
             dashes = [d for d in dashes if employer and f.start + d.end() <= employer.start]
         if employer:
             yield "title", _Found("", f.start, f.start + dashes[-1].start())
@@ -731,17 +732,20 @@ _NOT_EMPLOYER = re.compile(r"\d|\b(?:part|full)[- ]time\b|\b(?:temporary|permane
                            r"intern(?:ship)?|adjunct|tenure|track|position|job|grant[- ]funded|per diem)\b", re.I)
 
 
-def _named_again(text: str, f: _Found, line: tuple[int, int]) -> bool:
+def _named_again(text: str, f: _Found, line: tuple[int, int], by_domain: bool = False) -> bool:
     """The part after a title's dash is its employer when the notice names it again outside
     that line ("The Frick Collection", "Voxgov is a fast growing startup", "Museum of
-    Jewish Heritage—A Living Memorial …"), unless it reads as the job's terms or a place."""
+    Jewish Heritage—A Living Memorial …"), or, `by_domain`, when its web or mail domain spells it
+    (`_in_own_domain`); not when it reads as the job's terms or a place."""
     if _NOT_EMPLOYER.search(f.value) or not f.value[:1].isupper() or len(f.value) < 5 \
             or places.is_place(f.value):
         return False
     words = re.findall(r"[a-z0-9]+", f.value.lower())
     outside = text[:line[0]] + " " + text[line[1]:]
     rest = " ".join(re.findall(r"[a-z0-9]+", outside.lower()))
-    return len(words) <= 10 and (f" {' '.join(words)} " in f" {rest} " or _in_own_domain(f.value, outside))
+    if by_domain:
+        return len(words) <= 10 and _in_own_domain(f.value, outside)
+    return len(words) <= 10 and f" {' '.join(words)} " in f" {rest} "
 
 
 def _in_own_domain(name: str, text: str) -> bool:
