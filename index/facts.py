@@ -45,7 +45,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # A period given as two dates or months: "July-August 2016", "January -April 2020", "from
 # approximately May 21, 2018 to June 25, 2018", "June and July 2018".
 _DATE_RANGE = (rf"{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
-               rf"{_MONTH}(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d\d")
+               rf"{_MONTH}(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d\d"
+               rf"|{_MONTH}\s+\d{{1,2}}\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*{_MONTH}\s+\d{{1,2}}\b")
 _MONEY = r"(?:USD|US\$|\$|EUR|€|CHF|GBP|£|JPY|¥)\s?\d|\d[\d,.]*\s?(?:USD|EUR|CHF|GBP)\b"
 FACTS: tuple[FactKind, ...] = (
     FactKind("reporting", r"\breport(?:s|ing)?\s+(?:directly\s+|through\s+|technically\s+|functionally\s+)?"
@@ -59,6 +60,7 @@ FACTS: tuple[FactKind, ...] = (
              r"\d+ days|\d+ months|months?\b.*\bextension|initial period|regular/temporary|non-contractual|"
              r"employment type|employment status|position (?:status|type)|affiliate type|placed on a roster|"
              r"individual contractor|secondment|type de contrat|part[- ]time|full[- ]time|tenure[- ]track|"
+             r"appointed as|hired? as|"
              r"faculty status|temporary(?! duty)|permanent position|independent contractor|"
              r"\d+[- ]hours?(?: per| a|/)? ?week|hours per week|\b(?-i:FT|PT)\b|"
              r"tipo de contrato)\b",
@@ -75,12 +77,16 @@ FACTS: tuple[FactKind, ...] = (
              r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through)|"
              r"(?:position|appointment|contract|internship|fellowship|assignment) is (?:offered|available)\b[^.]{0,60}"
              r"\b(?:until|through|ending)\b|period\s*:|" + _DATE_RANGE +
+             r"|(?:appointments?|contracts?|positions?|terms?|fellowships?|internships?|residenc(?:y|ies)|"
+             r"assignments?) (?:is|are|will be|runs?) (?:offered )?for (?:a period of )?(?:\w+ ){0,2}"
+             r"(?:years?|months?|weeks?|semesters?)\b|\bentire (?:spring|summer|fall|autumn|winter) (?:semester|term)\b"
              r"|(?:for|during) (?:the )?(?:spring|summer|fall|autumn|winter) (?:(?:19|20)\d\d )?(?:semester|term)\b"
              r"|for (?:the )?(?:spring|summer|fall|autumn|winter) (?:19|20)\d\d)",
              frozenset({"header", "special_notice", "details"}), 2, "the duration of the contract"),
     FactKind("how_to_apply", r"\bappl(?:y|ications?|icants?)\b.*\b(?:via|through|online|on-line|submit|"
              r"e-?recruitment|inspira|portal|website|link|email|e-mail|here)\b|"
-             r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.|[\w.-]+@[\w-]+\.\w)|"
+             r"\b(?:appl(?:y|ications?|icants?)|candidates)\b.*(?:https?://|www\.|[\w.-]+@[\w-]+\.\w|"
+             r"[\w-]+\.(?:edu|org|com|net|int|gov)/\S)|"
              r"\bvisit\b.*(?:https?://|www\.)|\bsend (?:a |your )?(?:\w+ )?(?:letter|r[ée]sum[ée]|cv|cover letter|application)\b|"
              r"\b(?:follow|click) (?:this|the) link\b|"
              r"\bsubmit(?:ted)?\b|\bapply (?:at|in person)\b|"
@@ -105,11 +111,13 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:spring|summer|fall|autumn|winter)(?: semester| term| session)?,? (?:of )?(?:19|20)\d\d\b|"
              r"starting (?:in |on |from )?(?:January|February|March|April|May|June|July|August|September|"
              r"October|November|December)|(?:work|starts?|begins?|run|available)\b[^.]{0,40}\bfrom (?:approximately |about )?"
-             rf"{_MONTH}(?:\s+\d{{1,2}}\b|\s*[-–]|,?\s+(?:19|20)\d\d)|starts? on\b|" + _DATE_RANGE + ")", None, 2, "a start date",
+             rf"{_MONTH}(?:\s+\d{{1,2}}\b|\s*[-–]|,?\s+(?:19|20)\d\d)|starts? on\b|" + _DATE_RANGE +
+             rf"|(?:begin|start|commence)(?:s|ning)? (?:in|on) (?:early |mid-?|late )?{_MONTH}\b)", None, 2, "a start date",
              cues=r"\b(start dates?|when (does|would|will|do|can|could|should) (?:[^?]{0,80} )?(start|begin|commence)|starting)\b"),
     FactKind("posts", r"\b(?:number ?of ?(?:posts|positions|vacancies|assign?ments)|no\.? of (?:posts|positions)|"
-             r"(?:\d+|one|two|three|four|five|ten|several|a number of) (?:\w+ ){0,2}(?:posts|positions|vacancies|"
-             r"profiles|internships|interns|fellows|temporary employees)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
+             r"(?:\d+|one|two|three|four|five|ten|several|a number of)(?:,? (?:possibly|or|up to|maybe) (?:\d+|two|three|"
+             r"four|five),?)? (?:\w+ ){0,2}(?:posts|positions|vacancies|"
+             r"profiles|internships|interns|fellows|temporary employees|students)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
              r"reserve list|(?:hire|recruit|select|fill) (?:up to )?(?:\d+|two|three|four|five|six|ten) "
              r"(?:\w+ )?(?:interns|fellows|staff|candidates|consultants|officers|positions|posts)\b)", None, 2, "the number of posts",
              cues=r"\b(how many (posts|positions|vacancies|openings|people)|number of (posts|positions))\b"),

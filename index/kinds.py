@@ -298,7 +298,7 @@ RULES: tuple[Rule, ...] = (
                  r"(?:past|last)\b|\b(?:open|reserved) (?:only )?(?:to|for)\b[^.;]{0,60}\brecent graduates?\b"
                  r"|^\W*(?:must be (?:a )?)?current(?:ly (?:\w+ ){0,2}enrolled| (?:[\w-]+ ){0,2}students?\b)"
                  # "… is seeking a library school student or recent graduate for a fellowship"
-                 r"|\bseek(?:s|ing)? (?:an? )?(?:[\w-]+ ){0,3}students? (?:or (?:a )?recent graduates?|in|of|enrolled|who)\b"
+                 r"|\bseek(?:s|ing)? (?:an? )?(?:[\w,-]+ ){0,4}students? (?:or (?:a )?recent graduates?|in|of|enrolled|who|with)\b"
                  # "Enrollment in a graduate program in …", "MLS student in an ALA accredited program"
                  r"|^\W*(?:current )?enrol(?:l)?ment in (?:an? |the )?(?:[\w-]+ ){0,4}(?:program|programme|degree|course|school)"
                  r"|^\W*(?:an? )?(?:[A-Z]{2,5}|graduate|library school|[\w-]+ school) students? (?:in|at|of|enrolled)\b"

@@ -190,6 +190,18 @@ def test_who_may_apply_rules(sentence, rule, necessity):
     ("Notes\n\nStarts On: July 5, 2016\n", "start_date", "Starts On: July 5, 2016"),
     ("Notes\n\nWe seek an adjunct librarian for part-time evening hours for Fall 2018.\n", "duration",
      "We seek an adjunct librarian for part-time evening hours for Fall 2018."),
+    ("Notes\n\nAppointments are for two years and begin in September 2020.\n", "duration",
+     "Appointments are for two years and begin in September 2020."),
+    ("Notes\n\nAppointments are for two years and begin in September 2020.\n", "start_date",
+     "Appointments are for two years and begin in September 2020."),
+    ("Notes\n\nYou must be able to work the entire spring semester, January 27 to May 22.\n", "start_date",
+     "You must be able to work the entire spring semester, January 27 to May 22."),
+    ("Notes\n\nFellows are appointed as Assistant Curator and receive a salary.\n", "contract",
+     "Fellows are appointed as Assistant Curator and receive a salary."),
+    ("Notes\n\nThe Library is seeking one, possibly two, MLS students to hire as fellows.\n", "posts",
+     "The Library is seeking one, possibly two, MLS students to hire as fellows."),
+    ("Notes\n\nTo apply: academicjobs.columbia.edu/applicants/Central?quickFind=65667\n", "how_to_apply",
+     "To apply: academicjobs.columbia.edu/applicants/Central?quickFind=65667"),
 ])
 def test_facts_with_their_spans(text, name, quote):
     notice = parse_notice("t.txt", text)
