@@ -277,7 +277,7 @@ def certification_of(match: re.Match) -> str:
 
 @cache
 def desirable_pattern() -> re.Pattern:
-    return re.compile(rf"\b(?:{'|'.join(DESIRABLE)})\b|^\W*preferabl[ey]\b|^\W*(?:a )?preference for\b"
+    return re.compile(rf"\b(?:{'|'.join(DESIRABLE)})\b|^\W*(?:preferabl[ey]|ideally)\b|^\W*(?:a )?preference for\b"
                       r"|^\W*preference (?:will be |is |may be |shall be )?given to\b", re.I)
 
 

@@ -984,3 +984,9 @@ def test_a_semicolon_list_whose_last_item_opens_with_and_is_read_item_by_item():
         ("experience", "extensive experience with legal research tools"),
         ("other", "excellent communication skills"),
         ("other", "and high level understanding of digital information systems.")]
+
+
+def test_a_statement_opening_with_ideally_is_desirable():
+    found = reqs("Associate\n\n### Qualifications\n\nIdeally, the candidate will have prior journal acquisition "
+                 "experience.\n")
+    assert [(r.kind, r.necessity) for r in found] == [("experience", "desirable")]
