@@ -3,8 +3,10 @@
 Each notice's card is indexed once, field by field, with BM25 (bm25s): identifiers (file
 stem, id, job opening number) looked up exactly, title (words and word pairs),
 organisation (acronyms, the question's full names folded to them), place (duty station,
-country), grade and category, and the opening sentences (the job's subject, "the IT
-help-desk job in Aden"). Misspelt place, organisation and title words are corrected
+country), grade and category, the opening sentences (the job's subject, "the IT
+help-desk job in Aden"), and the words of its duty sections (`NoticeCard.duties`: a
+word of subject found only there counts, at a low weight, as a name would: "the job
+that installs the art exhibitions"). Misspelt place, organisation and title words are corrected
 against the cards' vocabulary with rapidfuzz; the embedding model's similarity to the
 card breaks what the words leave close. A question resolves to one notice when its fused
 score clearly leads (`MARGIN`); otherwise to the few notices that fit (a clarification);
@@ -72,6 +74,8 @@ class Tuning:
     # the same as at 1.2 on the seed-7 parts.
     coverage: float = 0.2
     opening: float = 0.35       # the subject words against the opening sentences (BM25)
+    duties: float = 0.3         # a subject word found only in the card's duty words (× its IDF
+                                # there): "the job that installs the art exhibitions"
     dense: float = 3.0          # the embedding's similarity to the card, above DENSE_FLOOR
     min_score: float = 2.0      # below this, the question names no notice
     margin: float = 0.16        # notices within this share of the best are "close"
@@ -217,6 +221,7 @@ class Resolver:
         fields = self._field_tokens()
         self.fields = {name: _Postings([fn(c) for c in self.cards]) for name, fn in fields.items()}
         self.opening = _Opening([self._opening_tokens(c) for c in self.cards])
+        self.duties = _Postings([self._duty_tokens(c) for c in self.cards])
         title = self.fields["title"]
         self._title_mass = np.asarray([sum(title.idf(t) for t in dict.fromkeys(fields["title"](c)))
                                        for c in self.cards], dtype=float)
@@ -244,6 +249,9 @@ class Resolver:
 
     def _opening_tokens(self, c: NoticeCard) -> list[str]:
         return self._stem([w for w in _words(normalise(c.opening)) if w not in _STOP and w not in _COMMON])
+
+    def _duty_tokens(self, c: NoticeCard) -> list[str]:
+        return self._stem([w for w in _words(c.duties) if w not in _STOP and w not in _COMMON])
 
     # -- the question's units -------------------------------------------------------------
     def units(self, question: str) -> list[_Unit]:
@@ -334,15 +342,26 @@ class Resolver:
         subject: list[str] = []
         for unit in units:
             s, structured = self.unit_scores(unit)
-            named += s
             strong |= structured | (s > 0 if unit.pair else False)
             if not unit.pair and self._dominant(unit) in ("title", None) and unit.tokens[0][0] == "title":
                 subject.append(unit.text)          # a word that does not name an organisation, place, grade
+                s = np.maximum(s, self._duty_scores(unit))   # counted once, in its best field
+            named += s
         opening = self.opening.scores(self._stem(subject)) if subject else np.zeros(n)
         dense = np.zeros(n)
         if self._vectors is not None and subject and named.max(initial=0) > 0:
             dense = np.clip(self._vectors @ self._embed(question) - DENSE_FLOOR, 0, None) * (named > 0)
         return _Parts(named, self._title_fit(units), opening, dense, strong)
+
+    def _duty_scores(self, unit: _Unit) -> np.ndarray:
+        """`duties` × the IDF over the duty words, on the cards whose duty words hold the
+        unit (any of its spellings)."""
+        out = np.zeros(len(self.cards))
+        for field, token in unit.tokens:
+            if field == "title":
+                cards = self.duties.cards(token)
+                out[cards] = np.maximum(out[cards], self.tuning.duties * self.duties.idf(token))
+        return out
 
     def scores(self, question: str) -> Scored:
         p, t = self.parts(question), self.tuning

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from assistant.cards import candidate_line, card_for, place_of
-from assistant.resolve import Resolver
+from assistant.resolve import Resolution, Resolver
 from index.records import Metadata, Notice
 
 TITLES = ("Programme Officer", "Finance Assistant", "Logistics Officer", "Nutrition Specialist",
@@ -256,3 +256,28 @@ def test_a_question_naming_only_the_jobs_subject_finds_it_in_the_opening():
                   opening={"avery": "Avery's Drawings and Archives collection holds architectural drawings."})
     assert r.resolve("How many drawings does Avery's department hold?").notice_ids == ("avery",)
     assert r.resolve("What is the name of Touro's repository?").notice_ids == ("touro",)
+
+
+def _sectioned(nid: str, title: str, org: str, city: str, duties: str) -> Notice:
+    """A notice whose opening (`OPENING_CHARS`) is all about its employer and whose
+    Responsibilities section, after it, says what the job does."""
+    from index.records import Section
+
+    head = f"{title}\n{org}\n{city}\n\n" + f"{org} is a college of the City University. " * 30 + "\n\n"
+    text = head + f"Responsibilities\n{duties}\n"
+    return Notice(nid, f"{nid}.txt", text, (Section("Header", 0, len(head), "header"),
+                                            Section("Responsibilities", len(head), len(text), "responsibilities")),
+                  Metadata(title=title, organisation=org, duty_station=city))
+
+
+def test_a_question_naming_what_the_job_does_finds_it_in_the_duty_words():
+    curator = _sectioned("cur", "Assistant Curator", "Hunter College", "New York, NY",
+                         "Installs the exhibitions and gives gallery tours to visiting classes.")
+    officer = _sectioned("arc", "Archives Officer", "Hunter College", "New York, NY",
+                         "Processes the archival collections and answers reference questions.")
+    card = card_for(curator)
+    assert "gallery" in card.duties.split() and "university" not in card.duties.split()
+    r = Resolver([card_for(curator), card_for(officer)] + [card_for(n) for n in synthetic(200)])
+    q = "Does the job at Hunter that installs the exhibitions and gives gallery tours require Spanish?"
+    assert r.resolve(q) == Resolution(("cur",), "mentioned")
+    assert r.resolve("Who does the Hunter archives officer report to?").notice_ids == ("arc",)
