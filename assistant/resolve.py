@@ -77,6 +77,8 @@ class Tuning:
     duties: float = 0.3         # a subject word found only in the card's duty words (× its IDF
                                 # there): "the job that installs the art exhibitions"
     dense: float = 3.0          # the embedding's similarity to the card, above DENSE_FLOOR
+    contradiction: float = 0.25  # × the score of a card whose title says the opposite of what the
+                                 # question asks for ("full-time" against "Part-Time Librarian")
     min_score: float = 2.0      # below this, the question names no notice
     margin: float = 0.16        # notices within this share of the best are "close"
     aux_lead: float = 0.6       # how far opening words + embedding must lead to pick among close ones
@@ -160,6 +162,37 @@ _NUMERAL_I = re.compile(r"\b(?!(?:Can|Could|Do|Did|Am|Should|Would|Will|May|Migh
 _GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
 
 
+# Terms of a post that a title states and a question can ask for: each with its opposite.
+# In a title any mention counts; in a question only a modifier of the words after it ("the
+# full-time librarian", "a paid internship"), not a question about it ("is it paid?", "is
+# the post full-time or part-time?").
+_TERMS = {t: re.compile(p) for t, p in {
+    "full-time": r"(?i:\bfull[\s-]*time\b)|\bFT\b", "part-time": r"(?i:\bpart[\s-]*time\b)|\bPT\b",
+    "paid": r"(?i:(?<!un)\bpaid\b)", "unpaid": r"(?i:\bunpaid\b)",
+    "temporary": r"(?i:\btemporary\b|\btemp\b)", "permanent": r"(?i:\bpermanent\b)"}.items()}
+_OPPOSITE = {"full-time": "part-time", "part-time": "full-time", "paid": "unpaid", "unpaid": "paid",
+             "temporary": "permanent", "permanent": "temporary"}
+# Words after a term that make it a question about the term, not a modifier of a noun.
+_NOT_A_NOUN = {"or", "and", "in", "at", "for", "to", "with", "on", "by", "from", "of", "is", "are", "was",
+               "were", "as", "than", "then", "if", "but", "so", "please", "now", "too", "also", "only"}
+
+
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(t for t, p in _TERMS.items() if p.search(title))
+
+
+def asked_terms(question: str) -> frozenset[str]:
+    """The terms of `_TERMS` the question uses as a modifier ("the full-time learning
+    commons librarian": full-time; "is the internship paid?": none)."""
+    out = set()
+    for term, pattern in _TERMS.items():
+        for m in pattern.finditer(question):
+            after = re.match(r"[\s)]*([A-Za-z][\w'’-]*)", question[m.end():])
+            if after and after.group(1).lower() not in _NOT_A_NOUN:
+                out.add(term)
+    return frozenset(out)
+
+
 class _Postings:
     """Which cards hold each token of one field (a name is there or not: how often and
     how long the field is do not count)."""
@@ -222,6 +255,8 @@ class Resolver:
         self.fields = {name: _Postings([fn(c) for c in self.cards]) for name, fn in fields.items()}
         self.opening = _Opening([self._opening_tokens(c) for c in self.cards])
         self.duties = _Postings([self._duty_tokens(c) for c in self.cards])
+        terms = [_title_terms(c.title or "") for c in self.cards]
+        self._terms = {t: np.asarray([t in ts for ts in terms], dtype=bool) for t in _TERMS}
         title = self.fields["title"]
         self._title_mass = np.asarray([sum(title.idf(t) for t in dict.fromkeys(fields["title"](c)))
                                        for c in self.cards], dtype=float)
@@ -366,7 +401,19 @@ class Resolver:
     def scores(self, question: str) -> Scored:
         p, t = self.parts(question), self.tuning
         named = p.named + t.coverage * t.title * p.coverage
-        return Scored(named, t.opening * p.opening + t.dense * p.dense, p.strong)
+        rest = t.opening * p.opening + t.dense * p.dense
+        against = self.contradicted(question)
+        if against.any():
+            named, rest = np.where(against, named * t.contradiction, named), np.where(against, rest * t.contradiction, rest)
+        return Scored(named, rest, p.strong)
+
+    def contradicted(self, question: str) -> np.ndarray:
+        """The cards whose title states the opposite of a term the question asks for
+        (`asked_terms`): a look-up of flags made once per card."""
+        out = np.zeros(len(self.cards), dtype=bool)
+        for term in asked_terms(question):
+            out |= self._terms[_OPPOSITE[term]]
+        return out
 
     def likeness(self, card: NoticeCard) -> np.ndarray:
         """How alike each card's title and organisation are to `card`'s (1.0 for the same

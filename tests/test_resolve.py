@@ -281,3 +281,16 @@ def test_a_question_naming_what_the_job_does_finds_it_in_the_duty_words():
     q = "Does the job at Hunter that installs the exhibitions and gives gallery tours require Spanish?"
     assert r.resolve(q) == Resolution(("cur",), "mentioned")
     assert r.resolve("Who does the Hunter archives officer report to?").notice_ids == ("arc",)
+
+
+def test_a_term_the_question_asks_for_lowers_a_title_stating_its_opposite():
+    r = _resolver(("Part Time Learning Commons Librarian", "College of New Rochelle", "Harlem, New York", "", "pt"),
+                  ("Learning Commons Librarian", "College of New Rochelle", "New York, NY", "", "ft"),
+                  ("Librarian/Archivist Internship (unpaid)", "United Nations", "New York, NY", "", "unpaid"),
+                  ("Paid Archives Internship", "WNYC", "New York, NY", "", "paid"))
+    q = "Is the full-time learning commons librarian at the College of New Rochelle in Harlem only for one year?"
+    assert r.resolve(q) == Resolution(("ft",), "mentioned")
+    assert r.resolve("How many hours is the part-time learning commons librarian in Harlem?").notice_ids == ("pt",)
+    # asking about a term is not asking for it
+    assert r.resolve("Is the librarian/archivist internship paid?").notice_ids == ("unpaid",)
+    assert r.resolve("What does the unpaid archives internship involve?").notice_ids == ("unpaid",)
