@@ -159,6 +159,10 @@ def _grade_token(grade: str) -> str:
 _NUMERAL_I = re.compile(r"\b(?!(?:Can|Could|Do|Did|Am|Should|Would|Will|May|Might|Must|Shall|What|When|Where|How|Why|"
                         r"If|And|But|So|Or|Have|Has|Had|Was|Were|Is|Are)\b)[A-Z][a-z]+ I\b(?! (?:am|have|had|was|"
                         r"will|would|can|could|should|need|want|might|may|must|meet|qualify|apply)\b)")
+# What a question asks, not what it names: "how long", "how many hours", "a week", "per
+# hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
+_ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
+                    r"|\bhourly (?:rate|pay|wage)s?\b", re.I)
 _GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
 
 
@@ -303,6 +307,7 @@ class Resolver:
         for m in _GRADE.finditer(question):
             out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))),)))
             taken.append(m.span())
+        taken += [m.span() for m in _ASKED.finditer(question)]
         rest = "".join(ch if not any(a <= i < b for a, b in taken) else " " for i, ch in enumerate(question))
         words = [w for w in _words(normalise(rest)) if w not in _STOP]
         words = [w for w in words if w not in _WORD_ACRONYMS or re.search(rf"\b{re.escape(w.upper())}\b", question)]
@@ -611,7 +616,7 @@ def _ident_tokens(c: NoticeCard) -> list[str]:
 def _organisation_tokens(c: NoticeCard) -> list[str]:
     words = [w for w in _words(c.organisation or "") if w not in _STOP and w not in _COMMON
              and w not in ("united", "nations", "un")]
-    return words + [a.lower() for a in c.acronyms if a not in ("UN",)]
+    return words + [a.lower() for a in c.acronyms]
 
 
 def _file_words(c: NoticeCard) -> str:

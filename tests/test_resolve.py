@@ -294,3 +294,16 @@ def test_a_term_the_question_asks_for_lowers_a_title_stating_its_opposite():
     # asking about a term is not asking for it
     assert r.resolve("Is the librarian/archivist internship paid?").notice_ids == ("unpaid",)
     assert r.resolve("What does the unpaid archives internship involve?").notice_ids == ("unpaid",)
+
+
+def test_what_a_question_asks_is_not_a_name():
+    r = _resolver(("Part-Time Librarian (15-20 hours/week)", "City College", "Harlem, NY", "", "hrs"),
+                  ("Photo Archives Intern", "Jewish Museum", "New York, NY", "", "int"))
+    assert r.resolve("How many hours a week is the intern?").notice_ids == ("int",)
+    assert r.resolve("How long does the 15-20 hours/week librarian post last?").notice_ids == ("hrs",)
+
+
+def test_the_un_names_the_united_nations_post():
+    r = _resolver(("Archives Intern", "United Nations", "New York, NY", "", "un"),
+                  ("Archives Intern", "Jewish Museum", "New York, NY", "", "jm"))
+    assert r.resolve("What does the UN archives intern do?") == Resolution(("un",), "mentioned")
