@@ -322,6 +322,8 @@ class Resolver:
             pairs = [("title", s) for s in stems] + [("place", f) for f in forms] + [("grade", f) for f in forms]
             named_org = w in ORGANISATION_OF or (w in capitalised and self._stem([w])[0] not in title_vocabulary)
             pairs += [("organisation" if named_org else "organisation word", f) for f in forms]
+            if len(w) >= 3 and re.search(rf"\b{re.escape(w.upper())}\b", question):   # "HCCC's", "NYU"
+                pairs.append(("organisation", INITIALS + w))
             out.append(_Unit(w, tuple(pairs)))
         for a, b in zip(content, content[1:]):
             sa, sb = self._stem([a, b])
@@ -424,7 +426,7 @@ class Resolver:
         """How alike each card's title and organisation are to `card`'s (1.0 for the same
         title and organisation)."""
         fields = self._field_tokens()
-        return self._likeness({f: fields[f](card) for f in ("title", "organisation")})
+        return self._likeness({f: _named(fields[f](card)) for f in ("title", "organisation")})
 
     def asked_likeness(self, question: str) -> np.ndarray:
         """How alike each card's title and organisation are to the title and organisation
@@ -463,7 +465,7 @@ class Resolver:
         """Each card's title and organisation tokens' IDF, summed (made once)."""
         fields = self._field_tokens()
         return np.asarray([sum(self.fields[f].idf(t) for f in ("title", "organisation")
-                               for t in dict.fromkeys(fields[f](c))) for c in self.cards], dtype=float)
+                               for t in dict.fromkeys(_named(fields[f](c)))) for c in self.cards], dtype=float)
 
     def _title_fit(self, units: list[_Unit]) -> np.ndarray:
         """Per card, the IDF of its title tokens (words and word pairs, in the title field)
@@ -616,7 +618,29 @@ def _ident_tokens(c: NoticeCard) -> list[str]:
 def _organisation_tokens(c: NoticeCard) -> list[str]:
     words = [w for w in _words(c.organisation or "") if w not in _STOP and w not in _COMMON
              and w not in ("united", "nations", "un")]
-    return words + [a.lower() for a in c.acronyms]
+    return words + [a.lower() for a in c.acronyms] + [INITIALS + i for i in initials(c.organisation or "")]
+
+
+INITIALS = "^"     # marks an organisation token made of a name's initials
+
+
+def _named(tokens: list[str]) -> list[str]:
+    """The tokens a card's name is made of (its initials left out: likeness compares names)."""
+    return [t for t in tokens if not t.startswith(INITIALS)]
+
+
+def initials(name: str) -> list[str]:
+    """The initials of the organisation's name and of each part of it, three letters or
+    more ("Hudson County Community College" → hccc, "College of Staten Island" → csi,
+    "New York University" → nyu): how users shorten a name no list of acronyms knows."""
+    parts = [name, *re.split(r"\s*(?:[,;()/|]| - | – )\s*", name)]
+    out = []
+    for part in parts:
+        words = re.findall(r"[A-Za-z][\w'’]*", part)
+        letters = "".join(w[0] for w in words if w[0].isupper())
+        if len(letters) >= 3 and len(words) > 1:
+            out.append(letters.lower())
+    return list(dict.fromkeys(out))
 
 
 def _file_words(c: NoticeCard) -> str:

@@ -307,3 +307,13 @@ def test_the_un_names_the_united_nations_post():
     r = _resolver(("Archives Intern", "United Nations", "New York, NY", "", "un"),
                   ("Archives Intern", "Jewish Museum", "New York, NY", "", "jm"))
     assert r.resolve("What does the UN archives intern do?") == Resolution(("un",), "mentioned")
+
+
+def test_an_organisation_is_named_by_its_initials_in_capitals():
+    r = _resolver(("Director of Library Technology", "Hudson County Community College", "Jersey City, NJ", "", "hccc"),
+                  ("Director of Library Technology", "Bronx Community College", "Bronx, NY", "", "bcc"),
+                  ("Librarian", "Art Research Team", "Bronx, NY", "", "art"),
+                  ("Art Librarian", "Bronx Museum", "Bronx, NY", "", "museum"))
+    assert r.resolve("Which campuses would HCCC's director of library technology look after?") == \
+        Resolution(("hccc",), "mentioned")
+    assert r.resolve("What does the art librarian in the Bronx do?").notice_ids == ("museum",)
