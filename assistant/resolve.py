@@ -159,6 +159,11 @@ def _grade_token(grade: str) -> str:
 _NUMERAL_I = re.compile(r"\b(?!(?:Can|Could|Do|Did|Am|Should|Would|Will|May|Might|Must|Shall|What|When|Where|How|Why|"
                         r"If|And|But|So|Or|Have|Has|Had|Was|Were|Is|Are)\b)[A-Z][a-z]+ I\b(?! (?:am|have|had|was|"
                         r"will|would|can|could|should|need|want|might|may|must|meet|qualify|apply)\b)")
+# A follow-up naming the employer of the post in focus ("is there also a librarian opening
+# at that college?"): the words are replaced by that employer's name.
+_SAME_EMPLOYER = re.compile(r"\b(?:that|this|the same|same)\s+(?:college|university|library|organi[sz]ation|agency|"
+                            r"employer|institution|museum|school|company|firm|institute|foundation|society|"
+                            r"cent(?:er|re)|hospital|archives?)\b", re.I)
 # What a question asks, not what it names: "how long", "how many hours", "a week", "per
 # hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
 _ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
@@ -488,10 +493,14 @@ class Resolver:
             return Resolution((), "none")
         if wants_all:
             return Resolution(self.named(question) or tuple(self.ids), "all")
-        scored = self.scores(question)
-        found = self._decide(scored)
         earlier = self._history(history)
         focus = next((r for _, r in earlier if r.how == "mentioned"), None)
+        if focus and (same := _SAME_EMPLOYER.search(question)):    # "at that college": the focus's employer
+            employer = _employer_name(self.card(focus.notice_ids[0]))
+            if employer:
+                question = question[:same.start()] + employer + question[same.end():]
+        scored = self.scores(question)
+        found = self._decide(scored)
         if earlier and (found is None or not self._strong(scored, found)):
             # a word of the profile does not move the focus
             return Resolution(focus.notice_ids, "history") if focus else found or Resolution((), "none")
@@ -624,6 +633,16 @@ def _organisation_tokens(c: NoticeCard) -> list[str]:
 INITIALS = "^"     # marks an organisation token made of a name's initials
 
 
+def _employer_name(c: NoticeCard) -> str | None:
+    """How a question names exactly this card's employer: the initials of its whole name in
+    capitals (what only the cards of that name hold), else its first acronym, else its name."""
+    whole = _initials_of(c.organisation or "")
+    if whole:
+        return whole.upper()
+    named = [a for a in c.acronyms if a != "UN"]
+    return named[0] if named else c.organisation
+
+
 def _named(tokens: list[str]) -> list[str]:
     """The tokens a card's name is made of (its initials left out: likeness compares names)."""
     return [t for t in tokens if not t.startswith(INITIALS)]
@@ -634,13 +653,13 @@ def initials(name: str) -> list[str]:
     more ("Hudson County Community College" → hccc, "College of Staten Island" → csi,
     "New York University" → nyu): how users shorten a name no list of acronyms knows."""
     parts = [name, *re.split(r"\s*(?:[,;()/|]| - | – )\s*", name)]
-    out = []
-    for part in parts:
-        words = re.findall(r"[A-Za-z][\w'’]*", part)
-        letters = "".join(w[0] for w in words if w[0].isupper())
-        if len(letters) >= 3 and len(words) > 1:
-            out.append(letters.lower())
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(i for i in map(_initials_of, parts) if i))
+
+
+def _initials_of(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’]*", name)
+    letters = "".join(w[0] for w in words if w[0].isupper())
+    return letters.lower() if len(letters) >= 3 and len(words) > 1 else ""
 
 
 def _file_words(c: NoticeCard) -> str:

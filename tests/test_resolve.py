@@ -317,3 +317,12 @@ def test_an_organisation_is_named_by_its_initials_in_capitals():
     assert r.resolve("Which campuses would HCCC's director of library technology look after?") == \
         Resolution(("hccc",), "mentioned")
     assert r.resolve("What does the art librarian in the Bronx do?").notice_ids == ("museum",)
+
+
+def test_at_that_college_keeps_the_employer_of_the_post_in_focus():
+    r = _resolver(("Director of Library Technology", "Hudson County Community College", "Jersey City, NJ", "", "dir"),
+                  ("Librarian", "Hudson County Community College", "Union City, NJ", "", "lib_h"),
+                  ("Librarian", "Bronx Community College", "Bronx, NY", "", "lib_b"),
+                  ("Reference Librarian - Hudson County Community College", "", "Jersey City, NJ", "", "ref"))
+    earlier = ("Which campuses would the director of library technology look after?",)
+    assert r.resolve("Is there also a librarian opening at that college?", earlier) == Resolution(("lib_h",), "mentioned")
