@@ -168,7 +168,7 @@ _SAME_EMPLOYER = re.compile(r"\b(?:that|this|the same|same)\s+(?:college|univers
 # hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
 _ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
                     r"|\bhourly (?:rate|pay|wage)s?\b", re.I)
-_GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
+_GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T|AD|AST)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
 
 
 # Terms of a post that a title states and a question can ask for: each with its opposite.
@@ -266,6 +266,9 @@ class Resolver:
         self.duties = _Postings([self._duty_tokens(c) for c in self.cards])
         terms = [_title_terms(c.title or "") for c in self.cards]
         self._terms = {t: np.asarray([t in ts for ts in terms], dtype=bool) for t in _TERMS}
+        # each card's grade when it is one of the graded scales (`_GRADE`: "P-5", "AD-9"), else ""
+        self._scale_grade = np.asarray([_grade_token(c.grade) if c.grade and _GRADE.fullmatch(c.grade.strip())
+                                        else "" for c in self.cards])
         title = self.fields["title"]
         self._title_mass = np.asarray([sum(title.idf(t) for t in dict.fromkeys(fields["title"](c)))
                                        for c in self.cards], dtype=float)
@@ -421,10 +424,14 @@ class Resolver:
 
     def contradicted(self, question: str) -> np.ndarray:
         """The cards whose title states the opposite of a term the question asks for
-        (`asked_terms`): a look-up of flags made once per card."""
+        (`asked_terms`), or whose grade is another of the grades the question names: a
+        look-up of flags made once per card."""
         out = np.zeros(len(self.cards), dtype=bool)
         for term in asked_terms(question):
             out |= self._terms[_OPPOSITE[term]]
+        grades = {_grade_token(m.group(0)) for m in _GRADE.finditer(question)}
+        if grades:          # "the P5 in The Hague": a card of another stated grade is not it
+            out |= (self._scale_grade != "") & ~np.isin(self._scale_grade, list(grades))
         return out
 
     def likeness(self, card: NoticeCard) -> np.ndarray:

@@ -326,3 +326,12 @@ def test_at_that_college_keeps_the_employer_of_the_post_in_focus():
                   ("Reference Librarian - Hudson County Community College", "", "Jersey City, NJ", "", "ref"))
     earlier = ("Which campuses would the director of library technology look after?",)
     assert r.resolve("Is there also a librarian opening at that college?", earlier) == Resolution(("lib_h",), "mentioned")
+
+
+def test_a_named_grade_lowers_a_post_of_another_stated_grade():
+    """Of the two posts in The Hague, the one whose grade is not stated may be the P-5; the
+    AD-9 is not."""
+    r = _resolver(("Head of Unit", "Europol", "The Hague, Netherlands", "AD-9", "eu"),
+                  ("Witness Assistant", "International Criminal Court", "The Hague, Netherlands", "", "icc"))
+    assert r.resolve("When does the AD-9 in The Hague close?") == Resolution(("eu",), "mentioned")
+    assert r.resolve("What's the monthly pay of the P-5 in The Hague?") == Resolution(("icc",), "mentioned")
