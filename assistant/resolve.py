@@ -656,17 +656,23 @@ def _named(tokens: list[str]) -> list[str]:
 
 
 def initials(name: str) -> list[str]:
-    """The initials of the organisation's name and of each part of it, three letters or
-    more ("Hudson County Community College" → hccc, "College of Staten Island" → csi,
-    "New York University" → nyu): how users shorten a name no list of acronyms knows."""
+    """The initials of the organisation's name and of each part of it (and of each without
+    its last word when it has more than three), three letters or more, small words left
+    out ("Hudson County Community College" → hccc, "College Of Staten Island Library" →
+    csil, csi; "New York University" → nyu): how users shorten a name no list of acronyms
+    knows."""
     parts = [name, *re.split(r"\s*(?:[,;()/|]| - | – )\s*", name)]
+    parts += [p.rsplit(None, 1)[0] for p in parts if len(p.split()) > 3]    # "College of Staten Island Library"
     return list(dict.fromkeys(i for i in map(_initials_of, parts) if i))
 
 
 def _initials_of(name: str) -> str:
     words = re.findall(r"[A-Za-z][\w'’]*", name)
-    letters = "".join(w[0] for w in words if w[0].isupper())
+    letters = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _SMALL_WORDS)
     return letters.lower() if len(letters) >= 3 and len(words) > 1 else ""
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "at", "in", "on", "de", "du", "la", "le"}
 
 
 def _file_words(c: NoticeCard) -> str:

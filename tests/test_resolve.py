@@ -317,6 +317,9 @@ def test_an_organisation_is_named_by_its_initials_in_capitals():
     assert r.resolve("Which campuses would HCCC's director of library technology look after?") == \
         Resolution(("hccc",), "mentioned")
     assert r.resolve("What does the art librarian in the Bronx do?").notice_ids == ("museum",)
+    r = _resolver(("Processing Archivist", "College Of Staten Island Library", "Staten Island, NY", "", "csi"),
+                  ("Processing Archivist", "Wagner College", "Staten Island, NY", "", "wag"))
+    assert r.resolve("When would the CSI processing archivist start?") == Resolution(("csi",), "mentioned")
 
 
 def test_at_that_college_keeps_the_employer_of_the_post_in_focus():
