@@ -168,6 +168,10 @@ _SAME_EMPLOYER = re.compile(r"\b(?:that|this|the same|same)\s+(?:college|univers
 # hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
 _ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
                     r"|\bhourly (?:rate|pay|wage)s?\b", re.I)
+# An acronym before a degree or accreditation word names a qualification the question asks
+# about ("is an ALA master's required?", "ALA-accredited"), not the employer.
+_QUALIFICATION = re.compile(r"\b[A-Z]{2,6}(?=[- ](?:accredited|accreditation|master'?s?|masters|degree|bachelor'?s?|"
+                            r"certifi\w*|MLS|MLIS|MSLS|MSIS)\b)")
 _GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T|AD|AST)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
 
 
@@ -309,7 +313,10 @@ class Resolver:
         for t in dict.fromkeys(tokens(question) + _words(question)):
             if len(t) >= 5 and any(ch.isdigit() for ch in t):
                 out.append(_Unit(t, (("ident", t),)))
+        taken += [m.span() for m in _QUALIFICATION.finditer(question)]
         for m in organisation_pattern().finditer(question):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
             out.append(_Unit(m.group(0), (("organisation", ORGANISATION_OF[m.group(0).lower()].lower()),)))
             taken.append(m.span())
         for m in _GRADE.finditer(question):

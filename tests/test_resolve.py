@@ -338,3 +338,14 @@ def test_a_named_grade_lowers_a_post_of_another_stated_grade():
                   ("Witness Assistant", "International Criminal Court", "The Hague, Netherlands", "", "icc"))
     assert r.resolve("When does the AD-9 in The Hague close?") == Resolution(("eu",), "mentioned")
     assert r.resolve("What's the monthly pay of the P-5 in The Hague?") == Resolution(("icc",), "mentioned")
+
+
+def test_an_acronym_before_a_degree_word_is_a_qualification_not_an_employer():
+    r = _resolver(("Librarian", "Touro College", "New York, NY", "", "touro"),
+                  ("Cataloging Librarian", "Icahn School of Medicine", "New York, NY", "", "icahn"),
+                  opening={"touro": "The librarian helps the Provost with research.",
+                           "icahn": "Requires a degree from an American Library Association (ALA) accredited program."})
+    assert "ALA" in r.card("icahn").acronyms
+    assert r.resolve("Touro has a library opening that helps the Provost - is an ALA master's required?") == \
+        Resolution(("touro",), "mentioned")
+    assert r.resolve("Does the Touro librarian need an ALA-accredited degree?").notice_ids == ("touro",)
