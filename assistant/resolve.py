@@ -66,6 +66,8 @@ class Tuning:
     organisation: float = 2.0
     place: float = 1.6
     grade: float = 1.4
+    grade_part: float = 1.0     # one of a grade's alternatives or codes ("Instructor" of
+                                # "Instructor or Assistant Professor", "SL2" of "SL2 / Negotiating")
     # × the title words named × the share of the card's title they make. The calibration
     # chose 1.2, but its "title only" references expect the exact title alone; at 1.2
     # "the Security Coordination Officer" no longer asks between it and "Security
@@ -88,12 +90,12 @@ class Tuning:
 
 DENSE_FLOOR = 0.25
 MAX_CANDIDATES = 3     # notices a clarification lists
-NAME_FIELDS = ("ident", "title", "organisation", "place", "grade")
+NAME_FIELDS = ("ident", "title", "organisation", "place", "grade", "grade_part")
 # A plain word of the question looked up in the organisation line ("Queens Library") counts
 # as a title word would; an organisation's name or acronym counts as an organisation.
-_FIELD_OF = {"organisation word": "organisation"}
-_WEIGHT_OF = {"organisation word": "title"}
-STRUCTURED = ("ident", "organisation", "place", "grade")
+_FIELD_OF = {"organisation word": "organisation", "grade part": "grade_part"}
+_WEIGHT_OF = {"organisation word": "title", "grade part": "grade_part"}
+STRUCTURED = ("ident", "organisation", "place", "grade", "grade part")
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,7 @@ class Resolver:
     # -- the card's tokens, field by field ----------------------------------------------
     def _field_tokens(self) -> dict[str, Callable[[NoticeCard], list[str]]]:
         return {"ident": _ident_tokens, "title": self._title_tokens, "organisation": _organisation_tokens,
-                "place": _place_tokens, "grade": _grade_tokens}
+                "place": _place_tokens, "grade": _grade_tokens, "grade_part": _grade_part_tokens}
 
     def _stem(self, words: list[str]) -> list[str]:
         return self._stemmer.stemWords(words)
@@ -320,7 +322,7 @@ class Resolver:
             out.append(_Unit(m.group(0), (("organisation", ORGANISATION_OF[m.group(0).lower()].lower()),)))
             taken.append(m.span())
         for m in _GRADE.finditer(question):
-            out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))),)))
+            out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))), ("grade part", _grade_token(m.group(0))))))
             taken.append(m.span())
         taken += [m.span() for m in _ASKED.finditer(question)]
         rest = "".join(ch if not any(a <= i < b for a, b in taken) else " " for i, ch in enumerate(question))
@@ -334,7 +336,8 @@ class Resolver:
         for w in dict.fromkeys(content):
             forms = [w, *self._corrections(w)]
             stems = self._stem(forms)
-            pairs = [("title", s) for s in stems] + [("place", f) for f in forms] + [("grade", f) for f in forms]
+            pairs = [("title", s) for s in stems] + [("place", f) for f in forms] + [("grade", f) for f in forms] \
+                + [("grade part", f) for f in forms]
             named_org = w in ORGANISATION_OF or (w in capitalised and self._stem([w])[0] not in title_vocabulary)
             pairs += [("organisation" if named_org else "organisation word", f) for f in forms]
             if len(w) >= 3 and re.search(rf"\b{re.escape(w.upper())}\b", question):   # "HCCC's", "NYU"
@@ -342,7 +345,8 @@ class Resolver:
             out.append(_Unit(w, tuple(pairs)))
         for a, b in zip(content, content[1:]):
             sa, sb = self._stem([a, b])
-            out.append(_Unit(f"{a} {b}", (("title", f"{sa}_{sb}"), ("place", f"{a}_{b}"), ("grade", a + b)), True))
+            out.append(_Unit(f"{a} {b}", (("title", f"{sa}_{sb}"), ("place", f"{a}_{b}"), ("grade", a + b),
+                                          ("grade part", a + b)), True))
         for a, b in zip(words, words[1:]):          # "Level 5": a grade written as two words
             if (a in _COMMON or b in _COMMON) and a + b in self.fields["grade"].vocabulary:
                 out.append(_Unit(f"{a} {b}", (("grade", a + b),), True))
@@ -698,4 +702,15 @@ def _place_tokens(c: NoticeCard) -> list[str]:
 def _grade_tokens(c: NoticeCard) -> list[str]:
     out = [_grade_token(c.grade)] if c.grade else []
     return out + (tokens(c.category) if c.category else [])
+
+
+def _grade_part_tokens(c: NoticeCard) -> list[str]:
+    """Each of the grade's alternatives ("Instructor or Assistant Professor" → instructor,
+    assistantprofessor; "SL2 / Negotiating" → sl2, negotiating) and each code in it ("SL2
+    FLSA Status: Non-exempt" → sl2), the whole grade left out."""
+    if not c.grade:
+        return []
+    parts = re.split(r"\s+or\s+|\s*[/,;]\s*", c.grade) + re.findall(r"\b[A-Za-z]{1,4}-?\d{1,2}\b", c.grade)
+    whole = _grade_token(c.grade)
+    return [t for t in dict.fromkeys(map(_grade_token, parts)) if t and t != whole]
 

@@ -349,3 +349,20 @@ def test_an_acronym_before_a_degree_word_is_a_qualification_not_an_employer():
     assert r.resolve("Touro has a library opening that helps the Provost - is an ALA master's required?") == \
         Resolution(("touro",), "mentioned")
     assert r.resolve("Does the Touro librarian need an ALA-accredited degree?").notice_ids == ("touro",)
+
+
+def test_a_grade_is_named_by_one_of_its_alternatives_or_codes():
+    """The grade is stated only in the notice's metadata (not in its opening sentences)."""
+    specs = (("Circulation Supervisor", "SUNY Old Westbury", "Old Westbury, NY", "SL2 / Negotiating", "sl2"),
+             ("Reference Librarian", "SUNY Old Westbury", "Old Westbury, NY", "NSN3 FLSA Status: Exempt", "nsn3"),
+             ("Instruction Librarian", "Brooklyn College", "Brooklyn, NY", "Instructor or Assistant Professor", "ap"),
+             ("Archivist", "Brooklyn College", "Brooklyn, NY", "Instructor", "in"))
+    notices = [Notice(nid, f"{nid}.txt", f"{title}\n{org}\n{city}\nThe post serves the library.", (),
+                      Metadata(title=title, organisation=org, grade=grade, duty_station=city))
+               for title, org, city, grade, nid in specs]
+    r = Resolver([card_for(n) for n in notices] + [card_for(n) for n in synthetic(200)])
+    assert r.resolve("When does the SL2 in Old Westbury close?") == Resolution(("sl2",), "mentioned")
+    assert r.resolve("When does the NSN3 in Old Westbury close?") == Resolution(("nsn3",), "mentioned")
+    assert r.resolve("When does the Assistant Professor in Brooklyn close?") == Resolution(("ap",), "mentioned")
+    # the whole grade first, the grade it is an alternative of close behind
+    assert r.resolve("When does the Instructor in Brooklyn close?") == Resolution((), "ambiguous", ("in", "ap"))
