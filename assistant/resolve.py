@@ -333,6 +333,7 @@ class Resolver:
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", question)}
         capitalised |= {p for w in capitalised for p in w.split("-")}
         title_vocabulary = self.fields["title"].vocabulary
+        in_capitals = set(re.findall(r"\b[A-Z]{3,}\b", question))
         for w in dict.fromkeys(content):
             forms = [w, *self._corrections(w)]
             stems = self._stem(forms)
@@ -340,7 +341,7 @@ class Resolver:
                 + [("grade part", f) for f in forms]
             named_org = w in ORGANISATION_OF or (w in capitalised and self._stem([w])[0] not in title_vocabulary)
             pairs += [("organisation" if named_org else "organisation word", f) for f in forms]
-            if len(w) >= 3 and re.search(rf"\b{re.escape(w.upper())}\b", question):   # "HCCC's", "NYU"
+            if w.upper() in in_capitals:                 # "HCCC's", "NYU": initials
                 pairs.append(("organisation", INITIALS + w))
             out.append(_Unit(w, tuple(pairs)))
         for a, b in zip(content, content[1:]):
