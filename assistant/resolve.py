@@ -297,7 +297,7 @@ class Resolver:
         return self._stemmer.stemWords(words)
 
     def _title_tokens(self, c: NoticeCard) -> list[str]:
-        words = self._stem([w for w in _words(normalise(c.title or _file_words(c))) if w not in _STOP])
+        words = self._stem([w for w in _words(normalise(_own_title(c))) if w not in _STOP])
         return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
 
     def _opening_tokens(self, c: NoticeCard) -> list[str]:
@@ -685,6 +685,20 @@ def _initials_of(name: str) -> str:
 
 
 _SMALL_WORDS = {"of", "and", "the", "for", "at", "in", "on", "de", "du", "la", "le"}
+
+
+def _own_title(c: NoticeCard) -> str:
+    """The title without a trailing part that only repeats the organisation ("Information
+    Literacy Instruction Positions - ASA College" → "Information Literacy Instruction
+    Positions"): those words count in the organisation field, as for the posts whose title
+    does not repeat it."""
+    if not c.title:
+        return _file_words(c)
+    org = set(_words(normalise(c.organisation or "")))
+    parts = re.split(r"(\s+[-–—|]\s+|,\s+)", c.title)
+    while len(parts) > 2 and org and set(_words(normalise(parts[-1]))) <= org:
+        parts = parts[:-2]
+    return "".join(parts)
 
 
 def _file_words(c: NoticeCard) -> str:

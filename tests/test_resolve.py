@@ -366,3 +366,15 @@ def test_a_grade_is_named_by_one_of_its_alternatives_or_codes():
     assert r.resolve("When does the Assistant Professor in Brooklyn close?") == Resolution(("ap",), "mentioned")
     # the whole grade first, the grade it is an alternative of close behind
     assert r.resolve("When does the Instructor in Brooklyn close?") == Resolution((), "ambiguous", ("in", "ap"))
+
+
+def test_a_title_repeating_its_organisation_does_not_count_it_twice():
+    """"… - Brooklyn College" at the end of a title is the organisation again: its words are
+    not title words, and "Professor) - Brooklyn" is not a pair of the title."""
+    r = _resolver(("Reference Librarian (Assistant Professor) - Brooklyn College", "Brooklyn College",
+                   "Brooklyn, NY", "", "a"),
+                  ("Information Literacy Instructor", "ASA College", "Brooklyn, NY", "", "b"))
+    tokens = r._title_tokens(r.card("a"))
+    assert "brooklyn" not in tokens and "professor_brooklyn" not in tokens and "assist_professor" in tokens
+    assert "colleg" not in r._title_tokens(r.card("b")) and r._title_tokens(r.card("b"))[0] == "inform"
+    assert r.resolve("What does the Brooklyn College reference librarian do?").notice_ids == ("a",)
