@@ -1,9 +1,11 @@
 """Which notice(s) a question is about: retrieval over notice cards (`cards.py`).
 
 Each notice's card is indexed once, field by field, with BM25 (bm25s): identifiers (file
-stem, id, job opening number) looked up exactly, title (words and word pairs),
-organisation (acronyms, the question's full names folded to them), place (duty station,
-country), grade and category, the opening sentences (the job's subject, "the IT
+stem, id, job opening number) looked up exactly, title (words and word pairs; a trailing
+"- Organisation" left to the organisation), organisation (acronyms, the question's full
+names folded to them, initials written in capitals: "HCCC"), place (duty station,
+country), grade (whole, and each alternative or code: "SL2" of "SL2 / Negotiating") and
+category, the opening sentences (the job's subject, "the IT
 help-desk job in Aden"), and the words of its duty sections (`NoticeCard.duties`: a
 word of subject found only there counts, at a low weight, as a name would: "the job
 that installs the art exhibitions"). Misspelt place, organisation and title words are corrected
@@ -13,7 +15,10 @@ score clearly leads (`MARGIN`); otherwise to the few notices that fit (a clarifi
 a question about "all"/"which" to every notice its named organisation, place and grade
 allow. With no clue of its own, a question keeps the notice the conversation was about;
 a follow-up naming only a place ("and the one in Nairobi?") prefers the notice there most
-like the one in focus.
+like the one in focus, and "at that college" names the focus's employer. A term the
+question asks for ("the full-time librarian", "the P5") lowers the cards whose title or
+grade states another (`Tuning.contradiction`); what it asks ("how many hours a week",
+"an ALA master's") names nothing.
 Per question: a few BM25 look-ups, one fuzzy look-up per unknown word and one embedding
 — never a scan of notice texts. Left out: dates ("the post closing on 3 May") and
 salaries as clues.
