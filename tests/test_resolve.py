@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from assistant.cards import candidate_line, card_for, place_of
-from assistant.resolve import Resolver
+from assistant.resolve import Resolution, Resolver
 from index.records import Metadata, Notice
 
 TITLES = ("Programme Officer", "Finance Assistant", "Logistics Officer", "Nutrition Specialist",
@@ -256,3 +256,125 @@ def test_a_question_naming_only_the_jobs_subject_finds_it_in_the_opening():
                   opening={"avery": "Avery's Drawings and Archives collection holds architectural drawings."})
     assert r.resolve("How many drawings does Avery's department hold?").notice_ids == ("avery",)
     assert r.resolve("What is the name of Touro's repository?").notice_ids == ("touro",)
+
+
+def _sectioned(nid: str, title: str, org: str, city: str, duties: str) -> Notice:
+    """A notice whose opening (`OPENING_CHARS`) is all about its employer and whose
+    Responsibilities section, after it, says what the job does."""
+    from index.records import Section
+
+    head = f"{title}\n{org}\n{city}\n\n" + f"{org} is a college of the City University. " * 30 + "\n\n"
+    text = head + f"Responsibilities\n{duties}\n"
+    return Notice(nid, f"{nid}.txt", text, (Section("Header", 0, len(head), "header"),
+                                            Section("Responsibilities", len(head), len(text), "responsibilities")),
+                  Metadata(title=title, organisation=org, duty_station=city))
+
+
+def test_a_question_naming_what_the_job_does_finds_it_in_the_duty_words():
+    curator = _sectioned("cur", "Assistant Curator", "Hunter College", "New York, NY",
+                         "Installs the exhibitions and gives gallery tours to visiting classes.")
+    officer = _sectioned("arc", "Archives Officer", "Hunter College", "New York, NY",
+                         "Processes the archival collections and answers reference questions.")
+    card = card_for(curator)
+    assert "gallery" in card.duties.split() and "university" not in card.duties.split()
+    r = Resolver([card_for(curator), card_for(officer)] + [card_for(n) for n in synthetic(200)])
+    q = "Does the job at Hunter that installs the exhibitions and gives gallery tours require Spanish?"
+    assert r.resolve(q) == Resolution(("cur",), "mentioned")
+    assert r.resolve("Who does the Hunter archives officer report to?").notice_ids == ("arc",)
+
+
+def test_a_term_the_question_asks_for_lowers_a_title_stating_its_opposite():
+    r = _resolver(("Part Time Learning Commons Librarian", "College of New Rochelle", "Harlem, New York", "", "pt"),
+                  ("Learning Commons Librarian", "College of New Rochelle", "New York, NY", "", "ft"),
+                  ("Librarian/Archivist Internship (unpaid)", "United Nations", "New York, NY", "", "unpaid"),
+                  ("Paid Archives Internship", "WNYC", "New York, NY", "", "paid"))
+    q = "Is the full-time learning commons librarian at the College of New Rochelle in Harlem only for one year?"
+    assert r.resolve(q) == Resolution(("ft",), "mentioned")
+    assert r.resolve("How many hours is the part-time learning commons librarian in Harlem?").notice_ids == ("pt",)
+    # asking about a term is not asking for it
+    assert r.resolve("Is the librarian/archivist internship paid?").notice_ids == ("unpaid",)
+    assert r.resolve("What does the unpaid archives internship involve?").notice_ids == ("unpaid",)
+
+
+def test_what_a_question_asks_is_not_a_name():
+    r = _resolver(("Part-Time Librarian (15-20 hours/week)", "City College", "Harlem, NY", "", "hrs"),
+                  ("Photo Archives Intern", "Jewish Museum", "New York, NY", "", "int"))
+    assert r.resolve("How many hours a week is the intern?").notice_ids == ("int",)
+    assert r.resolve("How long does the 15-20 hours/week librarian post last?").notice_ids == ("hrs",)
+
+
+def test_the_un_names_the_united_nations_post():
+    r = _resolver(("Archives Intern", "United Nations", "New York, NY", "", "un"),
+                  ("Archives Intern", "Jewish Museum", "New York, NY", "", "jm"))
+    assert r.resolve("What does the UN archives intern do?") == Resolution(("un",), "mentioned")
+
+
+def test_an_organisation_is_named_by_its_initials_in_capitals():
+    r = _resolver(("Director of Library Technology", "Hudson County Community College", "Jersey City, NJ", "", "hccc"),
+                  ("Director of Library Technology", "Bronx Community College", "Bronx, NY", "", "bcc"),
+                  ("Librarian", "Art Research Team", "Bronx, NY", "", "art"),
+                  ("Art Librarian", "Bronx Museum", "Bronx, NY", "", "museum"))
+    assert r.resolve("Which campuses would HCCC's director of library technology look after?") == \
+        Resolution(("hccc",), "mentioned")
+    assert r.resolve("What does the art librarian in the Bronx do?").notice_ids == ("museum",)
+    r = _resolver(("Processing Archivist", "College Of Staten Island Library", "Staten Island, NY", "", "csi"),
+                  ("Processing Archivist", "Wagner College", "Staten Island, NY", "", "wag"))
+    assert r.resolve("When would the CSI processing archivist start?") == Resolution(("csi",), "mentioned")
+
+
+def test_at_that_college_keeps_the_employer_of_the_post_in_focus():
+    r = _resolver(("Director of Library Technology", "Hudson County Community College", "Jersey City, NJ", "", "dir"),
+                  ("Librarian", "Hudson County Community College", "Union City, NJ", "", "lib_h"),
+                  ("Librarian", "Bronx Community College", "Bronx, NY", "", "lib_b"),
+                  ("Reference Librarian - Hudson County Community College", "", "Jersey City, NJ", "", "ref"))
+    earlier = ("Which campuses would the director of library technology look after?",)
+    assert r.resolve("Is there also a librarian opening at that college?", earlier) == Resolution(("lib_h",), "mentioned")
+
+
+def test_a_named_grade_lowers_a_post_of_another_stated_grade():
+    """Of the two posts in The Hague, the one whose grade is not stated may be the P-5; the
+    AD-9 is not."""
+    r = _resolver(("Head of Unit", "Europol", "The Hague, Netherlands", "AD-9", "eu"),
+                  ("Witness Assistant", "International Criminal Court", "The Hague, Netherlands", "", "icc"))
+    assert r.resolve("When does the AD-9 in The Hague close?") == Resolution(("eu",), "mentioned")
+    assert r.resolve("What's the monthly pay of the P-5 in The Hague?") == Resolution(("icc",), "mentioned")
+
+
+def test_an_acronym_before_a_degree_word_is_a_qualification_not_an_employer():
+    r = _resolver(("Librarian", "Touro College", "New York, NY", "", "touro"),
+                  ("Cataloging Librarian", "Icahn School of Medicine", "New York, NY", "", "icahn"),
+                  opening={"touro": "The librarian helps the Provost with research.",
+                           "icahn": "Requires a degree from an American Library Association (ALA) accredited program."})
+    assert "ALA" in r.card("icahn").acronyms
+    assert r.resolve("Touro has a library opening that helps the Provost - is an ALA master's required?") == \
+        Resolution(("touro",), "mentioned")
+    assert r.resolve("Does the Touro librarian need an ALA-accredited degree?").notice_ids == ("touro",)
+
+
+def test_a_grade_is_named_by_one_of_its_alternatives_or_codes():
+    """The grade is stated only in the notice's metadata (not in its opening sentences)."""
+    specs = (("Circulation Supervisor", "SUNY Old Westbury", "Old Westbury, NY", "SL2 / Negotiating", "sl2"),
+             ("Reference Librarian", "SUNY Old Westbury", "Old Westbury, NY", "NSN3 FLSA Status: Exempt", "nsn3"),
+             ("Instruction Librarian", "Brooklyn College", "Brooklyn, NY", "Instructor or Assistant Professor", "ap"),
+             ("Archivist", "Brooklyn College", "Brooklyn, NY", "Instructor", "in"))
+    notices = [Notice(nid, f"{nid}.txt", f"{title}\n{org}\n{city}\nThe post serves the library.", (),
+                      Metadata(title=title, organisation=org, grade=grade, duty_station=city))
+               for title, org, city, grade, nid in specs]
+    r = Resolver([card_for(n) for n in notices] + [card_for(n) for n in synthetic(200)])
+    assert r.resolve("When does the SL2 in Old Westbury close?") == Resolution(("sl2",), "mentioned")
+    assert r.resolve("When does the NSN3 in Old Westbury close?") == Resolution(("nsn3",), "mentioned")
+    assert r.resolve("When does the Assistant Professor in Brooklyn close?") == Resolution(("ap",), "mentioned")
+    # the whole grade first, the grade it is an alternative of close behind
+    assert r.resolve("When does the Instructor in Brooklyn close?") == Resolution((), "ambiguous", ("in", "ap"))
+
+
+def test_a_title_repeating_its_organisation_does_not_count_it_twice():
+    """"… - Brooklyn College" at the end of a title is the organisation again: its words are
+    not title words, and "Professor) - Brooklyn" is not a pair of the title."""
+    r = _resolver(("Reference Librarian (Assistant Professor) - Brooklyn College", "Brooklyn College",
+                   "Brooklyn, NY", "", "a"),
+                  ("Information Literacy Instructor", "ASA College", "Brooklyn, NY", "", "b"))
+    tokens = r._title_tokens(r.card("a"))
+    assert "brooklyn" not in tokens and "professor_brooklyn" not in tokens and "assist_professor" in tokens
+    assert "colleg" not in r._title_tokens(r.card("b")) and r._title_tokens(r.card("b"))[0] == "inform"
+    assert r.resolve("What does the Brooklyn College reference librarian do?").notice_ids == ("a",)
