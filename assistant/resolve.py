@@ -172,9 +172,10 @@ _SAME_EMPLOYER = re.compile(r"\b(?:that|this|the same|same)\s+(?:college|univers
                             r"employer|institution|museum|school|company|firm|institute|foundation|society|"
                             r"cent(?:er|re)|hospital|archives?)\b", re.I)
 # What a question asks, not what it names: "how long", "how many hours", "a week", "per
-# hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them).
+# hour", "hourly rate" ("the Part-Time Librarian (15-20 hours/week)" is not named by them),
+# "based in" (a duty station "Remote, must be based in the United States" is not named by it).
 _ASKED = re.compile(r"\bhow (?:long|much|often|many(?: (?:hours|days|weeks|months|years))?)\b|\b(?:a|an|per|each) (?:hour|day|week|month|year)\b"
-                    r"|\bhourly (?:rate|pay|wage)s?\b", re.I)
+                    r"|\bhourly (?:rate|pay|wage)s?\b|\bbased (?:in|at|out of)\b", re.I)
 # An acronym before a degree or accreditation word names a qualification the question asks
 # about ("is an ALA master's required?", "ALA-accredited"), not the employer.
 _QUALIFICATION = re.compile(r"\b[A-Z]{2,6}(?=[- ](?:accredited|accreditation|master'?s?|masters|degree|bachelor'?s?|"
@@ -525,6 +526,12 @@ class Resolver:
                 question = question[:same.start()] + employer + question[same.end():]
         scored = self.scores(question)
         found = self._decide(scored)
+        if found and found.how == "mentioned" and _SEVERAL.search(question):   # "the vacancies in Hargeisa"
+            close = self._close(scored, self.tuning.margin)
+            if len(close) > 1:
+                found = Resolution((), "ambiguous", tuple(self.ids[i] for i in close))
+        if focus and _OTHER_ONE.search(question):   # "the other NGO vacancy in Hargeisa": not the focus
+            return self._near_focus(scored, *earlier[0]) or Resolution((), "none")
         if earlier and (found is None or not self._strong(scored, found)):
             # a word of the profile does not move the focus
             return Resolution(focus.notice_ids, "history") if focus else found or Resolution((), "none")
@@ -625,6 +632,12 @@ class Resolver:
     @cached_property
     def _position(self) -> dict[str, int]:
         return {nid: i for i, nid in enumerate(self.ids)}
+
+
+# A question about several posts: the names it fits equally are offered, not one picked.
+_SEVERAL = re.compile(r"\b(?:vacancies|posts|positions|jobs|openings|roles|notices)\b", re.I)
+# A follow-up asking for another post than the one in focus.
+_OTHER_ONE = re.compile(r"\b(?:the other|another|other one|a different|the second)\b", re.I)
 
 
 def _word_unit(word: str, units: list[_Unit]) -> _Unit:

@@ -234,6 +234,8 @@ def read_metadata(text: str, sections: tuple[Section, ...] = ()) -> Metadata:
         _offer(text, found, "title", weak_title)
     if "duty_station" not in found:
         _offer(text, found, "duty_station", _board_place(text))
+    if "duty_station" not in found and "title" in found:
+        _offer(text, found, "duty_station", _title_place(text, found["title"]))
     if "organisation" not in found:
         _offer(text, found, "organisation", _named_organisation(text))
     return _to_metadata(found, order)
@@ -799,6 +801,14 @@ def _grade_in_title(text: str, title: _Found) -> _Found | None:
     the title, when nothing else states the grade."""
     m = _UN_GRADE.search(text, title.start, title.end)
     return _Found(m.group(0), m.start(), m.end()) if m else None
+
+
+def _title_place(text: str, title: _Found) -> _Found | None:
+    """The place a title ends with after a dash, when nothing else states one: "Technical
+    Coordinator CCCM – Hargeisa". Only a whole place name (`places.is_place`)."""
+    dashes = list(re.finditer(r" [–—-] ", text[title.start:title.end]))
+    part = _trim(text, title.start + dashes[-1].end(), title.end) if dashes else None
+    return part if part and places.is_place(part.value) else None
 
 
 def _board_place(text: str) -> _Found | None:

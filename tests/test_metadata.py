@@ -432,3 +432,9 @@ def test_a_us_notice_reads_its_ambiguous_numeric_dates_month_first():
 ])
 def test_a_deadline_written_in_a_sentence(text, closes):
     assert _read(f"Librarian\n\n### How to apply\n\n{text}\n").closes == closes
+
+
+def test_a_title_ending_with_a_place_after_a_dash_gives_the_duty_station_when_nothing_else_does():
+    assert _read("---\ntitle: Technical Coordinator CCCM – Hargeisa\n---\n\nACTED is hiring.\n").duty_station == "Hargeisa"
+    assert _read("---\ntitle: Archives Intern - Cartier North America\n---\n\nCartier is hiring.\n").duty_station is None
+    assert _read("---\ntitle: Officer - Hargeisa\n---\n\nLocation: Berbera\n").duty_station == "Berbera"

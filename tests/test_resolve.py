@@ -378,3 +378,21 @@ def test_a_title_repeating_its_organisation_does_not_count_it_twice():
     assert "brooklyn" not in tokens and "professor_brooklyn" not in tokens and "assist_professor" in tokens
     assert "colleg" not in r._title_tokens(r.card("b")) and r._title_tokens(r.card("b"))[0] == "inform"
     assert r.resolve("What does the Brooklyn College reference librarian do?").notice_ids == ("a",)
+
+
+def test_the_other_one_in_a_follow_up_is_not_the_post_in_focus():
+    r = _resolver(("Technical Coordinator CCCM", "ACTED", "Hargeisa", "", "h1"),
+                  ("Program Accountability Coordinator", "World Vision", "Hargeisa", "", "h2"))
+    res = r.resolve("What about the other NGO vacancy in Hargeisa?", ("Is the ACTED CCCM coordinator in Hargeisa a "
+                                                                       "long contract?",))
+    assert (res.how, res.notice_ids) == ("mentioned", ("h2",))
+    res = r.resolve("And the other one?", ("Is the ACTED CCCM coordinator in Hargeisa a long contract?",))
+    assert res.notice_ids != ("h1",)
+
+
+def test_vacancies_based_in_a_place_offer_every_post_there():
+    r = _resolver(("Technical Coordinator CCCM", "ACTED", "Hargeisa", "", "h1"),
+                  ("Program Accountability Coordinator", "World Vision", "Hargeisa", "", "h2"),
+                  ("Software Engineer", "Mercy Corps", "Remote, must be based in the United States", "", "us"))
+    res = r.resolve("Tell me about the vacancies based in Hargeisa")
+    assert (res.how, set(res.candidates)) == ("ambiguous", {"h1", "h2"})
