@@ -408,13 +408,17 @@ class Resolver:
         n = len(self.cards)
         named, strong = np.zeros(n), np.zeros(n, dtype=bool)
         subject: list[str] = []
+        duty = np.zeros((2, n))   # each card's two best duty-word gains
         for unit in units:
             s, structured = self.unit_scores(unit)
             strong |= structured | (s > 0 if unit.pair else False)
             if not unit.pair and self._dominant(unit) in ("title", None) and unit.tokens[0][0] == "title":
                 subject.append(unit.text)          # a word that does not name an organisation, place, grade
-                s = np.maximum(s, self._duty_scores(unit))   # counted once, in its best field
+                if not unit.text.isdigit():
+                    gain = np.maximum(s, self._duty_scores(unit)) - s   # counted once, in its best field
+                    duty = np.sort(np.vstack([duty, gain]), axis=0)[-2:]
             named += s
+        named += duty.sum(axis=0)   # at most two: a profile's many words must not add up to a name
         opening = self.opening.scores(self._stem(subject)) if subject else np.zeros(n)
         dense = np.zeros(n)
         if self._vectors is not None and subject and named.max(initial=0) > 0:

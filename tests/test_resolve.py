@@ -396,3 +396,17 @@ def test_vacancies_based_in_a_place_offer_every_post_there():
                   ("Software Engineer", "Mercy Corps", "Remote, must be based in the United States", "", "us"))
     res = r.resolve("Tell me about the vacancies based in Hargeisa")
     assert (res.how, set(res.candidates)) == ("ambiguous", {"h1", "h2"})
+
+
+def test_a_profiles_many_words_in_another_posts_duties_do_not_add_up_to_a_name():
+    from index.build import parse_notice
+    ict = parse_notice("ict.txt", "Position Title: IT Helpdesk Associate\nOrganization: WFP\nDuty Station: Aden\n\n"
+                                  "Responsibilities\n\nProvide IT helpdesk support to users.\n")
+    busy = parse_notice("ppo.txt", "Position Title: Programme Policy Officer\nOrganization: WFP\nDuty Station: Dhaka\n\n"
+                                   + "Background\n\n" + "WFP works with the government of Bangladesh. " * 30 +
+                                   "\n\nResponsibilities\n\nSupport staff members on fixed term contracts who joined the "
+                                   "current team 8 months ago; hold secondary certificates; months of member terms.\n")
+    r = Resolver([card_for(ict), card_for(busy)] + [card_for(n) for n in synthetic(200)])
+    res = r.resolve("I'm a WFP staff member on a fixed-term contract and joined my current position 8 months ago. "
+                    "I hold a post-secondary IT certificate. Can I apply for the WFP IT helpdesk vacancy?")
+    assert (res.how, res.notice_ids) == ("mentioned", (ict.id,))
