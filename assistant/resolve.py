@@ -451,7 +451,8 @@ class Resolver:
         out = np.zeros(len(self.cards), dtype=bool)
         for term in asked_terms(question):
             out |= self._terms[_OPPOSITE[term]]
-        grades = {_grade_token(m.group(0)) for m in _GRADE.finditer(question)}
+        grades = {_grade_token(m.group(0)) for m in _GRADE.finditer(question)
+                  if not _OWN_GRADE.search(question[:m.start()])}   # "as a G6 assistant" is the asker's
         if grades:          # "the P5 in The Hague": a card of another stated grade is not it
             out |= (self._scale_grade != "") & ~np.isin(self._scale_grade, list(grades))
         return out
@@ -638,6 +639,9 @@ class Resolver:
         return {nid: i for i, nid in enumerate(self.ids)}
 
 
+# Words before a grade that make it the asker's own ("I am a G6", "as a G-5 assistant",
+# "my P3 post", "currently at NO-B"), not the post's.
+_OWN_GRADE = re.compile(r"\b(?:i am|i'm|as|my|currently|been|was|served)\s+(?:an?\s+|at\s+|the\s+)?\W*$", re.I)
 # A question about several posts: the names it fits equally are offered, not one picked.
 _SEVERAL = re.compile(r"\b(?:vacancies|posts|positions|jobs|openings|roles|notices)\b", re.I)
 # A follow-up asking for another post than the one in focus.

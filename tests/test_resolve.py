@@ -410,3 +410,11 @@ def test_a_profiles_many_words_in_another_posts_duties_do_not_add_up_to_a_name()
     res = r.resolve("I'm a WFP staff member on a fixed-term contract and joined my current position 8 months ago. "
                     "I hold a post-secondary IT certificate. Can I apply for the WFP IT helpdesk vacancy?")
     assert (res.how, res.notice_ids) == ("mentioned", (ict.id,))
+
+
+def test_a_grade_the_asker_holds_does_not_lower_a_post_of_another_grade():
+    r = _resolver(("Logistics Officer (Downstream Pipeline)", "WFP", "Aden", "NO-B", "log"),
+                  ("Data Entry Assistant", "ACF", "Aden", "G-6", "acf"))
+    res = r.resolve("I have 6 years of experience, all of it as a G6 logistics assistant. Am I eligible for the WFP "
+                    "Logistics Officer (Downstream Pipeline) post in Aden?")
+    assert (res.how, res.notice_ids) == ("mentioned", ("log",))
