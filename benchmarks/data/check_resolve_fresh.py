@@ -1,12 +1,15 @@
-"""Check benchmarks/data/resolve_fresh.jsonl (standard library only; reads file NAMES, never notice text).
+"""Check a fresh resolution reference set, `resolve_fresh.jsonl` or `resolve_fresh2.jsonl` (standard
+library only; reads file NAMES, never notice text, and never runs the resolver).
 
-    python3 benchmarks/data/check_resolve_fresh.py [FILE.jsonl] [--dirs DIR ...]
+    python3 benchmarks/data/check_resolve_fresh.py [FILE.jsonl]
 
 Every line must be a JSON object with exactly the keys kind, question, history, expected;
 `kind` one of KINDS; `question` a non-empty string; `history` a list of strings;
 `expected` a non-empty list of distinct lower-case strings, each a substring of exactly one
 file name (README files left out) among the four notice folders, no two naming the same
-file. Prints counts per kind, per folder (a reference counts once for each folder its
+file; two consecutive lines must not have the same kind nor open with the same two words;
+no question may repeat one of another fresh set of this folder (`resolve_fresh*.jsonl`). Prints
+counts per kind, per folder (a reference counts once for each folder its
 expected notices are in) and the number of distinct notices named; exits 1 on any error.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -41,6 +45,11 @@ def file_names(dirs: dict[str, Path]) -> list[tuple[str, str]]:
             if p.is_file() and not p.name.lower().startswith("readme") and p.name != "MANIFEST.tsv":
                 out.append((label, p.name))
     return out
+
+
+def opening(question: str) -> tuple[str, ...]:
+    """The first two words of a question, lower-cased."""
+    return tuple(re.findall(r"[a-z0-9']+", question.lower())[:2])
 
 
 def main() -> int:
@@ -107,6 +116,27 @@ def main() -> int:
         n_expected[len(expected)] += 1
         for label in hit_folders:
             folders[label] += 1
+    parsed = []
+    for line in lines:
+        try:
+            ref = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(ref, dict) and isinstance(ref.get("question"), str):
+            parsed.append(ref)
+    for i, (a, b) in enumerate(zip(parsed, parsed[1:]), 2):
+        if a.get("kind") == b.get("kind"):
+            errors.append(f"line {i}: same kind as the line before ({b.get('kind')!r})")
+        if opening(a["question"]) == opening(b["question"]):
+            errors.append(f"line {i}: opens with the same two words as the line before")
+    for other in sorted(Path(__file__).parent.glob("resolve_fresh*.jsonl")):
+        if other.resolve() == args.file.resolve():
+            continue
+        earlier = {json.loads(line)["question"].strip().lower()
+                   for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
+        for ref in parsed:
+            if ref["question"].strip().lower() in earlier:
+                errors.append(f"question also in {other.name}: {ref['question']!r}")
     for (q, h), n in questions.items():
         if n > 1:
             errors.append(f"question repeated {n} times: {q!r} {list(h)}")
