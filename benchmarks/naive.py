@@ -12,7 +12,8 @@ collection. The project is `Library.ingest` into a fresh index with the backend 
 starts. Runs alternate peer, project, project, peer (× `--rounds`), each into a new folder,
 so a busy moment of the machine weighs on both. Printed: each run's wall time, chunks
 embedded, peak RSS during the run (Linux: the high-water mark is reset before each run),
-the machine's load, the ratio of mean times (peer / project), then retrieval hit@k of
+the machine's load, the tokens each embedded (counted after the runs), the ratio of mean
+times (peer / project), then retrieval hit@k of
 both chunkings on the gold questions (`evals/datasets`, over the notices `evals/datasets/notices.txt` lists), filtered to
 each case's notices as `vacancy eval` does: the project through `Library.search` (hybrid
 and dense), the peer through its Chroma similarity search.
@@ -43,6 +44,7 @@ class Run:
     chunks: int
     peak_rss_mb: float | None
     load: float
+    folder: Path
 
 
 def reset_peak_rss() -> bool:
@@ -127,7 +129,27 @@ def timed_run(who: str, fn, files: list[Path], tmp: Path) -> Run:
     start = time.perf_counter()
     chunks = fn(files, folder)
     wall = time.perf_counter() - start
-    return Run(who, wall, chunks, peak_rss_since_reset() if reset else None, load)
+    return Run(who, wall, chunks, peak_rss_since_reset() if reset else None, load, folder)
+
+
+def tokens(st_model, texts: list[str]) -> int:
+    """Tokens the model reads for `texts` ([CLS] and [SEP] counted, each text capped at
+    the model's maximum length), counted after the clocks have stopped."""
+    cap = st_model.max_seq_length
+    ids = st_model.tokenizer(texts, add_special_tokens=True)["input_ids"] if texts else []
+    return sum(min(len(i), cap) for i in ids)
+
+
+def project_texts(folder: Path) -> list[str]:
+    """The distinct texts a project run embedded (chunks without a vector left out)."""
+    from index.records import NO_VECTOR
+    from index.store import Store
+
+    store = Store(folder)
+    texts = {c.embed_key: c.embed_text for c in store.chunks({n.id: n for n in store.notices()})
+             if c.embed_key != NO_VECTOR}
+    store.close()
+    return list(texts.values())
 
 
 # -- retrieval quality of both chunkings ------------------------------------------------
@@ -208,6 +230,11 @@ def compare(args, files: list[Path]) -> int:
             rss = f"{run.peak_rss_mb:.0f} MB" if run.peak_rss_mb else "–"
             print(f"  {who:8} {run.wall_s:7.1f} s  {run.chunks:6} chunks embedded  "
                   f"peak RSS {rss}  load {run.load:.2f}", flush=True)
+        last = {r.who: r.folder for r in runs}
+        counted = {"peer": tokens(st_model, [t for _, t in peer.texts(files)]),
+                   "project": tokens(st_model, project_texts(last["project"]))}
+        print(f"tokens embedded: peer {counted['peer']:,}, project {counted['project']:,} "
+              f"(ratio {counted['peer'] / max(counted['project'], 1):.2f})")
         times = {w: mean(r.wall_s for r in runs if r.who == w) for w in ("peer", "project")}
         print(f"mean: peer {times['peer']:.1f} s, project {times['project']:.1f} s; "
               f"ratio peer/project {times['peer'] / times['project']:.2f}; "

@@ -34,7 +34,7 @@ from .embed import Embedder
 from .errors import RejectedFile, VacancyError
 from .load import LINK_BROKEN, LINK_OUT, SYMLINK, Limits, load
 from .metadata import read_metadata
-from .records import Chunk, IngestReport, Notice, Rejected
+from .records import NO_VECTOR, Chunk, IngestReport, Notice, Rejected
 from .repair import repair
 from .requirement_codec import requirements_to_json
 from .requirements import FACT_NAME, extract_requirements
@@ -306,7 +306,8 @@ class Ingester:
         wanted: dict[str, str] = {}
         for _, chunks, _, _ in pending.notices:
             for c in chunks:
-                wanted.setdefault(c.embed_key, c.embed_text)
+                if c.embed_key != NO_VECTOR:  # a chunk left out of the dense index
+                    wanted.setdefault(c.embed_key, c.embed_text)
         have = self.vectors.existing(list(wanted))
         self.reused += len(wanted) - len(wanted.keys() - have)
         self._embed({k: t for k, t in wanted.items() if k not in have})

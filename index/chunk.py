@@ -10,10 +10,14 @@ sentence longer than `max_chars` is cut at spaces. Chunks never cross sections;
 `notice.text[start:end] == text`. A section that is only its heading (a parent heading
 over subsections) gives no chunk.
 
-The text that is embedded carries a short header (title · grade · organisation · duty
-station · section) so a passage about "Education" still says which notice it is from.
-Boilerplate sections (United Nations Considerations, No Fee, ...) get a header without
-the title, so the same paragraph in many notices has one embedding.
+The text BM25 indexes carries a short header (title · grade · organisation · duty
+station · section) so a passage about "Education" still says which notice it is from;
+the text that is embedded carries the title alone (`DENSE_HEADER`). Boilerplate sections
+(United Nations Considerations, No Fee, ...) get a header without the title, so the same
+paragraph in many notices is one text.
+Left out of the dense index: a chunk whose every section is of a kind in `DENSE_LEFT_OUT`
+(shared legal and HR text) gets no vector (`embed_key` is `NO_VECTOR`); the BM25 index
+and the sentence ranker still hold its text, so it is still found and cited exactly.
 Left out: overlap between chunks (sentences are never cut unless too long, so little is lost).
 """
 
@@ -24,12 +28,17 @@ import re
 from typing import Iterator
 
 from .headings import clean_heading
-from .records import Chunk, Notice, Section
+from .records import NO_VECTOR, Chunk, Notice, Section
 from .sentences import sentences
 
 MAX_CHARS = 800
 MIN_CHARS = 300  # a piece shorter than this joins its neighbour of another section (0: never)
 BOILERPLATE_KINDS = {"boilerplate"}
+# Section kinds whose chunks get no vector, and the header of the embedded text ("title":
+# the title alone; "full": the context header BM25 sees), measured in benchmarks/README.md
+# (round 7): together 20 % fewer tokens embedded, retrieval no worse.
+DENSE_LEFT_OUT = frozenset({"boilerplate"})
+DENSE_HEADER = "title"
 # How the header names a metadata field that the section states (`Metadata.spans`).
 FIELD_GLOSS = {
     "title": "job title",
@@ -161,10 +170,16 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[Spa
 def _make_chunk(notice: Notice, start: int, end: int) -> Chunk:
     text = notice.text[start:end]
     embed_text = chunk_embed_text(notice, start, end)
-    key = hashlib.sha256(embed_text.encode()).hexdigest()[:20]
+    key = NO_VECTOR if _left_out(notice, start, end) else \
+        hashlib.sha256(embed_text.encode()).hexdigest()[:20]
     cid = hashlib.sha256(f"{notice.id}:{start}:{end}".encode()).hexdigest()[:20]
     return Chunk(cid, notice.id, chunk_section(notice, start, end).name, start, end, text, key,
                  embed_text)
+
+
+def _left_out(notice: Notice, start: int, end: int) -> bool:
+    """True when every section the chunk lies in is of a kind left out of the dense index."""
+    return all(s.kind in DENSE_LEFT_OUT for s in chunk_sections(notice, start, end))
 
 
 def chunk_sections(notice: Notice, start: int, end: int) -> list[Section]:
@@ -183,12 +198,28 @@ def chunk_section(notice: Notice, start: int, end: int) -> Section:
 
 
 def chunk_embed_text(notice: Notice, start: int, end: int) -> str:
-    """What is embedded for the chunk at `start:end`: its header, a line break, its text
-    (the store rebuilds it with this same function)."""
+    """What is embedded for the chunk at `start:end`: its dense header (`DENSE_HEADER`), a
+    line break, its text (the store rebuilds it with this same function)."""
+    section = chunk_section(notice, start, end)
+    header = context_header(notice, section) if DENSE_HEADER == "full" else dense_header(notice, section)
+    return f"{header}\n{notice.text[start:end]}"
+
+
+def chunk_search_text(notice: Notice, start: int, end: int) -> str:
+    """What BM25 indexes for the chunk at `start:end`: the full context header, a line
+    break, its text (so a grade, an organisation or a duty station asked for is matched)."""
     return f"{context_header(notice, chunk_section(notice, start, end))}\n{notice.text[start:end]}"
 
 
+def dense_header(notice: Notice, section: Section) -> str:
+    """The embedded text's header: the title (the section name for boilerplate). Left out:
+    grade, organisation, duty station, section and stated fields, which BM25 still sees."""
+    return section.name if section.kind in BOILERPLATE_KINDS else notice.title or notice.stem
+
+
 def context_header(notice: Notice, section: Section) -> str:
+    """Title · grade · organisation · duty station · section · the fields it states (the
+    section name alone for boilerplate)."""
     if section.kind in BOILERPLATE_KINDS:
         return section.name
     parts = [notice.title or notice.stem, notice.grade, notice.organisation,

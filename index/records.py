@@ -91,12 +91,16 @@ class Notice:
         return "Body"
 
 
+NO_VECTOR = ""  # the embed key of a chunk without a vector
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A passage of a notice: `notice.text[start:end] == text`.
 
     `embed_key` names the stored embedding; chunks of different notices with the same
-    text and boilerplate section share one key (and so one embedding).
+    text and boilerplate section share one key (and so one embedding). A chunk left out
+    of the dense index (`chunk.DENSE_LEFT_OUT`) has the key `NO_VECTOR` and no embedding.
     """
 
     id: str

@@ -28,7 +28,7 @@ import numpy as np
 
 from .embed import Embedder
 from .lazy import LazyMap
-from .records import Chunk, Hit, Notice
+from .records import NO_VECTOR, Chunk, Hit, Notice
 from .sparse import SparseIndex, kept_index
 from .store import Store
 from .vectors import VectorStore
@@ -123,13 +123,20 @@ class HybridRetriever:
                                     chunk_embed_text(notice, start, end))
         return self._chunks[i]
 
+    def _search_text(self, i: int) -> str:
+        """What BM25 indexes for the chunk at position `i` (its full context header)."""
+        from .chunk import chunk_search_text
+
+        _, nid, _, start, end, _ = self.rows[i]
+        return chunk_search_text(self.notices[nid], start, end)
+
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
         return _positions(self.rows, lambda r: r[5])
 
     @cached_property
     def sparse(self) -> SparseIndex:
-        texts = lambda: [self.chunk(i).embed_text for i in range(len(self.rows))]  # noqa: E731
+        texts = lambda: [self._search_text(i) for i in range(len(self.rows))]  # noqa: E731
         if self.keep_dir is None:
             return SparseIndex(texts())
         return kept_index(self.keep_dir, [r[0] for r in self.rows], texts)
@@ -174,7 +181,7 @@ class HybridRetriever:
     def _dense(self, query: str, allowed: np.ndarray | None) -> list[int]:
         vector = self.embedder.embed([query])[0]
         if allowed is not None:
-            idx = np.flatnonzero(allowed)
+            idx = [i for i in np.flatnonzero(allowed) if self.rows[i][5] != NO_VECTOR]
             keys = list({self.rows[i][5] for i in idx})
             vecs = self.store.vectors(self.embedder.name, keys)
             if len(vecs) < len(keys):  # an index made before the store kept them

@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from .errors import IndexBusy, IndexUnavailable
-from .records import Chunk, Metadata, Notice, Section
+from .records import NO_VECTOR, Chunk, Metadata, Notice, Section
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS notices (
@@ -266,7 +266,9 @@ class Store:
             db.execute("DELETE FROM vectors WHERE embed_key NOT IN (SELECT embed_key FROM chunks)")
 
     def embed_keys(self) -> set[str]:
-        return {k for (k,) in self.db.execute("SELECT DISTINCT embed_key FROM chunks")}
+        """The keys of the vectors the chunks use (chunks without one left out)."""
+        return {k for (k,) in self.db.execute("SELECT DISTINCT embed_key FROM chunks "
+                                              "WHERE embed_key != ?", (NO_VECTOR,))}
 
     # -- derived facts (requirements, ...), recomputed when their version changes -----
     def put_fact(self, notice_id: str, name: str, version: str, body) -> None:

@@ -1,14 +1,16 @@
 """Chunking: exact boundaries on small literal notices, long sentences, sections, offsets,
-and the contextual header (boilerplate shares one embedding across notices)."""
+the contextual header BM25 sees and the title the embedded text carries (boilerplate: one
+text across notices, and no vector)."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import CORPUS, SEED_FILES, parsed
-from index.chunk import MAX_CHARS, chunk_notice, context_header
+from index.chunk import (DENSE_LEFT_OUT, MAX_CHARS, chunk_notice, chunk_search_text,
+                         context_header)
 from index.errors import RejectedFile
-from index.records import Metadata, Notice, Section
+from index.records import NO_VECTOR, Metadata, Notice, Section
 
 TEXT = ("Education\n"
         "Advanced university degree in law is required. A first-level\n"
@@ -61,8 +63,9 @@ def test_small_sections_are_joined_while_they_fit_and_the_header_names_each():
         ("Education · Work Experience", 0, 192), ("Languages", 193, 259)]
     (whole,) = chunk_notice(LITERAL)
     assert (whole.section, whole.start, whole.end) == ("Education · Work Experience · Languages", 0, 259)
-    assert whole.embed_text == ("Legal Officer · P-3 · Education · Work Experience · Languages\n"
-                                + LITERAL.text[0:259])
+    assert chunk_search_text(LITERAL, 0, 259) == (
+        "Legal Officer · P-3 · Education · Work Experience · Languages\n" + LITERAL.text[0:259])
+    assert whole.embed_text == "Legal Officer\n" + LITERAL.text[0:259]  # DENSE_HEADER: the title
     # pieces of at least `min_chars` on both sides stay apart
     assert len(chunk_notice(LITERAL, min_chars=60)) == 3
 
@@ -112,9 +115,11 @@ def test_header_names_notice_section_and_stated_fields():
     assert context_header(notice, education) == \
         "Regional Security Officer · P-4 · IOM · Pretoria · Education"
     first = chunk_notice(notice, min_chars=0)[0]
-    assert first.embed_text == f"{context_header(notice, header)}\n{first.text}"
+    assert chunk_search_text(notice, first.start, first.end) == \
+        f"{context_header(notice, header)}\n{first.text}"
+    assert first.embed_text == f"Regional Security Officer\n{first.text}"
     (joined,) = chunk_notice(notice)  # both sections in one chunk: the fields still named
-    assert joined.embed_text.split("\n")[0] == (
+    assert chunk_search_text(notice, joined.start, joined.end).split("\n")[0] == (
         "Regional Security Officer · P-4 · IOM · Pretoria · Duty Station · Education · states "
         "the duty station (where the job is based), closing date (application deadline)")
 
@@ -130,6 +135,16 @@ def test_boilerplate_header_has_no_title_so_notices_share_its_embedding():
     assert fee1.embed_key == fee2.embed_key
     assert fee1.id != fee2.id
     assert edu1.embed_key != edu2.embed_key
+
+
+def test_boilerplate_gets_no_vector_but_keeps_its_text_for_bm25():
+    text = "Education\nA degree in law.\nNo Fee\nThe United Nations does not charge a fee.\n"
+    notice = make_notice(text, [("Education", "education"), ("No Fee", "boilerplate")])
+    edu, fee = chunk_notice(notice)
+    assert DENSE_LEFT_OUT == {"boilerplate"}
+    assert fee.embed_key == NO_VECTOR and fee.text.endswith("does not charge a fee.")
+    assert fee.embed_text.endswith(fee.text)  # what BM25 indexes
+    assert edu.embed_key != NO_VECTOR
 
 
 def _real_notices():

@@ -20,6 +20,7 @@ from index.build import collect
 from index.chunk import chunk_notice
 from index.errors import IndexUnavailable, VacancyError
 from index.library import Library
+from index.records import NO_VECTOR
 
 SUMMARY_ADDED_5 = "added 5, updated 0, unchanged 0, rejected 0"
 
@@ -139,26 +140,47 @@ def test_duplicate_text_under_another_name_is_rejected(tmp_path, notices_copy, c
 
 
 @pytest.mark.slow
-def test_boilerplate_shared_by_notices_is_embedded_once(tmp_path, counting):
+def test_boilerplate_shared_by_notices_is_not_embedded(tmp_path, counting):
     un_notices = SEED_FILES[:4]  # UN Secretariat notices: same Considerations, same No Fee
     lib = open_library(tmp_path / "index", counting)
     first = lib.ingest(un_notices[:3])
     rows = chunk_rows(lib)
-    keys = {r[2] for r in rows}
+    keys = {r[2] for r in rows} - {NO_VECTOR}
     assert len(counting.texts) == len(set(counting.texts)) == first.embedded == len(keys)
-    assert lib.vectors.count() == len(keys) < len(rows)
-    notices_by_key: dict[str, set[str]] = {}
-    for _, notice_id, key in rows:
-        notices_by_key.setdefault(key, set()).add(notice_id)
-    assert max(len(ids) for ids in notices_by_key.values()) > 1
+    assert lib.vectors.all_keys() == lib.store.embed_keys() == keys
+    assert len({r[1] for r in rows if r[2] == NO_VECTOR}) == 3  # each notice's boilerplate
+    assert not any("DOES NOT CHARGE A FEE" in t for t in counting.texts)
 
     counting.texts.clear()
     last = lib.ingest(un_notices[3:])
     last_id = lib.store.id_for_source(un_notices[3].name)
-    last_keys = {r[2] for r in chunk_rows(lib) if r[1] == last_id}
+    last_keys = {r[2] for r in chunk_rows(lib) if r[1] == last_id} - {NO_VECTOR}
     assert last.added == (un_notices[3].name,)
-    assert last.reused == len(last_keys & keys) > 0
     assert last.embedded == len(last_keys - keys) == len(counting.texts)
+
+
+FEE_NOTICE = ("Programme Officer, P-3, Geneva\n\nEducation\nAn advanced university degree in "
+              "economics is required.\n\nWork Experience\nA minimum of five years of experience "
+              "in programme management is required.\n\nNo Fee\nThe United Nations does not "
+              "charge a fee at any stage of the recruitment process.\n")
+
+
+def test_boilerplate_has_no_vector_but_is_still_found_by_bm25(tmp_path, fake_embedder):
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "fee.txt").write_text(FEE_NOTICE)
+    lib = open_library(tmp_path / "index", fake_embedder)
+    report = lib.ingest([tmp_path / "notices"])
+    (nid,) = {r[1] for r in chunk_rows(lib)}
+    bare = [r for r in chunk_rows(lib) if r[2] == NO_VECTOR]
+    assert len(bare) == 1 and report.embedded == len(chunk_rows(lib)) - 1
+    assert lib.vectors.all_keys() == lib.store.embed_keys() and NO_VECTOR not in lib.store.embed_keys()
+    question = "Does the United Nations charge a fee?"
+    (top,) = lib.search(question, 1, mode="sparse")
+    assert top.chunk.id == bare[0][0] and "does not charge a fee" in top.chunk.text
+    assert bare[0][0] not in {h.chunk.id for h in lib.search(question, 5, [nid], mode="dense")}
+    assert top.chunk.id in {h.chunk.id for h in lib.search(question, 5, [nid])}
+    again = lib.ingest([tmp_path / "notices"])
+    assert again.unchanged == ("fee.txt",) and again.embedded == 0
 
 
 def test_same_file_name_in_two_folders_is_rejected(tmp_path, fake_embedder):
