@@ -81,8 +81,13 @@ def is_place(name: str) -> bool:
     def one(part: str) -> bool:
         key = re.sub(r"^the\s+", "", part, flags=re.I).lower()
         return key in _countries() or key in _cities() or key in us_states() \
-            or key in {d.lower() for d in DEMONYMS}
+            or key in _demonyms()
     return bool(parts) and all(one(p) for p in parts)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(d.lower() for d in DEMONYMS)
 
 
 def country_code(place: str | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date
 from typing import Callable
 
@@ -32,7 +33,8 @@ from .readers import rules as _rules
 from .readers.education import degrees
 from .readers.text import flat, req
 from .records import Notice, Requirement
-from .statements import CONTEXT, DESIRABLE, FULL, NOTES, REQUIRED, Statement, boilerplate_statements, statements
+from .statements import (CONTEXT, DESIRABLE, FULL, HEADING_SMALL_WORDS, NOTES, REQUIRED, Statement,
+                         boilerplate_statements, statements)
 
 FACT_NAME = "requirements"
 KINDS = kinds.KIND_NAMES
@@ -103,11 +105,10 @@ def _framework_sections(notice: Notice, sts, section_of: Callable[[int], int]) -
         m = _INDICATOR_LABEL.match(notice.text, st.start, st.end)
         if st.section == "competencies" and (st.label or m):
             label = (st.label or m.group(0)).strip(" :")
-            name = " ".join(label.lower().split())
             rest = flat(notice.text[st.start:st.end]).split(":", 1)[-1]
             i = section_of(st.start)
-            labels.setdefault(i, set()).add(name)
-            weights[i] = weights.get(i, 0) + (2 if name in vocab.COMPETENCY_NAMES else
+            labels.setdefault(i, set()).add(" ".join(label.lower().split()))
+            weights[i] = weights.get(i, 0) + (2 if _names_competency(label) else
                                               int(bool(_INDICATOR_VERB.match(rest) or _THIRD_PERSON_VERB.match(rest))))
     return {i for i, n in weights.items() if n >= 2}, labels
 
@@ -328,7 +329,7 @@ _CANDIDATE_HAS = re.compile(
 # What the procedure asks of a candidate, not a qualification ("will be required to produce
 # an official document", "will need to create a profile").
 _PROCEDURE_STEP = re.compile(r"\b(?:required|asked|need|needs) to (?:produce|make|submit|provide|sign|create|complete|"
-                             r"fill|send|upload|register|apply|undergo|rectify)\b|\bin order to (?:complete|submit|apply)\b", re.I)
+                             r"fill|send|upload|register|apply|undergo)\b|\bin order to (?:complete|submit|apply)\b", re.I)
 # In a requirements part, a sentence about the candidate: "They learn quickly and adapt.",
 # "You are a motivated self-starter."
 _CANDIDATE_SUBJECT = re.compile(r"\W*(?:you|they|he or she|s/he|the (?:ideal |successful )?candidates?|candidates|"
@@ -397,14 +398,16 @@ _ROLE_DOES = re.compile(r"\W*(?:the|this|each|our) (?:[\w-]+ ){0,3}?(?:specialis
                         r"position|role|intern|fellow|assistant|adviser|advisor|manager|coordinator|team|unit)s? "
                         r"(?:\w+ ){0,2}?(?:provides?|supports?|leads?|manages?|ensures?|performs?|undertakes?|"
                         r"is responsible|will (?:be|work|support|lead|provide|manage|contribute))\b", re.I)
+# Plural nouns that open a list item as a third-person verb would ("Skills in …", "Systems …").
+_PLURAL_NOUNS = (r"skills|abilities|communications|analytics|statistics|economics|mathematics|operations|relations|"
+                 r"logistics|finances|systems|sciences|studies|programmes|programs|tools|languages|results|projects|"
+                 r"partners|rules|regulations|procedures|policies|processes")
 _INDICATOR_VERB = re.compile(
     r"\W*(?:\w+ly\s+)?(?:builds|reflects|shares|listens|treats|acts|takes|seeks|works|encourages|promotes|"
     r"displays|shows|maintains|creates|identifies|uses|applies|communicates|delivers|adapts|focuses|respects|"
     r"values|operates|plans|anticipates|recognizes|recognises|accepts|inspires|empowers|models|fosters|"
     r"champions|challenges|drives|embraces|keeps|manages|leads|supports|ensures|demonstrates)\b"
-    r"|\W*(?:[A-Z][a-z]+ly\s+)?(?!(?:skills|abilities|communications|analytics|statistics|economics|mathematics|"
-    r"operations|relations|logistics|finances|systems|sciences|studies|programmes|programs|tools|languages|"
-    r"results|projects|partners|rules|regulations|procedures|policies|processes)\b)[A-Z][a-z]+(?:es|s)\s+"
+    rf"|\W*(?:[A-Z][a-z]+ly\s+)?(?!(?:{_PLURAL_NOUNS})\b)[A-Z][a-z]+(?:es|s)\s+"
     r"(?=(?:a|an|the|and|to|with|own|others|appropriate|clear|strong|effective|new|sound|high)\b)", re.I)
 _ASKS_FOR = re.compile(r"\blevel of\b|\brequire|\brequested\b|\bmust (?:hold|have|obtain)\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
@@ -529,9 +532,9 @@ _MARK_WORDS = re.compile(r"\b(?:strongly|highly|very|is|are|would|be|considered|
 
 
 def _sub_item_preference(paren: str) -> bool:
-    inner = paren[1:-1]
-    m = vocab.desirable_pattern().search(inner)
-    return bool(m) and bool(re.search(r"\w", _MARK_WORDS.sub("", vocab.desirable_pattern().sub("", inner))))
+    """A preference word in the parenthesis and something besides it and `_MARK_WORDS`."""
+    rest = vocab.desirable_pattern().sub("", paren[1:-1])
+    return rest != paren[1:-1] and bool(re.search(r"\w", _MARK_WORDS.sub("", rest)))
 
 
 def _necessity(text: str, default: str) -> str:
@@ -602,17 +605,19 @@ def _skill_before_colon(st: Statement, text: str) -> bool:
 # An indicator opening with a verb in the third person: "Sees opportunities …", "Upholds
 # ethical norms", "Translates business requirements …" (not "Skills in …", "Systems …").
 _THIRD_PERSON_VERB = re.compile(
-    r"\W*(?!(?:skills|abilities|communications|analytics|statistics|economics|mathematics|operations|relations|"
-    r"logistics|finances|systems|sciences|studies|programmes|programs|tools|languages|results|projects|"
-    r"partners|rules|regulations|procedures|policies|processes|interests|class|business|fitness|wellness|"
-    r"attentiveness|thoroughness|awareness|openness|willingness|eagerness|effectiveness|politeness)\b)"
-    r"[A-Z][a-z]*[a-rt-z]s\s+\w", re.I)
+    rf"\W*(?!(?:{_PLURAL_NOUNS}|interests|class|business|fitness|wellness|attentiveness|thoroughness|awareness|"
+    r"openness|willingness|eagerness|effectiveness|politeness)\b)[A-Z][a-z]*[a-rt-z]s\s+\w", re.I)
 
 
 def _names_competency(text: str) -> bool:
-    """A line that only names a competency of a framework ("Integrity", "Client orientation")."""
-    name = " ".join(text.strip(" .:;").lower().replace("-", " ").split())
-    return name in {n.replace("-", " ") for n in vocab.COMPETENCY_NAMES}
+    """A line or label that only names a competency of a framework ("Integrity", "Client
+    orientation", "Judgement/decision making")."""
+    return " ".join(text.strip(" .:;").lower().replace("-", " ").split()) in _competency_names()
+
+
+@cache
+def _competency_names() -> frozenset[str]:
+    return frozenset(n.replace("-", " ") for n in vocab.COMPETENCY_NAMES)
 
 
 def _title_name(text: str) -> bool:
@@ -620,7 +625,7 @@ def _title_name(text: str) -> bool:
     "Ongoing Learning" — a competency's name when only a quality word tells it."""
     words = re.findall(r"[\w'’-]+", text)
     return 2 <= len(words) <= 4 and not re.search(r"[.;,]", text.strip(" .")) and all(
-        w[0].isupper() for w in words if w.lower() not in ("of", "and", "to", "the", "for", "a", "an", "or"))
+        w[0].isupper() for w in words if w.lower() not in HEADING_SMALL_WORDS)
 
 
 def _is_other(st: Statement, text: str) -> bool:

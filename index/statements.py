@@ -39,7 +39,7 @@ _SECTION_MODE = {
 }
 _SKIP_KINDS = {"boilerplate"}
 _LONG_LINE = 300
-_HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
+HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
 
 
@@ -403,7 +403,7 @@ def _looks_like_heading(line: str) -> bool:
     words = bare.split()
     if not words or len(words) > 6 or bare[-1:] in ".;,!?" or not bare[0].isupper():
         return False
-    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _HEADING_SMALL_WORDS for w in words)
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in HEADING_SMALL_WORDS for w in words)
 
 
 def _caps_run(text: str, start: int, end: int) -> str | None:
