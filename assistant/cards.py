@@ -145,7 +145,7 @@ def _acronyms(head: str, organisation: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in (organisation, head):
         for m in organisation_pattern().finditer(text):
-            found[ORGANISATION_OF[m.group(0).lower()]] = None
+            found[ORGANISATION_OF[vocab.fold_spelling(m.group(0))]] = None
     for m in _entity_pattern().finditer(head):
         found[_ENTITY_OF.get(m.group(0).lower(), m.group(0))] = None
     for a in re.findall(r"\(([A-Z]{3,10})\)", head) + re.findall(r"\b[A-Z]{3,8}\b", organisation):
@@ -166,11 +166,11 @@ def organisation_pattern() -> re.Pattern:
     written = sorted({*vocab.ORGANISATIONS, *(n for n in all_names if n.isupper() and len(n) <= 5)},
                      key=len, reverse=True)          # "BIT", "OIT": as written, never "a bit"
     acronyms = "|".join(re.escape(a) for a in written)
-    names = "|".join(re.escape(n) for n in sorted(all_names - set(written), key=len, reverse=True))
+    names = "|".join(vocab.spelling_pattern(n) for n in sorted(all_names - set(written), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{acronyms})(?![\w-])|(?i:\b(?:{names})\b)")
 
 
-ORGANISATION_OF = {**{n.lower(): a for a, ns in vocab.ORGANISATIONS.items() for n in ns},
+ORGANISATION_OF = {**{vocab.fold_spelling(n): a for a, ns in vocab.ORGANISATIONS.items() for n in ns},
                    **{a.lower(): a for a in vocab.ORGANISATIONS}}
 
 

@@ -404,8 +404,21 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 def organisation_pattern() -> re.Pattern:
     """Any name of `ORGANISATIONS`: acronyms case-sensitively as whole words, full names in
     any case."""
-    return _table_pattern({a: tuple(re.escape(n) for n in names) for a, names in ORGANISATIONS.items()},
+    return _table_pattern({a: tuple(spelling_pattern(n) for n in names) for a, names in ORGANISATIONS.items()},
                           r"(?<![\w-]){}(?![\w-])", r"(?i:\b{}\b)")
+
+
+def spelling_pattern(name: str) -> str:
+    """`name` escaped for a regex that takes British and American spellings alike
+    ("World Trade Organisation" for "World Trade Organization"). Left out: -our/-or,
+    -re/-er (no organisation name in the table differs so)."""
+    return re.sub(r"i[sz](?=ation)", "i[sz]", re.escape(name))
+
+
+def fold_spelling(name: str) -> str:
+    """`name` lower-cased with -isation spelt -ization: the key under which both spellings
+    of a name are looked up."""
+    return re.sub(r"isation", "ization", name.lower())
 
 
 def organisation_of(match: re.Match) -> str:

@@ -418,3 +418,22 @@ def test_a_grade_the_asker_holds_does_not_lower_a_post_of_another_grade():
     res = r.resolve("I have 6 years of experience, all of it as a G6 logistics assistant. Am I eligible for the WFP "
                     "Logistics Officer (Downstream Pipeline) post in Aden?")
     assert (res.how, res.notice_ids) == ("mentioned", ("log",))
+
+
+def test_an_organisation_named_in_the_other_spelling_names_it():
+    """"World Trade Organisation" (British) names the notice of the World Trade Organization."""
+    notices = [unique("Intern", "WTO", "Geneva, Switzerland", "", "wto1"),
+               unique("MLIS Internship", "New Knowledge Organization Ltd.", "New York, NY", "", "nko1"),
+               unique("Theoretical Physicist", "CERN", "Geneva, Switzerland", "", "cern1")]
+    resolver = Resolver([card_for(n) for n in notices])
+    got = resolver.resolve("What's the age limit for the internships at the World Trade Organisation in Geneva?")
+    assert got == Resolution(("wto1",), "mentioned")
+
+
+def test_organisation_names_match_in_either_spelling():
+    from index import vocab
+
+    found = [vocab.organisation_of(m) for m in vocab.organisation_pattern().finditer(
+        "the World Health Organisation and the World Trade Organization")]
+    assert found == ["WHO", "WTO"]
+    assert vocab.fold_spelling("World Trade Organisation") == vocab.fold_spelling("World Trade Organization")
