@@ -700,7 +700,7 @@ def initials(name: str) -> list[str]:
     out ("Hudson County Community College" → hccc, "College Of Staten Island Library" →
     csil, csi; "New York University" → nyu): how users shorten a name no list of acronyms
     knows."""
-    parts = [name, *re.split(r"\s*(?:[,;()/|]| - | – )\s*", name)]
+    parts = [name, *re.split(r"\s*(?:[,;()/|–—]|(?<=\s)-|-(?=\s))\s*", name)]   # a dash spaced on one side too
     parts += [p.rsplit(None, 1)[0] for p in parts if len(p.split()) > 3]    # "College of Staten Island Library"
     return list(dict.fromkeys(i for i in map(_initials_of, parts) if i))
 

@@ -437,3 +437,11 @@ def test_organisation_names_match_in_either_spelling():
         "the World Health Organisation and the World Trade Organization")]
     assert found == ["WHO", "WTO"]
     assert vocab.fold_spelling("World Trade Organisation") == vocab.fold_spelling("World Trade Organization")
+
+
+def test_initials_split_at_a_dash_spaced_on_one_side():
+    from assistant.resolve import initials
+
+    assert initials("Museum of Jewish Heritage- A Living Memorial to the Holocaust") == \
+        ["mjhalmh", "mjh", "almh", "mjhalm", "alm"]
+    assert initials("Wilkes-Barre Area Public Library") == ["wbapl", "wbap"]
