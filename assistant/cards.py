@@ -145,7 +145,7 @@ def _acronyms(head: str, organisation: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in (organisation, head):
         for m in organisation_pattern().finditer(text):
-            found[ORGANISATION_OF[vocab.fold_spelling(m.group(0))]] = None
+            found[acronym_of(m.group(0))] = None
     for m in _entity_pattern().finditer(head):
         found[_ENTITY_OF.get(m.group(0).lower(), m.group(0))] = None
     for a in re.findall(r"\(([A-Z]{3,10})\)", head) + re.findall(r"\b[A-Z]{3,8}\b", organisation):
@@ -172,6 +172,11 @@ def organisation_pattern() -> re.Pattern:
 
 ORGANISATION_OF = {**{vocab.fold_spelling(n): a for a, ns in vocab.ORGANISATIONS.items() for n in ns},
                    **{a.lower(): a for a in vocab.ORGANISATIONS}}
+
+
+def acronym_of(name: str) -> str:
+    """The acronym of an organisation an `organisation_pattern` match names, in either spelling."""
+    return ORGANISATION_OF[vocab.fold_spelling(name)]
 
 
 @cache

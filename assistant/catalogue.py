@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
-from index import places, vocab
+from index import places
 from index.records import Notice
 
-from .cards import CONTINENTS, ORGANISATION_OF, NoticeCard, _ENTITY_OF, _entity_pattern, organisation_pattern
+from .cards import CONTINENTS, NoticeCard, acronym_of, _ENTITY_OF, _entity_pattern, organisation_pattern
 from .facts import statement_around
 from .records import Claim, Evidence
 
@@ -74,7 +74,7 @@ def read_filters(question: str, cards: Sequence[NoticeCard], today: date) -> Fil
 
 
 def _organisations(question: str) -> tuple[str, ...]:
-    found = [ORGANISATION_OF[vocab.fold_spelling(m.group(0))] for m in organisation_pattern().finditer(question)]
+    found = [acronym_of(m.group(0)) for m in organisation_pattern().finditer(question)]
     found += [_ENTITY_OF.get(m.group(0).lower(), m.group(0)) for m in _entity_pattern().finditer(question)]
     return tuple(dict.fromkeys(found))
 
@@ -220,7 +220,7 @@ def own_organisations(card: NoticeCard) -> tuple[str, ...]:
     """The acronyms of the hiring organisation: those its organisation line names, else the
     first the opening names (not the partners the text mentions later)."""
     line = card.organisation or ""
-    own = [ORGANISATION_OF[vocab.fold_spelling(m.group(0))] for m in organisation_pattern().finditer(line)]
+    own = [acronym_of(m.group(0)) for m in organisation_pattern().finditer(line)]
     own += [_ENTITY_OF.get(m.group(0).lower(), m.group(0)) for m in _entity_pattern().finditer(line)]
     own += [a for a in card.acronyms if a in line]
     return tuple(dict.fromkeys(own)) or card.acronyms[:1]

@@ -34,10 +34,9 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from index import vocab
 from index.sparse import normalise
 
-from .cards import ORGANISATION_OF, NoticeCard, file_name_words, organisation_pattern
+from .cards import ORGANISATION_OF, NoticeCard, acronym_of, file_name_words, organisation_pattern
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 # Acronyms that are also English words count only when written in capitals.
@@ -326,7 +325,7 @@ class Resolver:
         for m in organisation_pattern().finditer(question):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            out.append(_Unit(m.group(0), (("organisation", ORGANISATION_OF[vocab.fold_spelling(m.group(0))].lower()),)))
+            out.append(_Unit(m.group(0), (("organisation", acronym_of(m.group(0)).lower()),)))
             taken.append(m.span())
         for m in _GRADE.finditer(question):
             out.append(_Unit(m.group(0), (("grade", _grade_token(m.group(0))), ("grade part", _grade_token(m.group(0))))))
