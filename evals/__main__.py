@@ -2,7 +2,7 @@
 and prints (the others return records and lines). `vacancy eval` is in `ui/cli.py`.
 
     python -m evals validate FILE.jsonl --notices DIR|LIST.txt
-    python -m evals understanding-score [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|all] [--misses]
+    python -m evals understanding-score [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|all] [--misses]
     python -m evals understanding-validate [--gold DIR] [--notices DIR] [--text FILE]
     python -m evals coverage DIR [DIR ...]
     python -m evals domains
@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("dataset", type=Path)
     s.add_argument("--notices", type=Path, required=True, metavar="DIR|LIST.txt")
     s = sub.add_parser("understanding-score", help="the parser's reading against the understanding gold")
-    s.add_argument("--split", default="tuning", choices=("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "tuning", "all"))
+    s.add_argument("--split", default="tuning", choices=("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "tuning", "all"))
     s.add_argument("--misses", action="store_true", help="list every miss")
     s = sub.add_parser("understanding-validate", help="check the understanding gold files")
     s.add_argument("--gold", type=Path)

@@ -5,9 +5,9 @@ what it may be used for.
 Splits: `sample` (the five notices the project was started from; they stay in `notices/`,
 which `make run` ingests, and their rows name them by a path relative to the manifest),
 `tuning` (tests pin what the parser reads from them; develop against these), `heldout`,
-`heldout2`, `heldout3`, `heldout4`, `heldout5`, `heldout6`, `heldout7`, `heldout8` and
-`heldout9` (held out when their gold was written; see evals/understanding/README.md for which
-rounds read their misses). An evaluation set lists its notices in a `.txt` file
+`heldout2`, `heldout3`, `heldout4`, `heldout5`, `heldout6`, `heldout7`, `heldout8`, `heldout9`
+and `heldout10` (held out when their gold was written; see evals/understanding/README.md for
+which rounds read their misses). An evaluation set lists its notices in a `.txt` file
 (`evals.run.notice_paths`), never in a copy.
 Left out: checking a file's bytes against the source it names (the provenance columns are
 for people).
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tests" / "data" / "corpus" / "MANIFEST.tsv"
-SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
 TUNED = ("sample", "tuning")
 
 

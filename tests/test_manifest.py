@@ -34,7 +34,7 @@ def test_splits_count():
         counts[split] += 1
     assert dict(counts) == {"sample": 5, "tuning": 66, "heldout": 16, "heldout2": 12, "heldout3": 12,
                             "heldout4": 14, "heldout5": 14, "heldout6": 14, "heldout7": 14,
-                            "heldout8": 14, "heldout9": 14}
+                            "heldout8": 14, "heldout9": 14, "heldout10": 14}
 
 
 def test_an_unknown_split_is_refused(tmp_path):

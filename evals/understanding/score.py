@@ -3,7 +3,7 @@ metadata field accuracy, fact recall, requirement recall and precision with kind
 necessity, and the count of things the gold states but the parser reports absent —
 overall, per organisation and per layout.
 
-    python -m evals understanding-score [--split heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|tuning|all] [--misses]
+    python -m evals understanding-score [--split heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|tuning|all] [--misses]
 
 Left out: the typed fields of requirements (years, levels, languages) — the exact gold
 cards in tests/data/gold_requirements check those for the seeds and corpus notices.
