@@ -74,7 +74,7 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
-             r"from (?:the )?date of hire|funded (?:through|until)|temporary (?:position|appointment) (?:from|until|through)|"
+             r"from (?:the )?date of hire|funded (?:through|until)|to be completed (?:by|in)\b|temporary (?:position|appointment) (?:from|until|through)|"
              r"(?:position|appointment|contract|internship|fellowship|assignment) is (?:offered|available)\b[^.]{0,60}"
              r"\b(?:until|through|ending)\b|period\s*:|" + _DATE_RANGE +
              r"|(?:appointments?|contracts?|positions?|terms?|fellowships?|internships?|residenc(?:y|ies)|"
@@ -103,7 +103,7 @@ FACTS: tuple[FactKind, ...] = (
              cues=r"\b(salary|salaries|pay|pays|paid|remuneration|compensation|wages?|benefits|allowance|income|fee|fees|rate|earn|how much (?:does|will|would|do|is)\b(?:(?!experience|years).)*\b(?:pay|earn|get|make|offer|salary))\b"),
     FactKind("start_date", r"\b(?:start date|start ?date|expected to start|as soon as possible|starting date|"
              r"commence\w*|entry on duty|to start (?:in |on )?(?:\w+ )?(?:19|20)\d\d|"
-             r"(?:start|begin)\w* (?:in )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
+             r"(?:start|begin)\w* (?:in |this |next |in the )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
              r"to be undertaken over|will host|date to be filled|to be filled (?:by|on)|fecha de inicio|date de d[ée]but|"
              r"(?:anticipated|expected|scheduled|planned|able|available) to (?:begin|start|commence)\b|"
              r"available (?:in|from|beginning|starting) (?:the )?(?:spring|summer|fall|autumn|winter|January|February|"
@@ -118,6 +118,8 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\d+|one|two|three|four|five|ten|several|a number of)(?:,? (?:possibly|or|up to|maybe) (?:\d+|two|three|"
              r"four|five),?)? (?:\w+ ){0,2}(?:posts|positions|vacancies|"
              r"profiles|internships|interns|fellows|temporary employees|students)\b|fill (?:\d+|one|a) (?:\w+ ){0,2}posts?\b|"
+             r"(?:seeks?|seeking|hiring|to hire) (?:\d+|two|three|four|five|six|ten)(?:,? (?:possibly|or|up to) (?:\d+|two|three|"
+             r"four|five),?)? (?!(?:years?|months?|weeks?|days?|hours?)\b)(?:[\w-]+ ){0,3}[a-z]+s\b|"
              r"reserve list|(?:hire|recruit|select|fill) (?:up to )?(?:\d+|two|three|four|five|six|ten) "
              r"(?:\w+ )?(?:interns|fellows|staff|candidates|consultants|officers|positions|posts)\b)", None, 2, "the number of posts",
              cues=r"\b(how many (posts|positions|vacancies|openings|people)|number of (posts|positions))\b"),
@@ -128,7 +130,8 @@ FACTS: tuple[FactKind, ...] = (
              r"entitled)|able to hire in|secondment only|age of separation|will be offered to|"
              r"peuvent soumettre|pueden postular|(?:not|no longer) (?:be )?eligible|ineligible|limited to (?:local|"
              r"internal)|only those who|must be based in|dirigido al? (?:p[uú]blico|candidat)|"
-             r"must be enrolled|current (?:[\w-]+ ){0,2}students?|currently enrolled|visa sponsorship|sponsor (?:a |your )?visa)\b", None, 2, "who may apply"),
+             r"nearing completion|(?:students|individuals|candidates|applicants|graduates)\b[^.]{0,60}\b(?:may|will) (?:also )?be "
+             r"considered|must be enrolled|current (?:[\w-]+ ){0,2}students?|currently enrolled|visa sponsorship|sponsor (?:a |your )?visa)\b", None, 2, "who may apply"),
     FactKind("assessment", r"\b(?:assessment|interview|test|exam(?:ination)?|shortlisted)\b",
              frozenset({"assessment", "how_to_apply", "special_notice"}), 3, "an assessment method",
              cues=r"\b(assessment|interview|test|exam|selection process)\b"),

@@ -75,6 +75,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Deliverables", "Expected Deliverables", "Key Deliverables", "Expected Results",
         "Work Relations", "Key Results Expected", "Deliverables at the End of the Contract",
         "Accountability and Authority",
+        # what the job is done with, not what the candidate must know
+        "Equipment Utilized", "Equipment Used", "Equipment and Tools", "Tools and Equipment",
+        "Tools Used", "Equipment/Tools Used",
     ),
     "competencies": (
         "Competencies", "Required Competencies", "Core Competencies", "Core Values",

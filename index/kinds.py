@@ -95,7 +95,7 @@ KINDS: tuple[Kind, ...] = (
          # conditions of the job the candidate must accept, wherever they stand: hours outside
          # the working week, a background check
          detect=(r"\b(?:evenings?|nights?|weekends?|saturdays?|sundays?|holidays?)(?:,?\s+(?:and\s+|or\s+|&\s+)?"
-                 r"(?:evenings?|nights?|weekends?|saturdays?|sundays?|holidays?))*\s+(?:hours|work|shifts?|schedules?|"
+                 r"(?:evenings?|nights?|weekends?|saturdays?|sundays?|holidays?))*(?:/[a-z]+)?\s+(?:hours|work|shifts?|schedules?|"
                  r"coverage|availability)\b",
                  r"\b(?:an?|the) (?:evening|night|weekend|rotating) (?:work )?(?:schedule|shift)\b",
                  r"\bflexib\w+ (?:with|in|regarding) (?:the |their |your |a |one's )?(?:work(?:ing)? )?(?:schedule|hours)\b",

@@ -267,6 +267,9 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                                                          and st.section not in _INDICATOR_SECTIONS)]
     education, consumed = _education.read(notice, st, necessity)
     languages = _language.read(notice, st, necessity, so_far)
+    if st.mode == CONTEXT and not (_ASKS_FOR_LANGUAGE.search(text) or _SPEAKS.search(text)
+                                   or vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text)):
+        languages = []   # "… catalog records for items in English and other languages": the items' languages
     conditions = _conditions.read(notice, st, necessity, bool(education or languages))
     experience = _experience.read(notice, st, necessity, consumed, bool(education),   # "Monitors project
                              section_default=not (languages or conditions or duty))  # deliverables …"
@@ -284,8 +287,12 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         found = [req(notice, listed, necessity, st.start, st.end)]   # "10% - 25%" under "Travel Requirements:"
     if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)
                                     or asked):
-        found = [req(notice, "other", necessity, st.start, st.end)]
+        schooling = st.section == "education" and _SCHOOLING.search(text)   # "Additional technology education preferred."
+        found = [req(notice, "education" if schooling else "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
+
+
+_SCHOOLING = re.compile(r"\b(?:education|course\s?work|courses|studies|schooling)\b", re.I)
 
 
 # A short label before a dash opening an item: "Team - Strong commitment to …", "Assess - Ability to …".
@@ -314,13 +321,21 @@ _NOT_PERSON = r"(?!(?:position|role|post|job|office|unit|team|department|library
 _CANDIDATE_HAS = re.compile(
     rf"\byou\s+(?:must|should|will need to)\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|{_BE_QUALITY})\b|"
     r"\b(?:the |an? )?(?:ideal |successful |right |selected |qualified |strong )?(?:candidates?|applicants?|"
-    r"individual|person|someone)\s+(?:who\s+)?(?:(?:must|should|shall|would)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
+    r"individual|person|someone)\s+(?:for (?:this|the) (?:role|position|job|post)\s+)?(?:who\s+)?(?:(?:must|should|shall|would)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
     rf"(?:have(?!\s+to\b)|possess|bring|need to|demonstrate|confirm|{_BE_QUALITY})|will\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|need to|"
     r"be required to)|(?:has|have|possess(?:es)?|brings?)\s|(?:is|are) (?:also )?(?:able|skilled|proficient|familiar|"
     r"knowledgeable|comfortable|fluent|experienced|passionate|interested|eager|detail))"
-    r"|\b(?:ideal|right|successful) (?:candidate|applicant|person)s? can\b"
+    r"|\b(?:ideal|right|successful) (?:candidate|applicant|person)s?(?: for (?:this|the) (?:role|position|job|post))? can\b"
+    r"|\b(?:ideal|right) (?:candidate|applicant|person)s?(?: for (?:this|the) (?:role|position|job|post))? will be\b"
+    # an employer seeking someone with a qualification:
+    # "seeks an individual knowledgeable in printmaking", "seeking one, possibly two, MLS students";
+    # not "seeks a dynamic, innovative librarian" nor "a skilled, experienced …" (character; what
+    # "experienced" means the notice says elsewhere, else `_sought_experience` reads it)
+    r"|\b(?:seeks?|seeking|searching for|looking for|recruiting)\s+(?:(?:one|two|three|four|five|\d+)(?:,? (?:possibly|or) "
+    r"(?:one|two|three|four|five|\d+),?)?\s+|an?\s+)(?:[\w-]+,?\s+(?:and\s+)?){0,4}?(?:knowledgeable (?:in|about|of)\b|"
+    r"(?:[\w-]+ )?students?\b|(?:recent )?graduates?\b)"
     r"|\brequires? (?:an? (?:candidate|individual|person|someone)|(?:the )?(?:\w+ ){0,2}?(?:abilit(?:y|ies)|knowledge|"
-    r"skills?|understanding|familiarity|proficiency|fluency))\b"
+    r"skills?|understanding|familiarity|proficiency|fluency)|an? (?:[\w-]+ ){0,4}?(?:orientation|aptitude))\b"
     r"|\b(?:seek(?:s|ing)?|looking for) (?:an? |someone|candidates?)(?:[\w-]+ ){0,3}?who\b"
     rf"|\b(?:the|this) {_NOT_PERSON}(?:[\w-]+ ){{1,3}}(?:will|must|should) (?:also )?(?:have|possess) (?:[\w,-]+ ){{0,4}}?"
     r"(?:knowledge|experience|skills?|understanding|expertise|background)\b"
@@ -465,11 +480,21 @@ _PREFERENCE_CLAUSE = re.compile(
     r"(?:for|given to)|preference (?:will be )?given to)\b[^;():]{3,150}?)(?=[.;)]?\s*$)", re.I)
 
 
+_REQUIRED_THEN_PREFERRED = re.compile(
+    r"\brequired\s*[,;]\s*(?:and\s+|but\s+)?(?P<clause>[^,;()]{3,150}?\s(?:preferred|desired|desirable|a plus|an asset))"
+    r"(?=\W*$)", re.I)
+
+
 def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement]) -> list[Requirement]:
     """"…, preferably in the physical or life sciences": a required item with a preference
     attached states a desirable one too (same kind, the clause's span)."""
     if not found or any(r.necessity == DESIRABLE for r in found):
         return []
+    after = _REQUIRED_THEN_PREFERRED.search(notice.text, st.start, st.end)
+    if after:   # "B.A. required, work toward an M.L.S. preferred": the clause's own kind
+        start, end = after.start("clause"), after.end("clause")
+        if degrees(after.group("clause")):   # a variant of the same thing ("an ILS required, Koha preferred") stays one
+            return [req(notice, "education", DESIRABLE, start, end)]
     m = _PREFERENCE_CLAUSE.search(notice.text, st.start, st.end)
     if m:
         start, end = m.start("clause"), m.end("clause")
@@ -493,6 +518,8 @@ _LANGUAGE_INFORMATION = re.compile(r"\b(?:are|is) the (?:working|official) langu
                                    r"\blanguages (?:of|in) (?:the )?[\w ]{1,30} are\b", re.I)
 _ASKS_FOR_LANGUAGE = re.compile(r"\b(?:must|able to|required|knowledge of|proficien\w*|fluen\w*|command of|"
                                 r"communicate)\b", re.I)
+_SPEAKS = re.compile(r"\b(?:speak\w*|spoken|written|oral|read(?:ing)?|write|writing|bilingual|language skills?|"
+                     r"level|command)\b|\bknowledge", re.I)
 _INFORMATION = re.compile("|".join((
     r"\bthere is no (?:minimum )?[\w ]{0,40}requirement\b",
     r"^\W*(?:note|nb)\b", r"\bequals a rating\b",

@@ -40,7 +40,10 @@ _SECTION_MODE = {
 _SKIP_KINDS = {"boilerplate"}
 _LONG_LINE = 300
 HEADING_SMALL_WORDS = {"of", "and", "to", "the", "for", "&", "a", "an", "or"}
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)")
+# A star glued to its item ("*High level efficiency with MS Word", a scraped list) is a
+# bullet too, unless the line has another star (emphasis: "*Required qualifications*").
+_BULLET = re.compile(r"[ \t]*(?:(?:[•·▪◦●○■□➢►\-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+|\(?\d{1,2}[.)]|\(?[a-h]\))(?=\s|$)"
+                     r"|\*(?=[A-Z][^\n*]*$))")
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,8 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             continue
         bullet = _BULLET.match(line)
         content_start = line_start + (bullet.end() if bullet else 0)
-        if blocks and prev_line and not bullet and wrapped and _continues(prev_line, stripped, listed):
+        if blocks and prev_line and not bullet and (wrapped and _continues(prev_line, stripped, listed)
+                                                    or _broken_after_comma(prev_line, stripped)):
             blocks[-1][1] = line_end
         else:
             while content_start < line_end and text[content_start] in " \t":
@@ -289,6 +293,13 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             blocks.append([content_start, line_end, bool(bullet)])
         prev_line = stripped
     return [tuple(b) for b in blocks]
+
+
+def _broken_after_comma(prev: str, line: str) -> bool:
+    """A line ending with a comma and the next opening in lower case: one sentence broken
+    where it was copied ("… strong service orientation, professionalism," / "library-instruction
+    experience, …"), whatever the lines' lengths."""
+    return prev.endswith(",") and line[:1].islower()
 
 
 def _hard_wrapped(region: str) -> bool:

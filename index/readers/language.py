@@ -42,7 +42,8 @@ _DUTY_LANGUAGE = re.compile(
 _ANOTHER_LANGUAGE = re.compile(
     r"\bbilingual\b(?! (?:in|English|French|Spanish|Arabic))|\b(?:other (?:foreign |modern )?languages|(?:a|one|any) (?:second|third|further|additional) (?:foreign )?"
     r"language|another (?:foreign )?language|(?:additional|further) (?:foreign )?languages|"
-    r"(?:at least |one or more )?(?:a |one )?foreign languages?|languages? other than (?=[A-Z]))", re.I)
+    r"(?:at least |one or more )?(?:a |one |any )?(?:(?:foreign|modern)\s+)+(?:(?:European|Asian|African|Slavic|Romance)\s+)?languages?|"
+    r"languages? other than (?=[A-Z]))", re.I)
 _MAYBE = re.compile(r"[^.;]{0,20}?\b(?:may|might|could) be (?:required|needed|requested)\b|[^.;]{0,40}?\bdepending on\b",
                     re.I)
 # "Strong drafting and communication skills in English", "writing skills (in English and in French)".
