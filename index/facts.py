@@ -74,7 +74,7 @@ FACTS: tuple[FactKind, ...] = (
              r"(?:\w+ )?(?:years?|months?)|ongoing, subject to|dur[ée]e|duraci[oó]n|"
              r"(?:contract|appointment|offered) for (?:a period of )?(?:\w+ ){0,2}(?:years?|months?)\b|"
              r"(?:\d+|one|two|three|four|five) years? ?\+ ?extension|position end date|end date|"
-             r"from (?:the )?date of hire|funded (?:through|until)|to be completed (?:by|in)\b|temporary (?:position|appointment) (?:from|until|through)|"
+             r"from (?:the )?date of hire|funded (?:through|until)|to be completed (?:by|in)\b|position (?:running|ending|lasting)\b|\blasting (?:through|until|for)\b|temporary (?:position|appointment) (?:from|until|through)|"
              r"(?:position|appointment|contract|internship|fellowship|assignment) is (?:offered|available)\b[^.]{0,60}"
              r"\b(?:until|through|ending)\b|period\s*:|" + _DATE_RANGE +
              r"|(?:appointments?|contracts?|positions?|terms?|fellowships?|internships?|residenc(?:y|ies)|"
@@ -105,7 +105,7 @@ FACTS: tuple[FactKind, ...] = (
              r"commence\w*|entry on duty|to start (?:in |on )?(?:\w+ )?(?:19|20)\d\d|"
              r"(?:start|begin)\w* (?:in |this |next |in the )?(?:spring|summer|fall|autumn|winter)\b|(?:immediately )?available to start|immediately available|"
              r"to be undertaken over|will host|date to be filled|to be filled (?:by|on)|fecha de inicio|date de d[ée]but|"
-             r"(?:anticipated|expected|scheduled|planned|able|available) to (?:begin|start|commence)\b|"
+             r"(?:anticipated|expected|scheduled|planned|slated|due|able|available) to (?:begin|start|commence)\b|"
              r"available (?:in|from|beginning|starting) (?:the )?(?:spring|summer|fall|autumn|winter|January|February|"
              r"March|April|May|June|July|August|September|October|November|December)|"
              r"(?:spring|summer|fall|autumn|winter)(?: semester| term| session)?,? (?:of )?(?:19|20)\d\d\b|"

@@ -174,7 +174,8 @@ _EQUAL_OPPORTUNITY = re.compile(
     rf"(?P<org>{_ORG_NAME}) (?:is an? (?i:equal opportunit(?:y|ies)(?:/[\w ]+?)? employer)"
     r"|(?i:offers equal opportunities))")
 _DEADLINE_PROSE = re.compile(
-    rf"(?i:(?:latest )?by|deadline is|no later than|before) (?:the (?:closing )?date of\s+)?"
+    rf"(?i:(?:latest )?by|deadline is|no later than|before|(?:accepted|received) (?:through|until|till))\s+"
+    r"(?:the (?:closing )?date of\s+)?(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:\d{1,2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? Time|\s+[A-Z]{2,4})?\s+(?i:on)\s+)?"
     rf"(?P<date>{_DATE.pattern})")   # "no later than 5:00 PM Eastern Time on 07/06/2018"
 _APPLY_WORDS = re.compile(r"(?i)\b(?:appl\w*|submit\w*|sent|send|deadline|repl(?:y|ies)|respond)\b")
@@ -325,6 +326,11 @@ _REFERENCE = re.compile(r"\b(?:Req(?:uisition)?|Ref(?:erence)?)\.?(?: (?:number|
                         r"(?P<code>(?=[\w./-]*\d)[A-Za-z0-9][\w./-]*[A-Za-z0-9])(?=[\s,;)]|$)")
 
 
+# The code an applicant is told to quote, wherever it stands: "Must reference Job Code (727MET)
+# in letter of application", "please quote the vacancy number VA/2019/045".
+_CITED_REFERENCE = re.compile(r"(?i:\b(?:reference|quote|cite|include|indicate|mention) (?:the )?(?:job|position|posting|"
+                              r"vacancy|requisition) (?:code|number|no\.?|id|#))\s*\(?(?P<code>(?=[\w./-]*\d)[A-Za-z0-9]"
+                              r"[\w./-]*[A-Za-z0-9])(?=[\s,;).]|$)")
 _BRACKETED_NUMBER = re.compile(r"\((\d{4,8})\)")
 _NUMBER_CLOSING_TITLE = re.compile(r"\((\d{4,8})\)\s*$")
 _NUMBER_CLOSING_LINE = re.compile(r"\((\d{4,8})\)[\s<]*$")
@@ -342,7 +348,7 @@ def _stated_reference(text: str, title: _Found | None) -> _Found | None:
              or _BRACKETED_NUMBER.match(text, title.end + len(rest) - len(rest.lstrip())))
         if m:
             return _Found(m.group(1), m.start(1), m.end(1))
-    m = _REFERENCE.search(text, 0, 4000)
+    m = _REFERENCE.search(text, 0, 4000) or _CITED_REFERENCE.search(text)
     return _Found(m.group("code"), m.start("code"), m.end("code")) if m else None
 
 

