@@ -267,8 +267,7 @@ def _read(notice: Notice, st: Statement, so_far: list[Requirement]) -> list[Requ
                                                          and st.section not in _INDICATOR_SECTIONS)]
     education, consumed = _education.read(notice, st, necessity)
     languages = _language.read(notice, st, necessity, so_far)
-    if st.mode == CONTEXT and not (_ASKS_FOR_LANGUAGE.search(text) or _SPEAKS.search(text)
-                                   or vocab.desirable_pattern().search(text) or vocab.required_pattern().search(text)):
+    if st.mode == CONTEXT and not (marked or _ASKS_FOR_LANGUAGE.search(text) or _SPEAKS.search(text)):
         languages = []   # "… catalog records for items in English and other languages": the items' languages
     conditions = _conditions.read(notice, st, necessity, bool(education or languages))
     experience = _experience.read(notice, st, necessity, consumed, bool(education),   # "Monitors project
@@ -500,10 +499,9 @@ def _preference_clauses(notice: Notice, st: Statement, found: list[Requirement])
     if not found or any(r.necessity == DESIRABLE for r in found):
         return []
     after = _REQUIRED_THEN_PREFERRED.search(notice.text, st.start, st.end)
-    if after:   # "B.A. required, work toward an M.L.S. preferred": the clause's own kind
-        start, end = after.start("clause"), after.end("clause")
-        if degrees(after.group("clause")):   # a variant of the same thing ("an ILS required, Koha preferred") stays one
-            return [req(notice, "education", DESIRABLE, start, end)]
+    if after and degrees(after.group("clause")):   # "B.A. required, work toward an M.L.S. preferred": a second
+        return [req(notice, "education", DESIRABLE, after.start("clause"), after.end("clause"))]   # degree; a variant
+    # of the same thing ("an ILS required, Koha preferred") stays one requirement
     m = _PREFERENCE_CLAUSE.search(notice.text, st.start, st.end)
     if m:
         start, end = m.start("clause"), m.end("clause")
@@ -527,6 +525,8 @@ _LANGUAGE_INFORMATION = re.compile(r"\b(?:are|is) the (?:working|official) langu
                                    r"\blanguages (?:of|in) (?:the )?[\w ]{1,30} are\b", re.I)
 _ASKS_FOR_LANGUAGE = re.compile(r"\b(?:must|able to|required|knowledge of|proficien\w*|fluen\w*|command of|"
                                 r"communicate)\b", re.I)
+# Words asking for a language that `_ASKS_FOR_LANGUAGE` (also the test of explaining sentences)
+# leaves out: a description names a language the candidate need not know unless it says one of these.
 _SPEAKS = re.compile(r"\b(?:speak\w*|spoken|written|oral|read(?:ing)?|write|writing|bilingual|language skills?|"
                      r"level|command)\b|\bknowledge", re.I)
 _INFORMATION = re.compile("|".join((
